@@ -1,0 +1,121 @@
+/**
+ * Applying the engine's write plan to an exceljs workbook: the output sheets replaced whole, fills and
+ * notes on the cells with anomalies, the owned computed columns. Strings go in as strings (exceljs
+ * writes a formula only from a { formula } value), so text from a user's cell can never become one.
+ * Charts are not supported by exceljs: the annotated file has none (the add-in draws it in Excel).
+ */
+import ExcelJS from 'exceljs';
+import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
+import { Severity } from '../../core/rules/rule';
+
+export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const SEVERITY_FONT: Record<Severity, string> = { error: 'FF9C0006', warning: 'FF7F6000', info: 'FF1F4E79' };
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
+}
+
+function styleOf(style: CellStyle | undefined): Partial<ExcelJS.Style> {
+  switch (style) {
+    case 'title': return { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } };
+    case 'subtitle': return { font: { bold: true, size: 11, color: { argb: 'FF2F5496' } } };
+    case 'header': return { font: { bold: true, color: { argb: 'FFFFFFFF' } }, fill: solid('FF2F5496'), alignment: { wrapText: true, vertical: 'top' } };
+    case 'total': return { font: { bold: true }, border: { top: { style: 'thin' } } };
+    case 'label': return { font: { color: { argb: 'FF404040' } } };
+    case 'ok': return { font: { bold: true, color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') };
+    case 'error': case 'warning': case 'info':
+      return { font: { bold: style === 'error', color: { argb: SEVERITY_FONT[style] } }, fill: solid(SEVERITY_FILL[style]) };
+    default: return {};
+  }
+}
+
+function valueOf(cell: OutCell): ExcelJS.CellValue {
+  if (cell.link) return { text: String(cell.v ?? ''), hyperlink: `#${quote(cell.link.sheet)}!${cell.link.cell}`, tooltip: 'Vai alla cella' };
+  return cell.v;
+}
+
+function quote(sheet: string): string {
+  return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
+  const ws = wb.addWorksheet(out.name, out.freezeRows ? { views: [{ state: 'frozen', ySplit: out.freezeRows }] } : {});
+  out.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const inTable = new Set<number>();
+  for (const t of out.tables) for (let r = t.headerRow; r <= t.lastRow; r++) inTable.add(r);
+  out.rows.forEach((row, r) => {
+    if (inTable.has(r)) return; // tables write their own cells below
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const x = ws.getCell(r + 1, c + 1);
+      x.value = valueOf(cell);
+      x.style = styleOf(cell.style);
+      if (cell.format) x.numFmt = cell.format;
+    });
+  });
+  for (const t of out.tables) {
+    const header = out.rows[t.headerRow]!;
+    const cols = header.slice(t.firstCol, t.lastCol + 1).map((h) => ({ name: String(h?.v ?? ''), filterButton: true }));
+    const rows = out.rows.slice(t.headerRow + 1, t.lastRow + 1).map((row) =>
+      cols.map((_, i) => {
+        const cell = row[t.firstCol + i];
+        return cell ? valueOf(cell) : null;
+      }),
+    );
+    ws.addTable({
+      name: t.name,
+      ref: ws.getCell(t.headerRow + 1, t.firstCol + 1).address,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: cols,
+      rows,
+    });
+    // Severity colours and links on top of the table style.
+    out.rows.slice(t.headerRow + 1, t.lastRow + 1).forEach((row, i) => {
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const x = ws.getCell(t.headerRow + 2 + i, c + 1);
+        if (cell.style) x.style = styleOf(cell.style);
+        if (cell.link) x.font = { color: { argb: 'FF0563C1' }, underline: true };
+      });
+    });
+  }
+}
+
+/** Applies the plan in place. Output sheets from an earlier run are replaced, never duplicated. */
+export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const out of plan.sheets) {
+    const old = wb.getWorksheet(out.name);
+    if (old) wb.removeWorksheet(old.id);
+  }
+  for (const a of plan.annotations) {
+    const ws = wb.getWorksheet(a.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(a.row + 1, a.col + 1);
+    // A new style object: exceljs shares style objects between cells loaded with the same style.
+    cell.style = { ...cell.style, fill: solid(SEVERITY_FILL[a.severity]) };
+    cell.note = a.note;
+  }
+  for (const col of plan.columns) {
+    const ws = wb.getWorksheet(col.sheet);
+    if (!ws) continue;
+    // The column is ours: clear what an earlier run left below the header before writing anew.
+    for (let r = col.headerRow + 2; r <= ws.rowCount; r++) {
+      const old = ws.getCell(r, col.col + 1);
+      if (old.value !== null) old.value = null;
+    }
+    const header = ws.getCell(col.headerRow + 1, col.col + 1);
+    header.value = col.header;
+    header.style = { font: { bold: true, italic: true, color: { argb: 'FF2F5496' } } };
+    ws.getColumn(col.col + 1).width = col.header === 'Esito controllo' ? 48 : 14;
+    for (const c of col.cells) {
+      const x = ws.getCell(c.row + 1, col.col + 1);
+      x.value = c.value;
+      x.style = c.severity ? { fill: solid(SEVERITY_FILL[c.severity]), font: { italic: true } } : { font: { italic: true } };
+    }
+  }
+  for (const out of plan.sheets) writeSheet(wb, out);
+  const riepilogo = wb.worksheets.findIndex((w) => w.name === 'Riepilogo');
+  if (riepilogo >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: riepilogo, visibility: 'visible' }];
+}

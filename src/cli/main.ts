@@ -1,0 +1,111 @@
+/**
+ * The command line: `piano-offerta check <cartella.xlsx> [--json report.json] [--out annotata.xlsx]`.
+ * Exit status: 0 no errors, 1 errors found, 2 the file cannot be read (or the command is wrong).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { check } from '../core/engine';
+import { reportSchema } from '../core/report';
+import { loadWorkbook, readSnapshotStreaming, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
+import { applyWritePlan } from '../adapters/xlsx/write';
+import { catalogueMarkdown } from '../catalogue';
+import { summaryText } from './summary';
+
+const USAGE = `Uso:
+  piano-offerta check <cartella.xlsx> [--json <report.json>] [--out <annotata.xlsx>] [--quiet]
+  piano-offerta catalogue [--out <regole.md>]
+
+check        controlla il piano e calcola la sezione g; il file di input non viene mai modificato
+  --json     scrive il report JSON (schemaVersion 1)
+  --out      scrive una copia della cartella con i fogli Sezione g, Anomalie, Riepilogo e le note
+  --quiet    non stampa il riepilogo
+Esito: 0 nessun errore, 1 errori trovati, 2 file non leggibile.`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const consoleIo: CliIo = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+
+function option(args: string[], name: string): string | undefined | null {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  return v === undefined || v.startsWith('--') ? null : v;
+}
+
+export async function runCheck(file: string, opts: { json?: string; out?: string; quiet?: boolean }, io: CliIo = consoleIo): Promise<number> {
+  if (opts.out && resolve(opts.out) === resolve(file)) {
+    io.err(`--out non può essere il file di input: il file «${file}» non viene mai modificato. Indicare un altro nome.`);
+    return 2;
+  }
+  try {
+    let result;
+    if (opts.out) {
+      const wb = await loadWorkbook(file);
+      result = check(snapshotOfWorkbook(wb));
+      applyWritePlan(wb, result.writePlan);
+      await wb.xlsx.writeFile(opts.out);
+    } else {
+      result = check(await readSnapshotStreaming(file));
+    }
+    const report = reportSchema.parse(result.report);
+    if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
+    if (!opts.quiet) {
+      io.out(summaryText(report, file));
+      if (opts.json) io.out(`Report JSON: ${opts.json}`);
+      if (opts.out) io.out(`Copia annotata: ${opts.out}`);
+    }
+    return report.ready ? 0 : 1;
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError) {
+      io.err(err.message);
+      return 2;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    if (/EACCES|EPERM|EROFS|ENOSPC/.test(msg)) {
+      io.err(`Impossibile scrivere il risultato: ${msg}. Controllare il percorso e i permessi.`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === 'check') {
+    const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--json', '--out'].includes(args[i - 1]!)));
+    const json = option(args, '--json');
+    const out = option(args, '--out');
+    if (!file || json === null || out === null) {
+      io.err(USAGE);
+      return 2;
+    }
+    return runCheck(file, { ...(json ? { json } : {}), ...(out ? { out } : {}), quiet: args.includes('--quiet') }, io);
+  }
+  if (command === 'catalogue') {
+    const out = option(args, '--out');
+    if (out) {
+      writeFileSync(out, catalogueMarkdown());
+      io.out(`Catalogo delle regole scritto in ${out}`);
+    } else io.out(catalogueMarkdown());
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  io.err(USAGE);
+  return 2;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`Errore inatteso: ${err instanceof Error ? err.message : String(err)}\nSegnalare il problema allegando il file.\n`);
+      process.exit(2);
+    },
+  );
+}

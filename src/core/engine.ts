@@ -1,0 +1,71 @@
+/**
+ * The engine: a workbook snapshot in, one result out (the JSON report, the section g, the anomalies
+ * and the write plan). Pure: no Office, no files. Every shell (Office.js, .xlsx, CLI, browser) calls
+ * this and interprets the write plan.
+ */
+import { parseA1 } from './address';
+import { PlanModel, readPlan } from './reading/plan';
+import { locateSheets } from './reading/table';
+import { Report } from './report';
+import { RULES } from './rules';
+import { Anomaly, Finding, Rule, SEVERITIES, Severity } from './rules/rule';
+import { SectionG, computeSectionG } from './section-g';
+import { WorkbookSnapshot } from './snapshot';
+import { WritePlan, buildWritePlan } from './output/write-plan';
+
+export interface EngineResult {
+  report: Report;
+  model: PlanModel;
+  sectionG: SectionG;
+  anomalies: Anomaly[];
+  writePlan: WritePlan;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function sortKey(a: Anomaly): [number, string, number, number] {
+  if (!a.cell) return [SEVERITY_ORDER[a.severity], a.sheet, -1, -1];
+  const { row, col } = parseA1(a.cell);
+  return [SEVERITY_ORDER[a.severity], a.sheet, row, col];
+}
+
+/** Errors first, then by sheet and position; the rule order breaks ties, so the order is stable. */
+function compareAnomalies(x: Anomaly, y: Anomaly): number {
+  const [s1, sh1, r1, c1] = sortKey(x);
+  const [s2, sh2, r2, c2] = sortKey(y);
+  return s1 - s2 || sh1.localeCompare(sh2) || r1 - r2 || c1 - c2 || x.rule.localeCompare(y.rule) || x.message.localeCompare(y.message);
+}
+
+export function runRules(model: PlanModel, sectionG: SectionG, rules: readonly Rule[] = RULES): Anomaly[] {
+  const anomalies: Anomaly[] = [];
+  for (const rule of rules) {
+    const report = (f: Finding) => {
+      const { severity, ...rest } = f;
+      anomalies.push({ rule: rule.code, severity: severity ?? rule.severity, ...rest, ...(rule.legalRef ? { legalRef: rule.legalRef } : {}) });
+    };
+    rule.check({ model, g: sectionG, report });
+  }
+  return anomalies.sort(compareAnomalies);
+}
+
+export function check(snapshot: WorkbookSnapshot): EngineResult {
+  const model = readPlan(locateSheets(snapshot));
+  const sectionG = computeSectionG(model);
+  const anomalies = runRules(model, sectionG);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const a of anomalies) counts[a.severity]++;
+  const report: Report = {
+    schemaVersion: 1,
+    ambito: model.config.ambito,
+    anno: model.config.anno !== null && Number.isInteger(model.config.anno) ? model.config.anno : null,
+    sectionG: sectionG.rows.map(({ ente, comune, b, c, d, e, f, g, sat }) => ({ ente, comune, b, c, d, e, f, g, sat })),
+    totals: { ...sectionG.totals },
+    anomalies: anomalies.map((a) => ({ ...a })),
+    counts,
+    ready: counts.error === 0,
+  };
+  const writePlan = buildWritePlan({ model, sectionG, anomalies, report });
+  return { report, model, sectionG, anomalies, writePlan };
+}
+
+export { SEVERITIES };

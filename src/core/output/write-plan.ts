@@ -1,0 +1,202 @@
+/**
+ * The write plan: everything the add-in puts into a workbook, as data any shell can apply. Output
+ * sheets (Sezione g, Anomalie, Riepilogo) are written whole; on the input sheets only fills and notes
+ * on cells with anomalies, and the computed columns the add-in owns. No value a user typed is touched,
+ * and nothing here depends on the clock, so two runs write the same workbook.
+ */
+import { a1, parseA1 } from '../address';
+import { PlanModel, UnitRow } from '../reading/plan';
+import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../reading/schema';
+import { SECTION_LABELS, SECTIONS } from '../reading/states';
+import { Report } from '../report';
+import { Anomaly, Severity } from '../rules/rule';
+import { SectionG } from '../section-g';
+import { buildRiepilogo } from './riepilogo';
+import { OutSheet, SheetBuilder, SEVERITY_LABEL } from './sheet-builder';
+
+export type { OutCell, OutSheet, OutTable, CellStyle, ChartSpec } from './sheet-builder';
+
+export interface Annotation {
+  sheet: string;
+  cell: string;
+  /** Zero-based, in the workbook. */
+  row: number;
+  col: number;
+  severity: Severity;
+  note: string;
+}
+
+export interface ComputedColumn {
+  sheet: string;
+  header: string;
+  /** Zero-based column and header row in the workbook. */
+  col: number;
+  headerRow: number;
+  cells: { row: number; value: string | number; severity?: Severity }[];
+}
+
+export interface WritePlan {
+  sheets: OutSheet[];
+  annotations: Annotation[];
+  columns: ComputedColumn[];
+}
+
+export interface PlanInput {
+  model: PlanModel;
+  sectionG: SectionG;
+  anomalies: Anomaly[];
+  report: Report;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export const worse = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
+
+export const FIGURE_HEADERS = [
+  'b – Carenza manutentiva',
+  'c – Ristrutturazione',
+  'd – Nuova edificazione',
+  'e – Libere e turnover',
+  'f – Conferite da privati',
+  'g – Totale assegnabili',
+  'SAT (j)',
+];
+export const NO_COMUNE = '(comune non indicato)';
+
+function title(model: PlanModel): string {
+  const anno = model.config.anno ? ` ${model.config.anno}` : '';
+  return `${model.config.ambito ?? 'Ambito non indicato'}${anno}`;
+}
+
+function buildSezioneG({ model, sectionG }: PlanInput): OutSheet {
+  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 12, 12, 12, 12, 12, 14, 10]);
+  const figures = (x: { b: number; c: number; d: number; e: number; f: number; g: number; sat: number }) => [x.b, x.c, x.d, x.e, x.f, x.g, x.sat];
+  s.title(`Sezione g – Unità SAP assegnabili nell'anno${model.config.anno ? ` ${model.config.anno}` : ''}`);
+  s.subtitle(`${title(model)} · g = b + c + d + e + f, per ente proprietario e comune (calcolata da Piano Offerta dal foglio Unita)`);
+  s.blank();
+  s.table('SezioneG', ['Ente proprietario', 'Comune', ...FIGURE_HEADERS], sectionG.rows.map((r) => [r.ente, r.comune ?? NO_COMUNE, ...figures(r)]));
+  s.totalRow(['Totale', '', ...figures(sectionG.totals)]);
+  s.blank();
+  s.subtitle('Totali per ente proprietario');
+  s.table('SezioneGEnti', ['Ente proprietario', ...FIGURE_HEADERS], sectionG.byEnte.map((e) => [e.ente, ...figures(e)]));
+  s.totalRow(['Totale', ...figures(sectionG.totals)]);
+  s.blank();
+  s.subtitle('Totali per comune');
+  s.table('SezioneGComuni', ['Comune', ...FIGURE_HEADERS], sectionG.byComune.map((c) => [c.comune ?? NO_COMUNE, ...figures(c)]));
+  s.totalRow(['Totale', ...figures(sectionG.totals)]);
+  s.freeze(4);
+  return s.build();
+}
+
+function buildAnomalie({ model, anomalies, report }: PlanInput): OutSheet {
+  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [13, 28, 14, 9, 26, 70, 34, 40]);
+  s.title(`Anomalie – ${title(model)}`);
+  s.subtitle(
+    `Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'} · ${report.counts.error} errori, ${report.counts.warning} avvisi, ${report.counts.info} informazioni. Fare clic sulla cella per andare al dato.`,
+  );
+  s.blank();
+  s.table(
+    'Anomalie',
+    ['Gravità', 'Codice', 'Foglio', 'Cella', 'Valore', 'Messaggio', 'Suggerimento', 'Riferimento normativo'],
+    anomalies.map((a) => [
+      { v: SEVERITY_LABEL[a.severity], style: a.severity },
+      a.rule,
+      a.sheet,
+      a.cell ? { v: a.cell, link: { sheet: a.sheet, cell: a.cell } } : '',
+      a.value,
+      a.message,
+      a.suggestion ?? '',
+      a.legalRef ?? '',
+    ]),
+    { emptyText: 'Nessuna anomalia: il piano è pronto per l\'Assemblea.' },
+  );
+  s.freeze(4);
+  return s.build();
+}
+
+/** What happened to a row of Unita, in a few words, for the Esito column beside it. */
+function unitOutcome(u: UnitRow): string {
+  const notes: string[] = [];
+  if (u.comune.kind === 'variant') notes.push(`comune letto come ${u.comune.name}`);
+  if (u.ente.kind === 'variant' || u.ente.kind === 'alias') notes.push(`ente: ${u.ente.name}`);
+  if (u.comune.kind === 'unknown') notes.push('comune non dell\'ambito');
+  if (u.ente.kind === 'unknown') notes.push('ente non nel foglio Enti');
+  const tail = notes.length ? ` (${notes.join('; ')})` : '';
+  if (u.ente.name === null) return 'Non conteggiata: ente non indicato';
+  if (u.state === null) return 'Non conteggiata: stato non indicato';
+  if (u.state.kind === 'unknown') return 'Non conteggiata: stato non riconosciuto';
+  if (u.state.kind === 'not-assignable') return 'Esclusa da g: non assegnabile';
+  if (u.sas) return 'Esclusa da g: SAS';
+  if (u.count === null) return 'Non conteggiata: numero di unità non leggibile';
+  const n = u.count === 1 ? '1 unità' : `${u.count} unità`;
+  return `Sezione ${u.state.section}: ${n}${u.comune.name === null ? ', comune non indicato' : ''}${tail}`;
+}
+
+function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn[] {
+  const worstByRow = new Map<string, Severity>();
+  for (const a of anomalies) {
+    if (!a.cell) continue;
+    const key = `${a.sheet}\u0000${parseA1(a.cell).row}`;
+    const prev = worstByRow.get(key);
+    worstByRow.set(key, prev ? worse(prev, a.severity) : a.severity);
+  }
+  const columns: ComputedColumn[] = [];
+  const place = (kind: 'Enti' | 'Unita') => {
+    const t = model.table(kind)!;
+    const width = t.sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
+    return {
+      sheet: t.sheet.name,
+      header: OWNED_COLUMNS[kind],
+      col: t.sheet.originCol + (t.ownedCol ?? width),
+      headerRow: t.sheet.originRow + t.headerRow,
+      rowOf: (r: number) => t.sheet.originRow + r,
+    };
+  };
+  const tEnti = model.table('Enti');
+  if (tEnti && model.enti.length) {
+    const p = place('Enti');
+    const cells: ComputedColumn['cells'] = model.enti.map((e) => ({ row: p.rowOf(e.r), value: e.name ? sectionG.gOfEnte(e.name) : '' }));
+    for (const r of tEnti.totalRows) cells.push({ row: p.rowOf(r), value: model.enti.filter((e) => e.r < r && e.name).reduce((n, e) => n + sectionG.gOfEnte(e.name!), 0) });
+    columns.push({ sheet: p.sheet, header: p.header, col: p.col, headerRow: p.headerRow, cells: cells.sort((x, y) => x.row - y.row) });
+  }
+  if (model.table('Unita') && model.units.length) {
+    const p = place('Unita');
+    columns.push({
+      sheet: p.sheet, header: p.header, col: p.col, headerRow: p.headerRow,
+      cells: model.units.map((u) => {
+        const row = p.rowOf(u.r);
+        const severity = worstByRow.get(`${p.sheet}\u0000${row}`);
+        return { row, value: unitOutcome(u), ...(severity ? { severity } : {}) };
+      }),
+    });
+  }
+  return columns;
+}
+
+function buildAnnotations(anomalies: Anomaly[], outputNames: Set<string>): Annotation[] {
+  const byCell = new Map<string, Annotation>();
+  for (const a of anomalies) {
+    if (!a.cell || outputNames.has(a.sheet)) continue;
+    const key = `${a.sheet}\u0000${a.cell}`;
+    const line = `${SEVERITY_LABEL[a.severity]} ${a.rule}: ${a.message}${a.suggestion ? ` Suggerimento: ${a.suggestion}` : ''}`;
+    const prev = byCell.get(key);
+    if (prev) {
+      prev.severity = worse(prev.severity, a.severity);
+      prev.note += `\n${line}`;
+    } else {
+      const { row, col } = parseA1(a.cell);
+      byCell.set(key, { sheet: a.sheet, cell: a1(row, col), row, col, severity: a.severity, note: `Piano Offerta\n${line}` });
+    }
+  }
+  return [...byCell.values()];
+}
+
+export function buildWritePlan(input: PlanInput): WritePlan {
+  const sheets = [buildSezioneG(input), buildAnomalie(input), buildRiepilogo(input)];
+  return {
+    sheets,
+    annotations: buildAnnotations(input.anomalies, new Set(sheets.map((s) => s.name))),
+    columns: buildColumns(input),
+  };
+}
+
+export { SECTIONS, SECTION_LABELS };

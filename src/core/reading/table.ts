@@ -1,0 +1,271 @@
+/**
+ * Finding the standard sheets and reading their tables as people really paste them: the sheet by its
+ * name or, failing that, by its headers; the header row anywhere in the first rows; columns by
+ * canonical header or synonym, in any order; blank rows skipped; TOTALE rows kept apart.
+ */
+import { a1 } from '../address';
+import { foldText } from '../names/normalize';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import {
+  AMBITO_KEYS,
+  OUTPUT_SHEET_KEYS,
+  OWNED_COLUMN_KEYS,
+  SheetKind,
+  TABLE_ORDER,
+  TABLES,
+  TableSpec,
+  headerKey,
+} from './schema';
+import { isBlank, readText } from './values';
+
+/** How many rows from the top may hold titles before the header row. */
+const HEADER_SCAN_ROWS = 30;
+
+export interface ColumnMatch {
+  field: string;
+  col: number; // index into the snapshot's row arrays
+  header: string;
+}
+
+export interface HeaderIssue {
+  kind: 'missing' | 'ambiguous';
+  field: string;
+  fieldHeader: string;
+  /** For ambiguous: the columns that could be the field (sheet column indexes); the first is used. */
+  candidates?: { col: number; header: string }[];
+}
+
+/** One table sheet, located and mapped. */
+export interface TableSheet {
+  kind: TableSpec['kind'];
+  sheet: SheetSnapshot;
+  /** Index in snapshot rows of the header row. */
+  headerRow: number;
+  columns: Map<string, ColumnMatch>;
+  headersFound: string[];
+  headerIssues: HeaderIssue[];
+  /** Snapshot row indexes of data rows (non-blank, not totals) and total rows. */
+  dataRows: number[];
+  totalRows: number[];
+  /** Column (snapshot index) where the add-in's own column is, when a previous run wrote one. */
+  ownedCol: number | null;
+  foundBy: 'name' | 'headers';
+}
+
+export interface AmbitoSheet {
+  sheet: SheetSnapshot;
+  /** key → snapshot position of the value cell. */
+  entries: Map<string, { row: number; col: number }>;
+}
+
+export interface LocatedWorkbook {
+  tables: Partial<Record<TableSpec['kind'], TableSheet>>;
+  ambito: AmbitoSheet | null;
+}
+
+/** A1 of a snapshot position. */
+export function cellRef(sheet: SheetSnapshot, row: number, col: number): string {
+  return a1(sheet.originRow + row, sheet.originCol + col);
+}
+
+export function cellValue(sheet: SheetSnapshot, row: number, col: number | undefined): CellValue {
+  if (col === undefined) return null;
+  const r = sheet.values[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+function headerMatchesOf(spec: TableSpec): Map<string, { field: string; rank: number }[]> {
+  const byKey = new Map<string, { field: string; rank: number }[]>();
+  for (const f of spec.fields) {
+    f.headers.forEach((h, rank) => {
+      const k = headerKey(h);
+      const list = byKey.get(k) ?? [];
+      list.push({ field: f.key, rank });
+      byKey.set(k, list);
+    });
+  }
+  return byKey;
+}
+const HEADER_INDEX = new Map(TABLE_ORDER.map((k) => [k, headerMatchesOf(TABLES[k])]));
+
+interface MappedHeader {
+  columns: Map<string, ColumnMatch>;
+  issues: HeaderIssue[];
+  headersFound: string[];
+  ownedCol: number | null;
+  score: number;
+}
+
+/** Map one row of headers to fields: the best-ranked synonym wins each field, one field a column. */
+function mapHeaderRow(spec: TableSpec, row: CellValue[]): MappedHeader {
+  const index = HEADER_INDEX.get(spec.kind)!;
+  const candidates: { col: number; header: string; field: string; rank: number }[] = [];
+  const headersFound: string[] = [];
+  let ownedCol: number | null = null;
+  row.forEach((v, col) => {
+    const header = readText(v);
+    if (header === null) return;
+    const key = headerKey(header);
+    if (OWNED_COLUMN_KEYS.has(key)) {
+      ownedCol = col;
+      return;
+    }
+    headersFound.push(header);
+    for (const m of index.get(key) ?? []) candidates.push({ col, header, ...m });
+  });
+  candidates.sort((x, y) => x.rank - y.rank || x.col - y.col);
+  const columns = new Map<string, ColumnMatch>();
+  const used = new Set<number>();
+  const rivals = new Map<string, { col: number; header: string }[]>();
+  for (const c of candidates) {
+    if (used.has(c.col)) continue;
+    const taken = columns.get(c.field);
+    if (taken) {
+      // Same field, equally good name: the user must tell us which one is meant.
+      const takenRank = candidates.find((x) => x.col === taken.col && x.field === c.field)!.rank;
+      if (takenRank === c.rank) {
+        const list = rivals.get(c.field) ?? [{ col: taken.col, header: taken.header }];
+        list.push({ col: c.col, header: c.header });
+        rivals.set(c.field, list);
+      }
+      continue;
+    }
+    columns.set(c.field, { field: c.field, col: c.col, header: c.header });
+    used.add(c.col);
+  }
+  const issues: HeaderIssue[] = [];
+  for (const f of spec.fields) {
+    const r = rivals.get(f.key);
+    if (r) issues.push({ kind: 'ambiguous', field: f.key, fieldHeader: f.headers[0]!, candidates: r });
+    if (f.required && !columns.has(f.key)) issues.push({ kind: 'missing', field: f.key, fieldHeader: f.headers[0]! });
+  }
+  const requiredFound = spec.fields.filter((f) => f.required && columns.has(f.key)).length;
+  return { columns, issues, headersFound, ownedCol, score: columns.size + requiredFound };
+}
+
+function findHeaderRow(spec: TableSpec, sheet: SheetSnapshot): { row: number; mapped: MappedHeader } | null {
+  let best: { row: number; mapped: MappedHeader } | null = null;
+  const limit = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const mapped = mapHeaderRow(spec, sheet.values[r] ?? []);
+    if (mapped.columns.size === 0) continue;
+    if (!best || mapped.score > best.mapped.score) best = { row: r, mapped };
+  }
+  return best;
+}
+
+const TOTAL_LABEL = /^(totale|totali|tot|totale complessivo|totale generale|totale ambito)\b/;
+
+function isTotalRow(sheet: SheetSnapshot, r: number, labelCols: number[]): boolean {
+  for (const c of labelCols) {
+    const t = readText(cellValue(sheet, r, c));
+    if (t !== null && TOTAL_LABEL.test(foldText(t))) return true;
+  }
+  return false;
+}
+
+function isBlankRow(row: CellValue[] | undefined, ignoreCol: number | null): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) {
+    if (c === ignoreCol) continue;
+    if (!isBlank(row[c] ?? null)) return false;
+  }
+  return true;
+}
+
+function buildTable(spec: TableSpec, sheet: SheetSnapshot, found: { row: number; mapped: MappedHeader }, foundBy: 'name' | 'headers'): TableSheet {
+  const { row: headerRow, mapped } = found;
+  // The label columns where a TOTALE may be written: the owner or comune column, else the first column.
+  const labelCols = ['ente', 'comune'].map((f) => mapped.columns.get(f)?.col).filter((c): c is number => c !== undefined);
+  labelCols.push(0);
+  const dataRows: number[] = [];
+  const totalRows: number[] = [];
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (isBlankRow(row, mapped.ownedCol)) continue;
+    if (isTotalRow(sheet, r, labelCols)) totalRows.push(r);
+    else dataRows.push(r);
+  }
+  return {
+    kind: spec.kind,
+    sheet,
+    headerRow,
+    columns: mapped.columns,
+    headersFound: mapped.headersFound,
+    headerIssues: mapped.issues,
+    dataRows,
+    totalRows,
+    ownedCol: mapped.ownedCol,
+    foundBy,
+  };
+}
+
+function sheetKindByName(name: string): SheetKind | null {
+  const f = foldText(name);
+  if (OUTPUT_SHEET_KEYS.has(f)) return null;
+  if (f === 'ambito' || f.startsWith('ambito ') || f === 'dati ambito') return 'Ambito';
+  for (const kind of TABLE_ORDER) {
+    for (const n of TABLES[kind].names) if (f === n || f.startsWith(n + ' ')) return kind;
+  }
+  return null;
+}
+
+function readAmbito(sheet: SheetSnapshot): AmbitoSheet {
+  const entries = new Map<string, { row: number; col: number }>();
+  const labels = new Map<string, string>();
+  for (const k of AMBITO_KEYS) for (const l of k.labels) labels.set(foldText(l), k.key);
+  sheet.values.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      const t = readText(row[c] ?? null);
+      if (t === null) continue;
+      const key = labels.get(foldText(t));
+      if (key && !entries.has(key)) {
+        // The value is the next non-empty cell on the row (a blank column between is common).
+        let vc = c + 1;
+        while (vc < row.length && isBlank(row[vc] ?? null)) vc++;
+        entries.set(key, { row: r, col: vc < row.length ? vc : c + 1 });
+      }
+      break; // only the first non-empty cell of a row is a label
+    }
+  });
+  return { sheet, entries };
+}
+
+export function locateSheets(workbook: WorkbookSnapshot): LocatedWorkbook {
+  const tables: Partial<Record<TableSpec['kind'], TableSheet>> = {};
+  let ambito: AmbitoSheet | null = null;
+  const unclaimed: SheetSnapshot[] = [];
+  for (const sheet of workbook.sheets) {
+    const kind = sheetKindByName(sheet.name);
+    if (kind === 'Ambito') {
+      if (!ambito) ambito = readAmbito(sheet);
+      continue;
+    }
+    if (kind && !tables[kind]) {
+      const spec = TABLES[kind];
+      const found = findHeaderRow(spec, sheet) ?? { row: 0, mapped: mapHeaderRow(spec, sheet.values[0] ?? []) };
+      tables[kind] = buildTable(spec, sheet, found, 'name');
+      continue;
+    }
+    if (!OUTPUT_SHEET_KEYS.has(foldText(sheet.name))) unclaimed.push(sheet);
+  }
+  // A sheet named otherwise ("Foglio1", "Allegato B") is recognised by its headers: all required
+  // fields and at least two fields in all.
+  for (const sheet of unclaimed) {
+    let best: { kind: TableSpec['kind']; found: { row: number; mapped: MappedHeader } } | null = null;
+    for (const kind of TABLE_ORDER) {
+      if (tables[kind]) continue;
+      const found = findHeaderRow(TABLES[kind], sheet);
+      if (!found || found.mapped.issues.some((i) => i.kind === 'missing') || found.mapped.columns.size < 2) continue;
+      if (!best || found.mapped.score > best.found.mapped.score) best = { kind, found };
+    }
+    if (best) tables[best.kind] = buildTable(TABLES[best.kind], sheet, best.found, 'headers');
+    else if (!ambito) {
+      const a = readAmbito(sheet);
+      if (a.entries.size >= 2) ambito = a;
+    }
+  }
+  return { tables, ambito };
+}

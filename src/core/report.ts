@@ -1,0 +1,41 @@
+/** The JSON report: the contract the command line writes and the tests read (spec, "The JSON report"). */
+import { z } from 'zod';
+
+export const severitySchema = z.enum(['error', 'warning', 'info']);
+
+const figures = {
+  b: z.number().int().nonnegative(),
+  c: z.number().int().nonnegative(),
+  d: z.number().int().nonnegative(),
+  e: z.number().int().nonnegative(),
+  f: z.number().int().nonnegative(),
+  g: z.number().int().nonnegative(),
+  sat: z.number().int().nonnegative(),
+};
+
+export const sectionGRowSchema = z.object({ ente: z.string(), comune: z.string().nullable(), ...figures });
+
+export const anomalySchema = z.object({
+  rule: z.string().regex(/^[A-Z_]+$/),
+  severity: severitySchema,
+  sheet: z.string(),
+  cell: z.string().regex(/^[A-Z]+[0-9]+$/).optional(),
+  value: z.string(),
+  message: z.string().min(1),
+  suggestion: z.string().optional(),
+  legalRef: z.string().optional(),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  ambito: z.string().nullable(),
+  anno: z.number().int().nullable(),
+  sectionG: z.array(sectionGRowSchema),
+  totals: z.object(figures),
+  anomalies: z.array(anomalySchema),
+  counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  ready: z.boolean(),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type ReportAnomaly = z.infer<typeof anomalySchema>;

@@ -1,0 +1,22 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'COMUNE_NO_RESPONSE',
+  severity: 'warning',
+  title: 'Comune che non ha risposto',
+  description: "Un comune con «Comunicazione ricevuta» = No. Anche un comune con soli alloggi ALER deve decidere la quota per le Forze di Polizia e le categorie: senza la sua risposta il piano è incompleto. Non si segnala se il foglio Enti mostra che il comune non possiede alloggi SAP.",
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. c, d, d bis',
+  check({ model, report }) {
+    const sapOf = new Map<string, number | null>();
+    for (const e of model.enti) if (e.tipo === 'Comune' && e.comune?.name) sapOf.set(e.comune.name, e.sap);
+    for (const c of model.comuni) {
+      if (c.risposta !== false || c.written === null) continue;
+      if (sapOf.get(c.written) === 0) continue;
+      report(at(model.pos('Comuni', c.r, 'risposta'), {
+        value: 'No',
+        message: `${c.written} non ha inviato i dati per il piano.`,
+        suggestion: 'Sollecitare il comune o annotare il motivo.',
+      }));
+    }
+  },
+});

@@ -1,0 +1,20 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'ENTE_G_EXCEEDS_SAP',
+  severity: 'error',
+  title: 'Assegnabili oltre gli alloggi SAP posseduti',
+  description: "Un ente non può mettere a disposizione nell'anno più alloggi SAP di quanti ne possiede: la sezione g dell'ente supera le sue unità SAP della sezione a.",
+  check({ model, g, report }) {
+    for (const e of model.enti) {
+      if (!e.name || e.sap === null) continue;
+      const gEnte = g.gOfEnte(e.name);
+      if (gEnte <= e.sap) continue;
+      report(at(model.pos('Enti', e.r, 'sap'), {
+        value: String(e.sap),
+        message: `${e.name}: ${gEnte} unità assegnabili (sezione g) ma solo ${e.sap} unità SAP.`,
+        suggestion: 'Verificare le unità SAP dichiarate o gli alloggi elencati nel foglio Unita.',
+      }));
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'ENTE_TOTAL_MISMATCH',
+  severity: 'error',
+  title: 'Totale unità diverso da SAP + SAS + altri usi',
+  description: 'La consistenza del patrimonio di ogni ente deve tornare: il totale delle unità è la somma di quelle SAP, SAS e ad altri usi (Oglio Po 2021: 16 + 311 + 30 fanno 357, non 331).',
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. a',
+  check({ model, report }) {
+    for (const e of model.enti) {
+      if (e.totale === null || (e.sap === null && e.sas === null && e.altri === null)) continue;
+      const sum = (e.sap ?? 0) + (e.sas ?? 0) + (e.altri ?? 0);
+      if (sum === e.totale) continue;
+      report(at(model.pos('Enti', e.r, 'totale'), {
+        value: e.totale.toLocaleString('it-IT'),
+        message: `${e.name}: totale ${e.totale.toLocaleString('it-IT')}, ma SAP ${e.sap ?? 0} + SAS ${e.sas ?? 0} + altri usi ${e.altri ?? 0} = ${sum.toLocaleString('it-IT')}.`,
+        suggestion: sum.toLocaleString('it-IT'),
+      }));
+    }
+  },
+});

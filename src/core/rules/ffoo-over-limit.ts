@@ -1,0 +1,20 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'FFOO_OVER_LIMIT',
+  severity: 'error',
+  title: 'Quota Forze di Polizia oltre il limite',
+  description: "Alle Forze di Polizia e al Corpo nazionale dei Vigili del Fuoco si può riservare al massimo il 10% delle unità disponibili nell'anno (o il limite indicato nel foglio Ambito).",
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. d bis e art. 7 bis',
+  check({ model, report }) {
+    const limit = model.config.ffooLimit;
+    for (const c of model.comuni) {
+      if (c.ffoo === null || c.ffoo <= limit) continue;
+      report(at(model.pos('Comuni', c.r, 'ffoo'), {
+        value: `${c.ffoo.toLocaleString('it-IT')}%`,
+        message: `${c.written}: quota Forze di Polizia e VVF del ${c.ffoo.toLocaleString('it-IT')}%, oltre il massimo del ${limit.toLocaleString('it-IT')}%.`,
+        suggestion: `${limit.toLocaleString('it-IT')}%`,
+      }));
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'INDIGENTI_OUT_OF_RANGE',
+  severity: 'error',
+  title: 'Soglia indigenti fuori intervallo',
+  description: "Il piano indica solo la quota per i nuclei indigenti oltre il 20% già previsto: deve stare tra 0 e 80, perché insieme al 20% non può superare il 100%.",
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. c; L.R. 16/2016, art. 23 c. 3',
+  check({ model, report }) {
+    for (const c of model.comuni) {
+      if (c.soglia === null || (c.soglia >= 0 && c.soglia <= 80)) continue;
+      report(at(model.pos('Comuni', c.r, 'soglia'), {
+        value: `${c.soglia.toLocaleString('it-IT')}%`,
+        message: `${c.written}: soglia indigenti oltre il 20% pari a ${c.soglia.toLocaleString('it-IT')}%, fuori dall'intervallo 0–80.`,
+        suggestion: 'Indicare solo la quota eccedente il 20% (ad esempio 10 per arrivare al 30%).',
+      }));
+    }
+  },
+});

@@ -1,0 +1,18 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'INPUT_TOTAL_MISMATCH',
+  severity: 'error',
+  title: 'Riga TOTALE non coerente',
+  description:
+    "Una riga Totale/TOTALE il cui valore non è la somma delle righe sopra: è l'errore che arriva fino al piano approvato (Crema 2019, sezione a). Le righe di totale non sono mai contate come dati.",
+  check({ model, report }) {
+    for (const t of model.totals) {
+      report(at(t.pos, {
+        value: t.written.toLocaleString('it-IT'),
+        message: `Il totale «${t.header}» scritto è ${t.written.toLocaleString('it-IT')}, ma le righe sommano ${t.sum.toLocaleString('it-IT')}.`,
+        suggestion: `${t.sum.toLocaleString('it-IT')}`,
+      }));
+    }
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * What a rule is: a stable code, a severity, what the user reads (Italian title, why it matters, the
+ * legal reference) and a check that reports anomalies on the read plan. One rule per module; the
+ * catalogue users read is generated from these modules.
+ */
+import { CellPos, PlanModel } from '../reading/plan';
+import { SectionG } from '../section-g';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface Anomaly {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  /** A1 reference of the cell the anomaly is about; absent when it concerns a whole sheet. */
+  cell?: string;
+  value: string;
+  message: string;
+  suggestion?: string;
+  legalRef?: string;
+}
+
+export type Finding = Omit<Anomaly, 'rule' | 'severity' | 'legalRef'> & { severity?: Severity };
+
+export interface RuleContext {
+  model: PlanModel;
+  g: SectionG;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  code: string;
+  /** The usual severity; `severities` lists all when a rule reports at more than one. */
+  severity: Severity;
+  severities?: Severity[];
+  /** Italian, short: what the anomaly is. */
+  title: string;
+  /** Italian, one or two sentences for a comune employee: why it matters, what to do. */
+  description: string;
+  legalRef?: string;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** A finding at a cell position. */
+export function at(pos: CellPos, rest: Omit<Finding, 'sheet' | 'cell'>): Finding {
+  return { sheet: pos.sheet, cell: pos.cell, ...rest };
+}
+
+/**
+ * The same finding repeated on many rows (a misspelled comune written the same way on 300 rows) is
+ * reported once, at its first cell, with the number of rows.
+ */
+export function reportGrouped<T>(
+  ctx: RuleContext,
+  items: Iterable<T>,
+  keyOf: (item: T) => string | null,
+  toFinding: (first: T, count: number) => Finding,
+): void {
+  const groups = new Map<string, { first: T; count: number }>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { first: item, count: 1 });
+  }
+  for (const { first, count } of groups.values()) ctx.report(toFinding(first, count));
+}
+
+/** " (12 righe)" when a finding stands for more than one row. */
+export function rowsNote(count: number): string {
+  return count > 1 ? ` (${count.toLocaleString('it-IT')} righe)` : '';
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
+}

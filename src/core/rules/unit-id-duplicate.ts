@@ -1,0 +1,28 @@
+import { classifyId, idKey } from '../reading/unit-id';
+import { UnitRow } from '../reading/plan';
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'UNIT_ID_DUPLICATE',
+  severity: 'error',
+  title: 'Codice ID ripetuto',
+  description: 'Lo stesso Codice ID su due righe è lo stesso alloggio scritto due volte: sarebbe contato due volte tra gli assegnabili. Ogni occorrenza è segnalata.',
+  check({ model, report }) {
+    const byId = new Map<string, UnitRow[]>();
+    for (const u of model.units) {
+      if (classifyId(u.id) !== 'valid') continue;
+      const k = idKey(u.id!);
+      const list = byId.get(k);
+      if (list) list.push(u);
+      else byId.set(k, [u]);
+    }
+    for (const rows of byId.values()) {
+      if (rows.length < 2) continue;
+      const cells = rows.map((u) => model.pos('Unita', u.r, 'id').cell);
+      rows.forEach((u, i) => {
+        const others = cells.filter((_, j) => j !== i).join(', ');
+        report(at(model.pos('Unita', u.r, 'id'), { value: u.id!, message: `Il Codice ID ${u.id} compare anche in ${others}.`, suggestion: 'Tenere una sola riga per alloggio.' }));
+      });
+    }
+  },
+});

@@ -1,0 +1,18 @@
+import { at, defineRule, reportGrouped, rowsNote } from './rule';
+
+export default defineRule({
+  code: 'UNIT_NOT_SAP',
+  severity: 'info',
+  title: 'Alloggio SAS, escluso da g',
+  description: 'Gli alloggi dei servizi abitativi sociali (SAS) contano nella consistenza del patrimonio (sezione a) ma non tra i SAP assegnabili della sezione g.',
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
+  check(ctx) {
+    const { model } = ctx;
+    reportGrouped(ctx, model.units, (u) => (u.sas ? `${u.ente.name}` : null), (u, n) =>
+      at(model.pos('Unita', u.r, 'destinazione'), {
+        value: u.destinazioneWritten ?? '',
+        message: `Alloggio destinato a SAS (${u.ente.name ?? 'ente non indicato'}): non conteggiato nella sezione g${rowsNote(n)}.`,
+      }),
+    );
+  },
+});

@@ -1,0 +1,18 @@
+import { at, defineRule, reportGrouped, rowsNote } from './rule';
+
+export default defineRule({
+  code: 'UNIT_STATE_NOT_ASSIGNABLE',
+  severity: 'warning',
+  title: 'Alloggio non assegnabile nell\'anno',
+  description: 'Il piano conta solo gli alloggi prevedibilmente assegnabili nell\'anno: quelli assegnati, occupati, in vendita o ad altri usi restano fuori dalla sezione g. Controllare che l\'elenco non li includa per errore.',
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
+  check(ctx) {
+    const { model } = ctx;
+    reportGrouped(ctx, model.units, (u) => (u.state?.kind === 'not-assignable' ? `${u.ente.name}\u0000${u.statoWritten}` : null), (u, n) =>
+      at(model.pos('Unita', u.r, 'stato'), {
+        value: u.statoWritten!,
+        message: `«${u.statoWritten}» (${u.ente.name ?? 'ente non indicato'}): non assegnabile, escluso dalla sezione g${rowsNote(n)}.`,
+      }),
+    );
+  },
+});

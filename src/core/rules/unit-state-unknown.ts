@@ -1,0 +1,20 @@
+import { at, defineRule, reportGrouped, rowsNote } from './rule';
+
+export default defineRule({
+  code: 'UNIT_STATE_UNKNOWN',
+  severity: 'error',
+  title: "Stato dell'alloggio non riconosciuto",
+  description:
+    "Lo stato decide in quale sezione (b–f) va l'alloggio: se non si riconosce (ad esempio un refuso o una dicitura nuova), la riga non viene contata. Stati riconosciuti: carenza manutentiva, ristrutturazione, nuova edificazione, libero, turnover, libero o turnover, conferito da privati; assegnato, occupato, in vendita, altri usi (esclusi).",
+  legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
+  check(ctx) {
+    const { model } = ctx;
+    reportGrouped(ctx, model.units, (u) => (u.state?.kind === 'unknown' ? u.statoWritten : null), (u, n) =>
+      at(model.pos('Unita', u.r, 'stato'), {
+        value: u.statoWritten!,
+        message: `Stato «${u.statoWritten}» non riconosciuto: la riga non è conteggiata${rowsNote(n)}.`,
+        suggestion: 'Usare uno stato dell\'elenco: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.',
+      }),
+    );
+  },
+});

@@ -1,0 +1,22 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'UNIT_WORKS_OVER_LIMIT',
+  severity: 'error',
+  title: 'Lavori oltre il limite dell\'auto-manutenzione',
+  description:
+    "Un alloggio in carenza manutentiva si assegna nello stato di fatto solo se i lavori a carico dell'inquilino restano entro il limite (8.000 € salvo diverso valore nel foglio Ambito): oltre, non rientra nella sezione b.",
+  legalRef: 'R.R. 4/2017, art. 10 e art. 4 c. 3 lett. b',
+  check({ model, report }) {
+    const limit = model.config.worksLimit;
+    for (const u of model.units) {
+      if (u.state?.kind !== 'assignable' || u.state.section !== 'b' || u.costo === null || u.costo <= limit) continue;
+      const euro = (n: number) => n.toLocaleString('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+      report(at(model.pos('Unita', u.r, 'costo'), {
+        value: euro(u.costo),
+        message: `Lavori per ${euro(u.costo)} su un alloggio in carenza manutentiva: il limite è ${euro(limit)}.`,
+        suggestion: 'Spostare l\'alloggio in ristrutturazione (sezione c) o verificare l\'importo.',
+      }));
+    }
+  },
+});

@@ -1,0 +1,16 @@
+import { at, defineRule } from './rule';
+
+export default defineRule({
+  code: 'VALUE_AMBIGUOUS_NUMBER',
+  severity: 'warning',
+  title: 'Numero di lettura incerta',
+  description:
+    '«1.006» in un conteggio è letto come 1006 (punto delle migliaia, all\'italiana), ma potrebbe essere un decimale incollato male: verificare che sia letto come si intendeva.',
+  check({ model, report }) {
+    for (const v of model.valueIssues) {
+      if (v.problem !== 'ambiguous-number') continue;
+      const readAs = (v.readAs ?? 0).toLocaleString('it-IT');
+      report(at(v, { value: v.shown, message: `«${v.shown}» (${v.label}) è stato letto come ${readAs}.`, suggestion: `Se il valore è ${readAs}, scriverlo senza punto; altrimenti correggerlo.` }));
+    }
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * A workbook as every shell can describe it: for each sheet, the used range's values, displayed text
+ * and number formats, the same three grids Office.js returns for a range. The core sees nothing else
+ * of Excel or of files.
+ */
+
+/** A cell value as Office.js `range.values` gives it: Excel errors arrive as their text ("#N/A"). */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** Zero-based row and column of values[0][0] in the sheet (Office's used range may not start at A1). */
+  originRow: number;
+  originCol: number;
+  values: CellValue[][];
+  /** Displayed text, when the shell has it (Office does; an .xlsx file does not). */
+  text?: (string | null)[][];
+  /** Number formats, e.g. "0%" or "dd/mm/yyyy"; "General" or missing when none. */
+  formats?: (string | null)[][];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export const EXCEL_ERRORS = new Set([
+  '#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA',
+  '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!',
+]);
+
+export function isExcelError(value: CellValue): boolean {
+  return typeof value === 'string' && value.startsWith('#') && EXCEL_ERRORS.has(value.trim());
+}

@@ -1,1 +1,136 @@
-console.log("bench placeholder")
+/**
+ * `npm run bench`: a workbook of 100,000 units over ~100 comuni, and the time of (a) the engine on
+ * the snapshot, (b) the whole `check --json` (as a command, in its own process), (c) a bare exceljs
+ * read of the same file; the ratio b/c and the peak memory of (b). Goals: (a) < 300 ms, b/c ≤ 1.0
+ * (aim 0.5), peak < 1 GB. A measurement, not a test: it prints figures and does not fail.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { check } from '../src/core/engine';
+import { comuniAttivi } from '../src/core/reference/comuni';
+import { readSnapshotStreaming } from '../src/adapters/xlsx/read';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
+const COMUNI = 100;
+const root = join(__dirname, '..');
+
+const STATES = ['Carenza manutentiva', 'Ristrutturazione', 'Libero', 'Turnover', 'Nuova edificazione', 'Assegnato', 'SFITTO PER CARENZE MANUTENTIVE ASSEGNABILE IN AUTO-MANUTENZIONE', 'LIBERO'];
+
+/** A deterministic pseudo-random sequence, so every run measures the same workbook. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+async function makeWorkbook(path: string): Promise<void> {
+  const rand = rng(42);
+  const comuni = comuniAttivi().filter((c) => c.provincia === 'CR' || c.provincia === 'MN').slice(0, COMUNI).map((c) => c.nome);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  const amb = wb.addWorksheet('Ambito');
+  for (const r of [['Campo', 'Valore'], ['Ambito territoriale', 'Ambito di prova (benchmark)'], ['Comune capofila', comuni[0]!], ['Anno di riferimento', 2027]]) amb.addRow(r).commit();
+  await amb.commit();
+  const com = wb.addWorksheet('Comuni');
+  com.addRow(['Comune', 'Codice ISTAT', 'Soglia indigenti oltre il 20%', 'Categoria aggiuntiva', 'Motivazione categoria', '% Forze di Polizia e VVF', 'Comunicazione ricevuta']).commit();
+  for (const c of comuni) com.addRow([c, '', '', '', '', 5, 'Sì']).commit();
+  await com.commit();
+  const enti = wb.addWorksheet('Enti');
+  enti.addRow(['Ente proprietario', 'Tipo ente', 'Totale unità', 'Unità SAP', 'Unità SAS', 'Unità altri usi', 'g dichiarato', 'Data ricezione']).commit();
+  enti.addRow(['ALER Brescia-Cremona-Mantova', 'ALER', 200000, 200000, 0, 0, '', '']).commit();
+  for (const c of comuni) enti.addRow([`Comune di ${c}`, 'Comune', 5000, 5000, 0, 0, '', '']).commit();
+  await enti.commit();
+  const un = wb.addWorksheet('Unita');
+  un.addRow(['ID unità', 'Codice ente', 'Ente proprietario', 'Comune', 'Stato', 'Destinazione', 'Numero unità', 'Costo lavori €', 'Note']).commit();
+  for (let i = 0; i < UNITS; i++) {
+    const comune = comuni[Math.floor(rand() * comuni.length)]!;
+    const aler = rand() < 0.6;
+    // A few spellings people really use: upper case, 'ALER', 'COMUNE' + comune.
+    const ente = aler ? (rand() < 0.5 ? 'ALER' : 'ALER Brescia-Cremona-Mantova') : rand() < 0.5 ? 'COMUNE' : `Comune di ${comune}`;
+    un.addRow([3_000_000 + i, `BS${100000 + i}`, ente, rand() < 0.3 ? comune.toUpperCase() : comune, STATES[Math.floor(rand() * STATES.length)], 'SAP', '', rand() < 0.1 ? Math.round(rand() * 9000) : '', '']).commit();
+  }
+  await un.commit();
+  await wb.commit();
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const v = fn();
+  return [v, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function runNode(args: string[]): { ms: number; peakKb: number | null } {
+  const t0 = process.hrtime.bigint();
+  let stderr = '';
+  try {
+    execFileSync(process.execPath, ['-r', join(root, 'scripts/rss-at-exit.cjs'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    // check exits 1 when the plan has errors: still a complete run.
+    stderr = String((err as { stderr?: Buffer }).stderr ?? '');
+    if ((err as { status?: number }).status !== 1) throw err;
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = /PEAK_RSS_KB=(\d+)/.exec(stderr);
+  return { ms, peakKb: m ? Number(m[1]) : null };
+}
+
+function runNodeCapturing(args: string[]): { ms: number; peakKb: number | null } {
+  const t0 = process.hrtime.bigint();
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const r = spawnSync(process.execPath, ['-r', join(root, 'scripts/rss-at-exit.cjs'), ...args], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  const m = /PEAK_RSS_KB=(\d+)/.exec(r.stderr);
+  return { ms, peakKb: m ? Number(m[1]) : null };
+}
+void runNode;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'piano-bench-'));
+  const file = join(dir, `bench-${UNITS}.xlsx`);
+  process.stdout.write(`Costruzione della cartella di prova: ${UNITS.toLocaleString('it-IT')} unità su ${COMUNI} comuni… `);
+  await makeWorkbook(file);
+  console.log(`${(statSync(file).size / 1e6).toFixed(1)} MB`);
+
+  const snapshot = await readSnapshotStreaming(file);
+  check(snapshot); // warm-up (JIT)
+  const engineRuns: number[] = [];
+  let result = check(snapshot);
+  for (let i = 0; i < 5; i++) {
+    const [r, ms] = time(() => check(snapshot));
+    result = r;
+    engineRuns.push(ms);
+  }
+  const a = median(engineRuns);
+
+  const cli = join(root, 'build/cli.js');
+  const json = join(dir, 'report.json');
+  const bRuns: { ms: number; peakKb: number | null }[] = [];
+  const cRuns: { ms: number; peakKb: number | null }[] = [];
+  const bareRead = `const E=require('exceljs');const w=new E.Workbook();w.xlsx.readFile(process.argv[1]).then(()=>{})`;
+  for (let i = 0; i < 3; i++) {
+    bRuns.push(runNodeCapturing([cli, 'check', file, '--json', json, '--quiet']));
+    cRuns.push(runNodeCapturing(['-e', bareRead, file]));
+  }
+  const b = median(bRuns.map((r) => r.ms));
+  const c = median(cRuns.map((r) => r.ms));
+  const peakB = Math.max(...bRuns.map((r) => r.peakKb ?? 0)) / 1024;
+  const peakC = Math.max(...cRuns.map((r) => r.peakKb ?? 0)) / 1024;
+
+  const t = result.report.totals;
+  console.log(`Sezione g: ${t.g.toLocaleString('it-IT')} unità; anomalie: ${result.report.counts.error} errori, ${result.report.counts.warning} avvisi, ${result.report.counts.info} informazioni`);
+  console.log('');
+  console.log(`(a) motore sul snapshot (mediana di 5):        ${a.toFixed(0)} ms   [obiettivo < 300 ms]`);
+  console.log(`(b) check --json, comando completo (mediana di 3): ${b.toFixed(0)} ms`);
+  console.log(`(c) lettura exceljs readFile (mediana di 3):   ${c.toFixed(0)} ms`);
+  console.log(`    rapporto b/c:                               ${(b / c).toFixed(2)}   [obiettivo ≤ 1,0; meglio 0,5]`);
+  console.log(`    memoria di picco di (b):                    ${peakB.toFixed(0)} MB   [obiettivo < 1024 MB]  (c: ${peakC.toFixed(0)} MB)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -42,27 +42,28 @@ function add(into: Figures, from: Figures): void {
   for (const k of [...SECTIONS, 'g', 'sat'] as const) into[k] += from[k];
 }
 
-const SEP = '\u0000';
+const collator = new Intl.Collator('it', { sensitivity: 'base' });
 
 /** Owners of ALER first (as the regional platform lists them), then by name; no comune first. */
 export function compareRows(x: { ente: string; isAler: boolean; comune: string | null }, y: typeof x): number {
   if (x.isAler !== y.isAler) return x.isAler ? -1 : 1;
-  const byEnte = x.ente.localeCompare(y.ente, 'it', { sensitivity: 'base' });
+  const byEnte = collator.compare(x.ente, y.ente);
   if (byEnte !== 0) return byEnte;
   if (x.comune === y.comune) return 0;
   if (x.comune === null) return -1;
   if (y.comune === null) return 1;
-  return x.comune.localeCompare(y.comune, 'it', { sensitivity: 'base' });
+  return collator.compare(x.comune, y.comune);
 }
 
 export function computeSectionG(model: PlanModel): SectionG {
-  const cells = new Map<string, SectionGRow>();
+  const cells = new Map<string, Map<string | null, SectionGRow>>();
   const at = (ente: string, comune: string | null, isAler: boolean): SectionGRow => {
-    const key = ente + SEP + (comune ?? '');
-    let row = cells.get(key);
+    let byComune = cells.get(ente);
+    if (!byComune) cells.set(ente, (byComune = new Map()));
+    let row = byComune.get(comune);
     if (!row) {
       row = { ente, comune, isAler, ...zeroFigures() };
-      cells.set(key, row);
+      byComune.set(comune, row);
     }
     return row;
   };
@@ -78,7 +79,7 @@ export function computeSectionG(model: PlanModel): SectionG {
     if (s.ente.name === null || s.sat === null) continue;
     at(s.ente.name, s.comune.name, s.ente.isAler).sat += s.sat;
   }
-  const rows = [...cells.values()].filter((r) => r.g > 0 || r.sat > 0).sort(compareRows);
+  const rows = [...cells.values()].flatMap((m) => [...m.values()]).filter((r) => r.g > 0 || r.sat > 0).sort(compareRows);
 
   const enteMap = new Map<string, Figures & { ente: string; isAler: boolean }>();
   const comuneMap = new Map<string | null, Figures & { comune: string | null }>();
@@ -94,7 +95,7 @@ export function computeSectionG(model: PlanModel): SectionG {
   }
   const byEnte = [...enteMap.values()].sort((x, y) => compareRows({ ...x, comune: null }, { ...y, comune: null }));
   const byComune = [...comuneMap.values()].sort((x, y) =>
-    x.comune === null ? -1 : y.comune === null ? 1 : x.comune.localeCompare(y.comune, 'it', { sensitivity: 'base' }),
+    x.comune === null ? -1 : y.comune === null ? 1 : collator.compare(x.comune, y.comune),
   );
   return {
     rows,
@@ -102,6 +103,6 @@ export function computeSectionG(model: PlanModel): SectionG {
     byComune,
     totals,
     gOfEnte: (ente) => enteMap.get(ente)?.g ?? 0,
-    gOf: (ente, comune) => cells.get(ente + SEP + (comune ?? ''))?.g ?? 0,
+    gOf: (ente, comune) => cells.get(ente)?.get(comune)?.g ?? 0,
   };
 }

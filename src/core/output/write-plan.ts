@@ -132,12 +132,14 @@ function unitOutcome(u: UnitRow): string {
 }
 
 function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn[] {
-  const worstByRow = new Map<string, Severity>();
+  const worstByRow = new Map<string, Map<number, Severity>>();
   for (const a of anomalies) {
     if (!a.cell) continue;
-    const key = `${a.sheet}\u0000${parseA1(a.cell).row}`;
-    const prev = worstByRow.get(key);
-    worstByRow.set(key, prev ? worse(prev, a.severity) : a.severity);
+    const row = parseA1(a.cell).row;
+    let bySheet = worstByRow.get(a.sheet);
+    if (!bySheet) worstByRow.set(a.sheet, (bySheet = new Map()));
+    const prev = bySheet.get(row);
+    bySheet.set(row, prev ? worse(prev, a.severity) : a.severity);
   }
   const columns: ComputedColumn[] = [];
   const place = (kind: 'Enti' | 'Unita') => {
@@ -160,11 +162,12 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
   }
   if (model.table('Unita') && model.units.length) {
     const p = place('Unita');
+    const worst = worstByRow.get(p.sheet);
     columns.push({
       sheet: p.sheet, header: p.header, col: p.col, headerRow: p.headerRow,
       cells: model.units.map((u) => {
         const row = p.rowOf(u.r);
-        const severity = worstByRow.get(`${p.sheet}\u0000${row}`);
+        const severity = worst?.get(row);
         return { row, value: unitOutcome(u), ...(severity ? { severity } : {}) };
       }),
     });

@@ -10,6 +10,7 @@ import { comuniAttivi } from '../reference/comuni';
 import { CellValue, SheetSnapshot, isExcelError } from '../snapshot';
 import { AMBITO_KEYS, SheetKind, TABLES, TableSpec } from './schema';
 import { Section, StateClass, classifyState } from './states';
+import { IdKind, classifyId } from './unit-id';
 import { LocatedWorkbook, TableSheet, cellValue } from './table';
 import { Reading, ValueProblem, readDate, readNumber, readPercent, readText, readYesNo, shownValue } from './values';
 
@@ -99,6 +100,7 @@ export interface EnteRow extends Row {
 
 export interface UnitRow extends Row {
   id: string | null;
+  idKind: IdKind;
   enteWritten: string | null;
   comuneWritten: string | null;
   statoWritten: string | null;
@@ -183,10 +185,16 @@ function parseTipo(v: string | null, name: string | null): EnteRow['tipo'] {
   return null;
 }
 
+const sasCache = new Map<string, boolean>();
 function isSas(v: string | null): boolean {
   if (v === null) return false;
-  const f = ` ${foldText(v)} `;
-  return / sas /.test(f) || f.includes('social');
+  let sas = sasCache.get(v);
+  if (sas === undefined) {
+    const f = ` ${foldText(v)} `;
+    sas = / sas /.test(f) || f.includes('social');
+    if (sasCache.size < 1000) sasCache.set(v, sas);
+  }
+  return sas;
 }
 
 const NO_CATEGORY = new Set(['no', 'nessuna', 'nessuno', 'n', '-', '']);
@@ -210,12 +218,14 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   function reader(t: TableSheet) {
     const sheet = t.sheet;
     const label = (field: string) => TABLES[t.kind].fields.find((f) => f.key === field)?.headers[0] ?? field;
-    const col = (field: string) => t.columns.get(field)?.col;
+    const cols: Record<string, number | undefined> = Object.create(null);
+    for (const [field, m] of t.columns) cols[field] = m.col;
+    const col = (field: string) => cols[field];
     const raw = (r: number, field: string): CellValue => cellValue(sheet, r, col(field));
     const note = <T>(r: number, field: string, reading: Reading<T>): T | null => {
       if (reading.problem) {
         const c = col(field)!;
-        const issue: ValueIssue = { ...positionOf(sheet, r, c), problem: reading.problem, shown: reading.shown, field, label: label(field) };
+        const issue: ValueIssue = { ...positionOf(sheet, r, c), problem: reading.problem, shown: reading.shown ?? '', field, label: label(field) };
         if (reading.problem === 'ambiguous-number' && typeof reading.value === 'number') issue.readAs = reading.value;
         valueIssues.push(issue);
       }
@@ -285,7 +295,7 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       const record = <T>(reading: Reading<T>): T | null => {
         if (reading.problem) {
           const label = AMBITO_KEYS.find((k) => k.key === key)?.labels[0] ?? key;
-          valueIssues.push({ ...at, problem: reading.problem, shown: reading.shown, field: key, label });
+          valueIssues.push({ ...at, problem: reading.problem, shown: reading.shown ?? '', field: key, label });
         }
         return reading.value;
       };
@@ -328,11 +338,17 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   const comuneResolver = hasComuniSheet
     ? new NameResolver(comuni.flatMap((c) => (c.written ? [c.written] : [])))
     : official;
+  const NO_COMUNE: ComuneRef = { name: null, kind: 'none', suggestions: [] };
+  const comuneCache = new Map<string, ComuneRef>();
   const resolveComune = (written: string | null): ComuneRef => {
-    if (written === null) return { name: null, kind: 'none', suggestions: [] };
-    const res = comuneResolver.resolve(written);
-    if (res.kind === 'unknown') return { name: written, kind: 'unknown', suggestions: res.suggestions };
-    return { name: res.name, kind: res.kind, suggestions: [] };
+    if (written === null) return NO_COMUNE;
+    let ref = comuneCache.get(written);
+    if (!ref) {
+      const res = comuneResolver.resolve(written);
+      ref = res.kind === 'unknown' ? { name: written, kind: 'unknown', suggestions: res.suggestions } : { name: res.name, kind: res.kind, suggestions: [] };
+      comuneCache.set(written, ref);
+    }
+    return ref;
   };
 
   // ---- Enti
@@ -383,7 +399,7 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   }
   const enteResolver = new NameResolver(enti.flatMap((e) => (e.name ? [e.name] : [])));
   const enteNames = new Map(enti.map((e) => [e.name, e]));
-  const ownerCache = new Map<string, EnteRef>();
+  const ownerCache = new Map<string, Map<string | null, EnteRef>>();
 
   const owner = (e: EnteRow, kind: EnteKind, via?: EnteRef['via']): EnteRef => ({
     name: e.name, kind, isAler: e.tipo === 'ALER', suggestions: [], ...(via ? { via } : {}),
@@ -391,11 +407,12 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
 
   function resolveOwner(written: string | null, rowComune: ComuneRef): EnteRef {
     if (written === null) return { name: null, kind: 'none', isAler: false, suggestions: [] };
-    const cacheKey = `${written}\u0000${rowComune.name ?? ''}`;
-    let ref = ownerCache.get(cacheKey);
+    let byComune = ownerCache.get(written);
+    if (!byComune) ownerCache.set(written, (byComune = new Map()));
+    let ref = byComune.get(rowComune.name);
     if (!ref) {
       ref = computeOwner(written, rowComune);
-      ownerCache.set(cacheKey, ref);
+      byComune.set(rowComune.name, ref);
     }
     return ref;
   }
@@ -458,9 +475,11 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       if (!ente.isAler) rd.require(r, 'comune', comuneWritten);
       const numero = tUnita.columns.has('numero') ? rd.count(r, 'numero') : null;
       const numeroBlank = !tUnita.columns.has('numero') || readText(cellValue(tUnita.sheet, r, tUnita.columns.get('numero')!.col)) === null;
+      const id = rd.text(r, 'id');
       units.push({
         r,
-        id: rd.text(r, 'id'),
+        id,
+        idKind: classifyId(id),
         enteWritten, comuneWritten, statoWritten, destinazioneWritten,
         state: statoWritten === null ? null : classifyState(statoWritten),
         sas: isSas(destinazioneWritten),

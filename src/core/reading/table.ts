@@ -160,7 +160,10 @@ const TOTAL_LABEL = /^(totale|totali|tot|totale complessivo|totale generale|tota
 
 function isTotalRow(sheet: SheetSnapshot, r: number, labelCols: number[]): boolean {
   for (const c of labelCols) {
-    const t = readText(cellValue(sheet, r, c));
+    const v = cellValue(sheet, r, c);
+    // Cheap test first: only a label starting with "tot" can be a total.
+    if (typeof v !== 'string' || !/^[\s']*tot/i.test(v)) continue;
+    const t = readText(v);
     if (t !== null && TOTAL_LABEL.test(foldText(t))) return true;
   }
   return false;

@@ -16,5 +16,5 @@ export function classifyId(id: string | null): IdKind {
 
 /** The ID as compared for duplicates: digits without leading zeros. */
 export function idKey(id: string): string {
-  return id.trim().replace(/^0+/, '');
+  return id.charCodeAt(0) === 48 /* 0 */ ? id.replace(/^0+/, '') : id;
 }

@@ -18,9 +18,11 @@ export interface Reading<T> {
   /** The value read, or null when the cell is empty or unreadable. */
   value: T | null;
   problem?: ValueProblem;
-  /** What the cell showed, for messages. */
-  shown: string;
+  /** What the cell showed, for messages: set with a problem (kept lazy on the hot path). */
+  shown?: string;
 }
+
+const OK_NULL: Reading<never> = Object.freeze({ value: null });
 
 /** True for empty cells and cells holding only spaces (the predicate narrows null away in the false branch). */
 export function isBlank(v: CellValue): v is null {
@@ -66,10 +68,17 @@ function parseNumericText(raw: string): { value: number; ambiguous: boolean } | 
   return null;
 }
 
+/**
+ * Above any real count (a sheet has about a million rows): a larger number in a count, or a number
+ * beyond the safe integers anywhere, is not a figure (summed, it would break the report's integers).
+ */
+const MAX_COUNT = 1e9;
+
 /** A number (count, euros, year). Blank reads as null with no problem. */
 export function readNumber(v: CellValue, opts: NumberOptions = {}): Reading<number> {
+  if (isBlank(v)) return OK_NULL;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) return { value: v };
   const shown = shownValue(v);
-  if (isBlank(v)) return { value: null, shown };
   if (isExcelError(v)) return { value: null, problem: 'excel-error', shown };
   let value: number;
   let ambiguous = false;
@@ -94,28 +103,29 @@ export function readNumber(v: CellValue, opts: NumberOptions = {}): Reading<numb
     ambiguous = parsed.ambiguous && !!opts.count;
   }
   if (value < 0) return { value: null, problem: 'negative', shown };
+  if (value > (opts.count ? MAX_COUNT : Number.MAX_SAFE_INTEGER)) return { value: null, problem: 'not-number', shown };
   if (opts.count && !Number.isInteger(value)) return { value: null, problem: 'not-integer', shown };
-  return ambiguous ? { value, problem: 'ambiguous-number', shown } : { value, shown };
+  return ambiguous ? { value, problem: 'ambiguous-number', shown } : { value };
 }
 
 /**
  * A percentage in points: 10, "10%", "10,5", or 0.1 in a percent-formatted cell all read as 10 (10.5).
  */
 export function readPercent(v: CellValue, format?: string | null, text?: string | null): Reading<number> {
+  if (isBlank(v)) return OK_NULL;
   const shown = shownValue(v, text);
-  if (isBlank(v)) return { value: null, shown };
   if (isExcelError(v)) return { value: null, problem: 'excel-error', shown };
   const percentFormatted = (format ?? '').includes('%') || (text ?? '').trim().endsWith('%');
   if (typeof v === 'number') {
     const value = percentFormatted ? Math.round(v * 100 * 1e9) / 1e9 : v;
-    return value < 0 ? { value: null, problem: 'negative', shown } : { value, shown };
+    return value < 0 ? { value: null, problem: 'negative', shown } : { value };
   }
   if (typeof v === 'boolean') return { value: null, problem: 'not-number', shown };
   const s = v.replace(/[\s\u00a0']/g, '').replace(/%$/, '');
   const parsed = parseNumericText(s);
   if (!parsed) return { value: null, problem: 'not-number', shown };
   if (parsed.value < 0) return { value: null, problem: 'negative', shown };
-  return { value: parsed.value, shown };
+  return { value: parsed.value };
 }
 
 const YES = new Set(['si', 's', 'x', 'yes', 'y', 'vero', 'true', '1', 'ok', 'ricevuta', 'ricevuto']);
@@ -123,14 +133,13 @@ const NO = new Set(['no', 'n', 'falso', 'false', '0', 'non ricevuta', 'non ricev
 
 /** Sì/SI/si/X → true, No → false, blank → null; anything else is null with the text kept. */
 export function readYesNo(v: CellValue): Reading<boolean> {
-  const shown = shownValue(v);
-  if (isBlank(v)) return { value: null, shown };
-  if (isExcelError(v)) return { value: null, problem: 'excel-error', shown };
-  if (typeof v === 'boolean') return { value: v, shown };
+  if (isBlank(v)) return OK_NULL;
+  if (isExcelError(v)) return { value: null, problem: 'excel-error', shown: shownValue(v) };
+  if (typeof v === 'boolean') return { value: v };
   const f = foldText(String(v));
-  if (YES.has(f)) return { value: true, shown };
-  if (NO.has(f)) return { value: false, shown };
-  return { value: null, shown };
+  if (YES.has(f)) return { value: true };
+  if (NO.has(f)) return { value: false };
+  return OK_NULL;
 }
 
 /** Excel's 1900 date system, as serial numbers (day 25569 is 1970-01-01). */
@@ -146,11 +155,11 @@ export function isoDateToSerial(iso: string): number {
 
 /** A date as ISO yyyy-mm-dd: a serial, or text dd/mm/yyyy, dd-mm-yyyy, dd.mm.yy, yyyy-mm-dd. */
 export function readDate(v: CellValue): Reading<string> {
+  if (isBlank(v)) return OK_NULL;
   const shown = shownValue(v);
-  if (isBlank(v)) return { value: null, shown };
   if (isExcelError(v)) return { value: null, problem: 'excel-error', shown };
   if (typeof v === 'number') {
-    if (v > 0 && v < 2958466) return { value: serialToIsoDate(v), shown };
+    if (v > 0 && v < 2958466) return { value: serialToIsoDate(v) };
     return { value: null, problem: 'not-date', shown };
   }
   if (typeof v === 'boolean') return { value: null, problem: 'not-date', shown };
@@ -171,7 +180,7 @@ function validDate(y: number, m: number, d: number, shown: string): Reading<stri
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) {
     return { value: null, problem: 'not-date', shown };
   }
-  return { value: dt.toISOString().slice(0, 10), shown };
+  return { value: dt.toISOString().slice(0, 10) };
 }
 
 /** dd/mm/yyyy for Italian readers. */

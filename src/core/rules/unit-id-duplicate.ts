@@ -1,4 +1,4 @@
-import { classifyId, idKey } from '../reading/unit-id';
+import { idKey } from '../reading/unit-id';
 import { UnitRow } from '../reading/plan';
 import { at, defineRule } from './rule';
 
@@ -8,16 +8,21 @@ export default defineRule({
   title: 'Codice ID ripetuto',
   description: 'Lo stesso Codice ID su due righe è lo stesso alloggio scritto due volte: sarebbe contato due volte tra gli assegnabili. Ogni occorrenza è segnalata.',
   check({ model, report }) {
-    const byId = new Map<string, UnitRow[]>();
+    // One map entry per ID; lists only for the IDs seen twice (100,000 unique IDs stay cheap).
+    const first = new Map<string, UnitRow>();
+    const repeated = new Map<string, UnitRow[]>();
     for (const u of model.units) {
-      if (classifyId(u.id) !== 'valid') continue;
+      if (u.idKind !== 'valid') continue;
       const k = idKey(u.id!);
-      const list = byId.get(k);
-      if (list) list.push(u);
-      else byId.set(k, [u]);
+      const seen = first.get(k);
+      if (!seen) first.set(k, u);
+      else {
+        const list = repeated.get(k);
+        if (list) list.push(u);
+        else repeated.set(k, [seen, u]);
+      }
     }
-    for (const rows of byId.values()) {
-      if (rows.length < 2) continue;
+    for (const rows of repeated.values()) {
       const cells = rows.map((u) => model.pos('Unita', u.r, 'id').cell);
       rows.forEach((u, i) => {
         const others = cells.filter((_, j) => j !== i).join(', ');

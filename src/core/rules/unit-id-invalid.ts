@@ -1,4 +1,3 @@
-import { classifyId } from '../reading/unit-id';
 import { at, defineRule } from './rule';
 
 export default defineRule({
@@ -9,7 +8,7 @@ export default defineRule({
     'Il Codice ID della Piattaforma è un numero intero positivo: un testo come «COMUNI VARI vedi allegato» non identifica alcun alloggio e va sostituito dagli alloggi uno per riga.',
   check({ model, report }) {
     for (const u of model.units) {
-      if (classifyId(u.id) !== 'invalid') continue;
+      if (u.idKind !== 'invalid') continue;
       report(at(model.pos('Unita', u.r, 'id'), { value: u.id!, message: `«${u.id}» non è un Codice ID (numero intero positivo).`, suggestion: 'Scrivere il Codice ID numerico della Piattaforma.' }));
     }
   },

@@ -1,4 +1,3 @@
-import { classifyId } from '../reading/unit-id';
 import { at, defineRule } from './rule';
 
 /** Units that exist today: the platform knows them, so they have a Codice ID. */
@@ -15,7 +14,7 @@ export default defineRule({
     if (!model.table('Unita')) return;
     for (const u of model.units) {
       if (u.state?.kind !== 'assignable' || !EXISTING.has(u.state.state) || u.count === 0) continue;
-      const kind = classifyId(u.id);
+      const kind = u.idKind;
       if (kind !== 'none' && kind !== 'placeholder') continue;
       const pos = model.pos('Unita', u.r, model.table('Unita')!.columns.has('id') ? 'id' : 'stato');
       const n = u.count ?? 1;

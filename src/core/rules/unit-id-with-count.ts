@@ -1,4 +1,3 @@
-import { classifyId } from '../reading/unit-id';
 import { at, defineRule } from './rule';
 
 export default defineRule({
@@ -8,7 +7,7 @@ export default defineRule({
   description: 'Un Codice ID identifica un solo alloggio: una riga con un codice e «Numero unità» maggiore di 1 si contraddice.',
   check({ model, report }) {
     for (const u of model.units) {
-      if (classifyId(u.id) !== 'valid' || u.count === null || u.count <= 1) continue;
+      if (u.idKind !== 'valid' || u.count === null || u.count <= 1) continue;
       report(at(model.pos('Unita', u.r, 'numero'), { value: String(u.count), message: `La riga ha il Codice ID ${u.id} ma conta ${u.count} unità.`, suggestion: 'Una riga per alloggio (Numero unità vuoto o 1), oppure togliere il codice se è un conteggio.' }));
     }
   },

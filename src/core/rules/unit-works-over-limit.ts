@@ -1,5 +1,8 @@
 import { at, defineRule } from './rule';
 
+const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const euro = (n: number) => EURO.format(n);
+
 export default defineRule({
   code: 'UNIT_WORKS_OVER_LIMIT',
   severity: 'error',
@@ -11,7 +14,6 @@ export default defineRule({
     const limit = model.config.worksLimit;
     for (const u of model.units) {
       if (u.state?.kind !== 'assignable' || u.state.section !== 'b' || u.costo === null || u.costo <= limit) continue;
-      const euro = (n: number) => n.toLocaleString('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
       report(at(model.pos('Unita', u.r, 'costo'), {
         value: euro(u.costo),
         message: `Lavori per ${euro(u.costo)} su un alloggio in carenza manutentiva: il limite è ${euro(limit)}.`,

@@ -1,0 +1,27 @@
+import { ENTI, anomaliesOf, comuni, unita } from '../support/rules';
+
+const CODE = 'ENTE_G_EXCEEDS_SAP';
+const unit = { ente: 'Comune di Crema', comune: 'Crema', stato: 'Libero' };
+const sheets = (sap: number, ...units: Parameters<typeof unita>) => ({
+  Comuni: comuni('Crema'),
+  Enti: [ENTI, ['Comune di Crema', 'Comune', sap, sap]],
+  Unita: unita(...units),
+});
+
+describe('ENTE_G_EXCEEDS_SAP', () => {
+  test('3 assignable units for an owner with 2 SAP units: error at Unità SAP', () => {
+    const [a, ...rest] = anomaliesOf(sheets(2, { ...unit, id: 1 }, { ...unit, stato: 'Turnover', n: 2 }), CODE);
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ sheet: 'Enti', cell: 'D2', severity: 'error', value: '2' });
+    expect(a!.message).toBe('Comune di Crema: 3 unità assegnabili (sezione g) ma solo 2 unità SAP.');
+  });
+
+  test('g equal to the SAP stock is fine', () => {
+    expect(anomaliesOf(sheets(3, { ...unit, id: 1 }, { ...unit, stato: 'Turnover', n: 2 }), CODE)).toEqual([]);
+  });
+
+  test('SAS and assigned units do not count towards g', () => {
+    const found = anomaliesOf(sheets(1, { ...unit, id: 1 }, { ...unit, id: 2, dest: 'SAS' }, { ...unit, id: 3, stato: 'Assegnato' }), CODE);
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { ENTI, anomaliesOf, comuni, run, unita } from '../support/rules';
+
+const CODE = 'VALUE_REQUIRED';
+const sheets = (...u: Parameters<typeof unita>) => ({
+  Comuni: comuni('Crema'),
+  Enti: [ENTI, ['Comune di Crema', 'Comune'], ['ALER Brescia-Cremona-Mantova', 'ALER']],
+  Unita: unita(...u),
+});
+
+describe('VALUE_REQUIRED', () => {
+  test('a row without Stato: error at its Stato cell, and the row is not counted', () => {
+    const result = run(sheets({ id: 1, ente: 'Comune di Crema', comune: 'Crema', stato: 'Libero' }, { id: 2, ente: 'Comune di Crema', comune: 'Crema' }));
+    const found = anomaliesOf(result, CODE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ sheet: 'Unita', cell: 'E3', severity: 'error' });
+    expect(found[0]!.message).toContain('«Stato» è vuota');
+    expect(result.report.totals.g).toBe(1);
+  });
+
+  test('a row without owner, and a municipal row without comune, point at their own cells', () => {
+    const found = anomaliesOf(sheets({ id: 1, comune: 'Crema', stato: 'Libero' }, { id: 2, ente: 'Comune di Crema', stato: 'Libero' }), CODE);
+    expect(found.map((a) => [a.cell, a.message])).toEqual([
+      ['C2', '«Ente proprietario» è vuota in questa riga.'],
+      ['D3', '«Comune» è vuota in questa riga.'],
+    ]);
+  });
+
+  test('an ALER aggregate may leave the comune blank', () => {
+    expect(anomaliesOf(sheets({ ente: 'ALER Brescia-Cremona-Mantova', stato: 'Turnover', n: 4 }), CODE)).toEqual([]);
+  });
+
+  test('a complete row is silent', () => {
+    expect(anomaliesOf(sheets({ id: 1, ente: 'Comune di Crema', comune: 'Crema', stato: 'Libero' }), CODE)).toEqual([]);
+  });
+});

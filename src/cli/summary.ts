@@ -1,7 +1,8 @@
 /** The Italian summary the command line prints. */
 import { Report } from '../core/report';
+import { num } from '../core/rules/rule';
 
-const n = (x: number) => x.toLocaleString('it-IT');
+const n = (x: number) => num(x);
 
 export function summaryText(report: Report, file: string, maxListed = 12): string {
   const t = report.totals;

@@ -29,5 +29,5 @@ export const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: CellValue): boolean {
-  return typeof value === 'string' && value.startsWith('#') && EXCEL_ERRORS.has(value.trim());
+  return typeof value === 'string' && value.trimStart().startsWith('#') && EXCEL_ERRORS.has(value.trim());
 }

@@ -7,8 +7,8 @@ describe('COMUNE_CEASED', () => {
     const [a, ...rest] = anomaliesOf({ Comuni: comuni('Casteldidone', 'Piadena'), Unita: unita() }, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Comuni', cell: 'A3', severity: 'warning', value: 'Piadena', suggestion: 'Piadena Drizzona' });
-    // ANPR records the last day of the old comune (the merger took effect on 01/01/2019).
-    expect(a!.message).toMatch(/^Piadena \(CR\) è cessato il 31\/12\/2018\.$/i);
+    // ANPR records the last day of the old comune; the message gives the day the merger took effect.
+    expect(a!.message).toBe('Piadena (CR) non esiste più: comune cessato dal 01/01/2019, oggi Piadena Drizzona.');
   });
 
   test('the current comune is silent', () => {

@@ -12,7 +12,7 @@ describe('ENTE_DUPLICATE', () => {
     const [a, ...rest] = anomaliesOf(sheets, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Enti', cell: 'A4', severity: 'error', value: 'COMUNE DI CREMA' });
-    expect(a!.message).toContain('è lo stesso ente della riga A2');
+    expect(a!.message).toContain('è lo stesso ente già scritto alla riga 2');
     expect(a!.suggestion).toBe('Tenere una sola riga per ente.');
   });
 

@@ -19,7 +19,7 @@ describe('INPUT_TOTAL_MISMATCH', () => {
       ['Enti', 'C4', 'error', '1703'],
       ['Enti', 'D4', 'error', '1688'],
     ]);
-    expect(found[0]!.message).toContain('scritto è 1711, ma le righe sommano 1703');
+    expect(found[0]!.message).toContain('scritto è 1.711, ma le righe sommano 1.703');
   });
 
   test('a TOTALE row in Unita is checked and never counted as units', () => {

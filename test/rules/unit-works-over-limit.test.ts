@@ -9,8 +9,8 @@ describe('UNIT_WORKS_OVER_LIMIT', () => {
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'H2', severity: 'error' });
     // Euros as Italian readers see them (Intl puts a non-breaking space before €).
-    expect(a!.value).toMatch(/^9500\s€$/);
-    expect(a!.message).toMatch(/Lavori per 9500\s€ .* il limite è 8000\s€/);
+    expect(a!.value).toMatch(/^9\.500\s€$/);
+    expect(a!.message).toMatch(/Lavori per 9\.500\s€ .* il limite è 8\.000\s€/);
     expect(a!.suggestion).toContain('ristrutturazione (sezione c)');
     expect(a!.legalRef).toContain('art. 10');
   });
@@ -19,7 +19,7 @@ describe('UNIT_WORKS_OVER_LIMIT', () => {
     const sheets = { Ambito: [['Campo', 'Valore'], ['Costo massimo auto-manutenzione €', 10000]], Unita: unita({ ...carenza, id: 1, costo: 9500 }) };
     expect(anomaliesOf(sheets, CODE)).toEqual([]);
     const lower = { ...sheets, Ambito: [['Campo', 'Valore'], ['Costo massimo auto-manutenzione €', 5000]] };
-    expect(anomaliesOf(lower, CODE)[0]!.message).toMatch(/il limite è 5000\s€/);
+    expect(anomaliesOf(lower, CODE)[0]!.message).toMatch(/il limite è 5\.000\s€/);
   });
 
   test('exactly at the limit, or costly works on a unit under renovation, are fine', () => {

@@ -2,6 +2,7 @@
  * Reading an .xlsx file into a workbook snapshot. The check streams the file (exceljs's streaming
  * reader takes about half the time of a full load); writing an annotated copy needs the full model.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { toSnapshotValue } from './cells';
@@ -63,8 +64,9 @@ export function snapshotOfWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
 
 function explain(err: unknown, path: string): UnreadableWorkbookError {
   const msg = err instanceof Error ? err.message : String(err);
-  if (/ENOENT/.test(msg)) return new UnreadableWorkbookError(`Il file «${path}» non esiste.`, 'not-found');
+  if (/ENOENT|File not found/.test(msg)) return new UnreadableWorkbookError(`Il file «${path}» non esiste.`, 'not-found');
   if (/EISDIR/.test(msg)) return new UnreadableWorkbookError(`«${path}» è una cartella, non un file .xlsx.`, 'not-found');
+  if (/EACCES|EPERM/.test(msg)) return new UnreadableWorkbookError(`Il file «${path}» non si può aprire: mancano i permessi di lettura.`, 'not-found');
   if (/encrypt|CDFV2|password/i.test(msg)) {
     return new UnreadableWorkbookError(`Il file «${path}» è protetto da password: salvarlo senza password e riprovare.`, 'encrypted');
   }
@@ -91,6 +93,13 @@ export async function loadWorkbook(input: string | Buffer | ArrayBuffer, label =
 
 /** Streams the file into a snapshot: values and number formats, sheet by sheet. */
 export async function readSnapshotStreaming(path: string): Promise<WorkbookSnapshot> {
+  // The streaming reader reports a missing file on a stream nobody listens to: ask first.
+  try {
+    if (statSync(path).isDirectory()) throw new Error('EISDIR');
+    accessSync(path, constants.R_OK);
+  } catch (err) {
+    throw explain(err, path);
+  }
   const grids = new Map<string, Grid>();
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {

@@ -167,7 +167,7 @@ export function readDate(v: CellValue): Reading<string> {
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
   if (m) {
     let y = Number(m[3]);
-    if (y < 100) y += 2000;
+    if (y < 100) y += y < 50 ? 2000 : 1900;
     return validDate(y, Number(m[2]), Number(m[1]), shown);
   }
   m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);

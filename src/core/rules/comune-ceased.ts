@@ -3,6 +3,13 @@ import { nameKey } from '../names/normalize';
 import { italianDate } from '../reading/values';
 import { at, defineRule } from './rule';
 
+/** ANPR gives the last day of the old comune; the new one exists from the day after. */
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export default defineRule({
   code: 'COMUNE_CEASED',
   severity: 'warning',
@@ -17,7 +24,7 @@ export default defineRule({
       const heir = comuniAttivi().find((a) => a.provincia === ceased.provincia && nameKey(a.nome).includes(key));
       report(at(model.pos('Comuni', c.r, 'comune'), {
         value: c.written,
-        message: `${ceased.nome} (${ceased.provincia}) è cessato il ${italianDate(ceased.cessazione)}.`,
+        message: `${c.written} (${ceased.provincia}) non esiste più: comune cessato dal ${italianDate(dayAfter(ceased.cessazione))}${heir ? `, oggi ${heir.nome}` : ''}.`,
         ...(heir ? { suggestion: heir.nome } : {}),
       }));
     }

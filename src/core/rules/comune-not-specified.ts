@@ -10,7 +10,7 @@ export default defineRule({
       if (u.comuneWritten !== null || !u.ente.isAler || u.count === null || u.count === 0) continue;
       report(at(model.pos('Unita', u.r, 'comune'), {
         value: '',
-        message: `${u.count} ${u.count === 1 ? 'unità' : 'unità'} di ${u.ente.name} senza comune: contate sotto «comune non indicato».`,
+        message: `${u.count} unità di ${u.ente.name} senza comune: contate sotto «comune non indicato».`,
         suggestion: 'Indicare il comune, se noto.',
       }));
     }

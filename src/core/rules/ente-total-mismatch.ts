@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { at, defineRule, num } from './rule';
 
 export default defineRule({
   code: 'ENTE_TOTAL_MISMATCH',
@@ -12,9 +12,9 @@ export default defineRule({
       const sum = (e.sap ?? 0) + (e.sas ?? 0) + (e.altri ?? 0);
       if (sum === e.totale) continue;
       report(at(model.pos('Enti', e.r, 'totale'), {
-        value: e.totale.toLocaleString('it-IT'),
-        message: `${e.name}: totale ${e.totale.toLocaleString('it-IT')}, ma SAP ${e.sap ?? 0} + SAS ${e.sas ?? 0} + altri usi ${e.altri ?? 0} = ${sum.toLocaleString('it-IT')}.`,
-        suggestion: sum.toLocaleString('it-IT'),
+        value: num(e.totale),
+        message: `${e.name}: totale ${num(e.totale)}, ma SAP ${e.sap ?? 0} + SAS ${e.sas ?? 0} + altri usi ${e.altri ?? 0} = ${num(sum)}.`,
+        suggestion: String(sum), // what to type in the cell
       }));
     }
   },

@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { at, defineRule, num } from './rule';
 
 export default defineRule({
   code: 'FFOO_OVER_LIMIT',
@@ -11,9 +11,9 @@ export default defineRule({
     for (const c of model.comuni) {
       if (c.ffoo === null || c.ffoo <= limit) continue;
       report(at(model.pos('Comuni', c.r, 'ffoo'), {
-        value: `${c.ffoo.toLocaleString('it-IT')}%`,
-        message: `${c.written}: quota Forze di Polizia e VVF del ${c.ffoo.toLocaleString('it-IT')}%, oltre il massimo del ${limit.toLocaleString('it-IT')}%.`,
-        suggestion: `${limit.toLocaleString('it-IT')}%`,
+        value: `${num(c.ffoo)}%`,
+        message: `${c.written}: quota Forze di Polizia e VVF del ${num(c.ffoo)}%, oltre il massimo del ${num(limit)}%.`,
+        suggestion: `${num(limit)}%`,
       }));
     }
   },

@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { at, defineRule, num } from './rule';
 
 export default defineRule({
   code: 'INDIGENTI_OUT_OF_RANGE',
@@ -10,8 +10,8 @@ export default defineRule({
     for (const c of model.comuni) {
       if (c.soglia === null || (c.soglia >= 0 && c.soglia <= 80)) continue;
       report(at(model.pos('Comuni', c.r, 'soglia'), {
-        value: `${c.soglia.toLocaleString('it-IT')}%`,
-        message: `${c.written}: soglia indigenti oltre il 20% pari a ${c.soglia.toLocaleString('it-IT')}%, fuori dall'intervallo 0–80.`,
+        value: `${num(c.soglia)}%`,
+        message: `${c.written}: soglia indigenti oltre il 20% pari a ${num(c.soglia)}%, fuori dall'intervallo 0–80.`,
         suggestion: 'Indicare solo la quota eccedente il 20% (ad esempio 10 per arrivare al 30%).',
       }));
     }

@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { at, defineRule, num } from './rule';
 
 export default defineRule({
   code: 'INPUT_TOTAL_MISMATCH',
@@ -9,9 +9,9 @@ export default defineRule({
   check({ model, report }) {
     for (const t of model.totals) {
       report(at(t.pos, {
-        value: t.written.toLocaleString('it-IT'),
-        message: `Il totale «${t.header}» scritto è ${t.written.toLocaleString('it-IT')}, ma le righe sommano ${t.sum.toLocaleString('it-IT')}.`,
-        suggestion: `${t.sum.toLocaleString('it-IT')}`,
+        value: num(t.written),
+        message: `Il totale «${t.header}» scritto è ${num(t.written)}, ma le righe sommano ${num(t.sum)}.`,
+        suggestion: String(t.sum), // what to type in the cell
       }));
     }
   },

@@ -72,11 +72,14 @@ export function reportGrouped<T>(
   for (const { first, count } of groups.values()) ctx.report(toFinding(first, count));
 }
 
-/** " (12 righe)" when a finding stands for more than one row. */
-export function rowsNote(count: number): string {
-  return count > 1 ? ` (${count.toLocaleString('it-IT')} righe)` : '';
+const IT_NUMBER = new Intl.NumberFormat('it-IT', { useGrouping: 'always', maximumFractionDigits: 2 });
+
+/** A number as the plans print it: 1.711, 10,5 (Italian grouping even for four digits). */
+export function num(n: number): string {
+  return IT_NUMBER.format(n);
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
+/** " (12 righe)" when a finding stands for more than one row. */
+export function rowsNote(count: number): string {
+  return count > 1 ? ` (${num(count)} righe)` : '';
 }

@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { at, defineRule, num } from './rule';
 
 export default defineRule({
   code: 'SAT_OVER_SHARE',
@@ -17,7 +17,7 @@ export default defineRule({
       const where = s.comune.name === null ? s.ente.name : `${s.ente.name} a ${s.comune.name}`;
       report(at(model.pos('SAT', s.r, 'sat'), {
         value: String(s.sat),
-        message: `${where}: ${s.sat} unità SAT su ${available} assegnabili (${pct.toLocaleString('it-IT')}%), oltre la quota del ${share.toLocaleString('it-IT')}%.`,
+        message: `${where}: ${s.sat} unità SAT su ${available} assegnabili (${num(pct)}%), oltre la quota del ${num(share)}%.`,
       }));
     }
   },

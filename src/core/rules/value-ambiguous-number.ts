@@ -9,7 +9,8 @@ export default defineRule({
   check({ model, report }) {
     for (const v of model.valueIssues) {
       if (v.problem !== 'ambiguous-number') continue;
-      const readAs = (v.readAs ?? 0).toLocaleString('it-IT');
+      // Plain digits: "1.028" read as 1028 must not be printed back as 1.028.
+      const readAs = String(v.readAs ?? 0);
       report(at(v, { value: v.shown, message: `«${v.shown}» (${v.label}) è stato letto come ${readAs}.`, suggestion: `Se il valore è ${readAs}, scriverlo senza punto; altrimenti correggerlo.` }));
     }
   },

@@ -1,0 +1,52 @@
+/** What a user sees when the command line cannot do its job: an Italian message and exit status 2. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli';
+import { planXlsx } from '../support/workbooks';
+
+const dir = mkdtempSync(join(tmpdir(), 'piano-errors-'));
+
+test('a missing file: exit 2, says the file does not exist', async () => {
+  const r = await runCli(['check', join(dir, 'manca.xlsx')]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/non esiste/);
+});
+
+test('a file that is not an .xlsx (a CSV renamed): exit 2, says how to save it', async () => {
+  const f = join(dir, 'finto.xlsx');
+  writeFileSync(f, 'Ente proprietario,Comune\nALER,Crema\n');
+  for (const extra of [[], ['--out', join(dir, 'x.xlsx')]]) {
+    const r = await runCli(['check', f, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\.xlsx/);
+    expect(r.err).not.toMatch(/at .*\.js/); // no stack trace
+  }
+});
+
+test('--out equal to the input is refused: the input is never modified', async () => {
+  const f = join(dir, 'piano.xlsx');
+  writeFileSync(f, await planXlsx('crema-2019'));
+  const r = await runCli(['check', f, '--out', f]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/non viene mai modificato/);
+});
+
+test('wrong usage prints the usage in Italian with exit 2', async () => {
+  const r = await runCli(['check']);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/Uso:/);
+  expect((await runCli(['check', 'a.xlsx', '--json'])).code).toBe(2);
+});
+
+test('a workbook without Unita: the check runs, reports SHEET_MISSING and exits 1', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Foglio1').getCell('A1').value = 'niente';
+  const f = join(dir, 'vuoto.xlsx');
+  await wb.xlsx.writeFile(f);
+  const r = await runCli(['check', f]);
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/SHEET_MISSING/);
+  expect(r.out).toMatch(/Pronto per l'Assemblea: no/);
+});

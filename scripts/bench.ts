@@ -4,7 +4,7 @@
  * read of the same file; the ratio b/c and the peak memory of (b). Goals: (a) < 300 ms, b/c ≤ 1.0
  * (aim 0.5), peak < 1 GB. A measurement, not a test: it prints figures and does not fail.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,31 +62,15 @@ function time<T>(fn: () => T): [T, number] {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Runs node in its own process; `check` exits 1 when the plan has errors, still a complete run. */
 function runNode(args: string[]): { ms: number; peakKb: number | null } {
   const t0 = process.hrtime.bigint();
-  let stderr = '';
-  try {
-    execFileSync(process.execPath, ['-r', join(root, 'scripts/rss-at-exit.cjs'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (err) {
-    // check exits 1 when the plan has errors: still a complete run.
-    stderr = String((err as { stderr?: Buffer }).stderr ?? '');
-    if ((err as { status?: number }).status !== 1) throw err;
-  }
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /PEAK_RSS_KB=(\d+)/.exec(stderr);
-  return { ms, peakKb: m ? Number(m[1]) : null };
-}
-
-function runNodeCapturing(args: string[]): { ms: number; peakKb: number | null } {
-  const t0 = process.hrtime.bigint();
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const r = spawnSync(process.execPath, ['-r', join(root, 'scripts/rss-at-exit.cjs'), ...args], { encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
   const m = /PEAK_RSS_KB=(\d+)/.exec(r.stderr);
   return { ms, peakKb: m ? Number(m[1]) : null };
 }
-void runNode;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'piano-bench-'));
@@ -112,8 +96,8 @@ async function main(): Promise<void> {
   const cRuns: { ms: number; peakKb: number | null }[] = [];
   const bareRead = `const E=require('exceljs');const w=new E.Workbook();w.xlsx.readFile(process.argv[1]).then(()=>{})`;
   for (let i = 0; i < 3; i++) {
-    bRuns.push(runNodeCapturing([cli, 'check', file, '--json', json, '--quiet']));
-    cRuns.push(runNodeCapturing(['-e', bareRead, file]));
+    bRuns.push(runNode([cli, 'check', file, '--json', json, '--quiet']));
+    cRuns.push(runNode(['-e', bareRead, file]));
   }
   const b = median(bRuns.map((r) => r.ms));
   const c = median(cRuns.map((r) => r.ms));

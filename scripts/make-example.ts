@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   wb.creator = 'Piano Offerta';
   wb.created = new Date(Date.UTC(2022, 11, 1));
   wb.modified = wb.created;
-  for (const ws of wb.worksheets) ws.columns.forEach((c) => (c.width = 22));
+  for (const ws of wb.worksheets) ws.columns.forEach((c, i) => (c.width = i < 4 ? 34 : 16));
   await wb.xlsx.writeFile(out);
   console.log(`Scritto ${out}`);
 }

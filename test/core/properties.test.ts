@@ -49,7 +49,7 @@ function shuffled<T>(items: T[], rnd: () => number): T[] {
 }
 
 const FIGURES = ['b', 'c', 'd', 'e', 'f', 'g', 'sat'] as const;
-const SECTIONS = ['b', 'c', 'd', 'e', 'f'] as const;
+type SectionKey = 'b' | 'c' | 'd' | 'e' | 'f';
 
 function expectRowsAddUp(report: Report): void {
   for (const r of report.sectionG) {
@@ -73,7 +73,7 @@ const ENTI = [
 const COMUNI = ['Crema', 'Castelleone', 'Pandino', 'Vaiano Cremasco', 'Offanengo'] as const;
 
 /** The Stato vocabulary of the spec, as people write it, with the section it belongs to (null: not in g). */
-const STATI: [string, (typeof SECTIONS)[number] | null][] = [
+const STATI: [string, SectionKey | null][] = [
   ['Carenza manutentiva', 'b'],
   ['SFITTO PER CARENZE MANUTENTIVE ASSEGNABILE IN AUTO-MANUTENZIONE', 'b'],
   ['assegnabile nello stato di fatto', 'b'],
@@ -140,8 +140,8 @@ function smallPlan(units: GenUnit[]): WorkbookSnapshot {
 }
 
 /** Section g computed by hand from the generated rows: blank Numero unità is 1, SAS and non-assignable rows do not count. */
-function oracle(units: GenUnit[]): Map<string, Record<(typeof SECTIONS)[number] | 'g', number>> {
-  const out = new Map<string, Record<(typeof SECTIONS)[number] | 'g', number>>();
+function oracle(units: GenUnit[]): Map<string, Record<SectionKey | 'g', number>> {
+  const out = new Map<string, Record<SectionKey | 'g', number>>();
   for (const u of units) {
     if (u.stato === null || u.destinazione === 'SAS') continue;
     const section = STATI[u.stato]![1];

@@ -39,7 +39,11 @@ function quote(sheet: string): string {
 }
 
 function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
-  const ws = wb.addWorksheet(out.name, out.freezeRows ? { views: [{ state: 'frozen', ySplit: out.freezeRows }] } : {});
+  const ws = wb.addWorksheet(out.name, {
+    ...(out.freezeRows ? { views: [{ state: 'frozen', ySplit: out.freezeRows }] } : {}),
+    // Printed for the Assemblea: landscape, as wide as the page.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   out.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const inTable = new Set<number>();
   for (const t of out.tables) for (let r = t.headerRow; r <= t.lastRow; r++) inTable.add(r);
@@ -71,7 +75,10 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
       columns: cols,
       rows,
     });
-    // Severity colours and links on top of the table style.
+    // Header, severity colours and links on top of the table style.
+    header.forEach((cell, c) => {
+      if (cell) ws.getCell(t.headerRow + 1, c + 1).style = styleOf(cell.style);
+    });
     out.rows.slice(t.headerRow + 1, t.lastRow + 1).forEach((row, i) => {
       row.forEach((cell, c) => {
         if (!cell) return;

@@ -12,7 +12,7 @@ import { AMBITO_KEYS, SheetKind, TABLES, TableSpec } from './schema';
 import { Section, StateClass, classifyState } from './states';
 import { IdKind, classifyId } from './unit-id';
 import { LocatedWorkbook, TableSheet, cellValue } from './table';
-import { Reading, ValueProblem, readDate, readNumber, readPercent, readText, readYesNo, shownValue } from './values';
+import { Reading, ValueProblem, isBlank, readDate, readNumber, readPercent, readText, readYesNo, shownValue } from './values';
 
 export interface CellPos {
   sheet: string;
@@ -463,6 +463,7 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   const tUnita = located.tables.Unita;
   if (tUnita && tUnita.columns.has('ente') && tUnita.columns.has('stato')) {
     const rd = reader(tUnita);
+    const numeroCol = tUnita.columns.get('numero')?.col;
     for (const r of tUnita.dataRows) {
       const enteWritten = rd.text(r, 'ente');
       const comuneWritten = rd.text(r, 'comune');
@@ -473,8 +474,8 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       rd.require(r, 'ente', enteWritten);
       rd.require(r, 'stato', statoWritten);
       if (!ente.isAler) rd.require(r, 'comune', comuneWritten);
-      const numero = tUnita.columns.has('numero') ? rd.count(r, 'numero') : null;
-      const numeroBlank = !tUnita.columns.has('numero') || readText(cellValue(tUnita.sheet, r, tUnita.columns.get('numero')!.col)) === null;
+      // Numero unità: blank means one unit.
+      const count = numeroCol === undefined || isBlank(cellValue(tUnita.sheet, r, numeroCol)) ? 1 : rd.count(r, 'numero');
       const id = rd.text(r, 'id');
       units.push({
         r,
@@ -483,13 +484,15 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
         enteWritten, comuneWritten, statoWritten, destinazioneWritten,
         state: statoWritten === null ? null : classifyState(statoWritten),
         sas: isSas(destinazioneWritten),
-        count: numeroBlank ? 1 : numero,
+        count,
         costo: rd.amount(r, 'costo'),
         ente, comune,
       });
     }
-    const byRow = new Map(units.map((u) => [u.r, u]));
-    checkTotals(tUnita, ['numero'], (r) => byRow.get(r)?.count ?? null);
+    if (tUnita.totalRows.length) {
+      const byRow = new Map(units.map((u) => [u.r, u]));
+      checkTotals(tUnita, ['numero'], (r) => byRow.get(r)?.count ?? null);
+    }
   }
 
   // ---- SAT

@@ -79,6 +79,8 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
     header.forEach((cell, c) => {
       if (cell) ws.getCell(t.headerRow + 1, c + 1).style = styleOf(cell.style);
     });
+    // Long headers wrap on two lines (exceljs does not size rows to their content).
+    if (header.some((h) => String(h?.v ?? '').length > 14)) ws.getRow(t.headerRow + 1).height = 32;
     out.rows.slice(t.headerRow + 1, t.lastRow + 1).forEach((row, i) => {
       row.forEach((cell, c) => {
         if (!cell) return;

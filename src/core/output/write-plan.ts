@@ -115,12 +115,15 @@ function buildAnomalie({ model, anomalies, report }: PlanInput): OutSheet {
 
 /** What happened to a row of Unita, in a few words, for the Esito column beside it. */
 function unitOutcome(u: UnitRow): string {
-  const notes: string[] = [];
-  if (u.comune.kind === 'variant') notes.push(`comune letto come ${u.comune.name}`);
-  if (u.ente.kind === 'variant' || u.ente.kind === 'alias') notes.push(`ente: ${u.ente.name}`);
-  if (u.comune.kind === 'unknown') notes.push('comune non dell\'ambito');
-  if (u.ente.kind === 'unknown') notes.push('ente non nel foglio Enti');
-  const tail = notes.length ? ` (${notes.join('; ')})` : '';
+  let tail = '';
+  if (u.comune.kind !== 'exact' || u.ente.kind !== 'exact') {
+    const notes: string[] = [];
+    if (u.comune.kind === 'variant') notes.push(`comune letto come ${u.comune.name}`);
+    if (u.ente.kind === 'variant' || u.ente.kind === 'alias') notes.push(`ente: ${u.ente.name}`);
+    if (u.comune.kind === 'unknown') notes.push("comune non dell'ambito");
+    if (u.ente.kind === 'unknown') notes.push('ente non nel foglio Enti');
+    if (notes.length) tail = ` (${notes.join('; ')})`;
+  }
   if (u.ente.name === null) return 'Non conteggiata: ente non indicato';
   if (u.state === null) return 'Non conteggiata: stato non indicato';
   if (u.state.kind === 'unknown') return 'Non conteggiata: stato non riconosciuto';
@@ -168,7 +171,8 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
       cells: model.units.map((u) => {
         const row = p.rowOf(u.r);
         const severity = worst?.get(row);
-        return { row, value: unitOutcome(u), ...(severity ? { severity } : {}) };
+        const value = unitOutcome(u);
+        return severity ? { row, value, severity } : { row, value };
       }),
     });
   }

@@ -221,7 +221,13 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
     const cols: Record<string, number | undefined> = Object.create(null);
     for (const [field, m] of t.columns) cols[field] = m.col;
     const col = (field: string) => cols[field];
-    const raw = (r: number, field: string): CellValue => cellValue(sheet, r, col(field));
+    const values = sheet.values;
+    const raw = (r: number, field: string): CellValue => {
+      const c = cols[field];
+      if (c === undefined) return null;
+      const v = values[r]?.[c];
+      return v === undefined ? null : v;
+    };
     const note = <T>(r: number, field: string, reading: Reading<T>): T | null => {
       if (reading.problem) {
         const c = col(field)!;

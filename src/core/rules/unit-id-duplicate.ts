@@ -9,11 +9,12 @@ export default defineRule({
   description: 'Lo stesso Codice ID su due righe è lo stesso alloggio scritto due volte: sarebbe contato due volte tra gli assegnabili. Ogni occorrenza è segnalata.',
   check({ model, report }) {
     // One map entry per ID; lists only for the IDs seen twice (100,000 unique IDs stay cheap).
-    const first = new Map<string, UnitRow>();
-    const repeated = new Map<string, UnitRow[]>();
+    // Numeric keys where the ID fits (Platform IDs do): hashing numbers is much cheaper than strings.
+    const first = new Map<number | string, UnitRow>();
+    const repeated = new Map<number | string, UnitRow[]>();
     for (const u of model.units) {
       if (u.idKind !== 'valid') continue;
-      const k = idKey(u.id!);
+      const k = u.id!.length < 16 ? Number(u.id) : idKey(u.id!);
       const seen = first.get(k);
       if (!seen) first.set(k, u);
       else {

@@ -1,0 +1,64 @@
+/**
+ * What the task pane asks of its host. The React pane depends only on this interface; the Office.js
+ * implementation (src/office/) and, later, the standalone file mode implement it.
+ */
+import type { ComuneUfficiale } from '../core/reference/comuni';
+import type { Report } from '../core/report';
+
+export type StageId = 'lettura' | 'controllo' | 'scrittura' | 'fatto';
+
+export interface Progress {
+  stage: StageId;
+  /** Italian, names the stage for the user: "Lettura dei fogli…". */
+  label: string;
+  /** 0..1 */
+  fraction: number;
+}
+
+export interface CheckOutcome {
+  report: Report;
+  /** Output sheets written, e.g. ["Sezione g", "Anomalie", "Riepilogo"]. */
+  sheets: string[];
+  /** Input cells highlighted (with a note or comment where the Excel version allows). */
+  highlightedCells: number;
+  /** True when there were more anomalous cells than the add-in highlights (all are in Anomalie). */
+  highlightCapped: boolean;
+}
+
+export interface CreateSheetsOutcome {
+  created: string[];
+  /** Standard sheets that already existed and were left untouched. */
+  existing: string[];
+}
+
+export interface RemoveOutcome {
+  removedSheets: string[];
+  restoredCells: number;
+}
+
+export interface AddinService {
+  /** Creates the missing standard sheets (never touches an existing one); optionally fills Comuni. */
+  createStandardSheets(options: { comuni?: ComuneUfficiale[] }): Promise<CreateSheetsOutcome>;
+  /** Reads the workbook, runs the engine, applies the write plan. */
+  checkAndApply(onProgress: (p: Progress) => void): Promise<CheckOutcome>;
+  /** Removes everything the add-in wrote, and nothing else. */
+  removeResults(): Promise<RemoveOutcome>;
+  /** Selects a cell (and activates its sheet) in the workbook. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/**
+ * A failure the user can act on: an Italian message saying what happened and what to do. Shells
+ * translate host errors (protected sheet, cell in edit mode, unsupported Excel…) into this.
+ */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    /** What to do about it, in Italian. */
+    readonly action: string,
+    readonly code: 'protected' | 'edit-mode' | 'unsupported' | 'too-large' | 'no-workbook' | 'unreadable' | 'unknown' = 'unknown',
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}

@@ -80,6 +80,14 @@ describe.each(PLANS)('%s', (plan) => {
     expect(out).toContain(`Sezione g: ${report.totals.g.toLocaleString('it-IT')} unità`);
   });
 
+  test('--json alone (the streaming read, no annotated copy) gives the same report', async () => {
+    const { inputPath, report } = runs.get(plan)!;
+    const json = join(dir, `${plan}-solo.json`);
+    const { code } = await runCli(['check', inputPath, '--json', json, '--quiet']);
+    expect(code).toBe(report.ready ? 0 : 1);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(report);
+  });
+
   test('the input file is byte-identical after the check', () => {
     const { input, inputPath } = runs.get(plan)!;
     expect(readFileSync(inputPath).equals(input)).toBe(true);

@@ -121,6 +121,9 @@ export async function readSnapshotStreaming(path: string): Promise<WorkbookSnaps
       }
     }
   } catch (err) {
+    // exceljs's streaming reader cannot read a package whose workbook.xml comes after the sheets
+    // (as exceljs itself writes them): the full reader can. A file that is not an .xlsx fails there too.
+    if (err instanceof Error && /reading 'sheets'|reading 'model'/.test(err.message)) return snapshotOfWorkbook(await loadWorkbook(path));
     throw explain(err, path);
   }
   // Sheet names and order come from workbook.xml and its relationships (sheetN.xml → name).

@@ -205,7 +205,7 @@ function buildTable(spec: TableSpec, sheet: SheetSnapshot, found: { row: number;
   };
 }
 
-function sheetKindByName(name: string): SheetKind | null {
+export function sheetKindByName(name: string): SheetKind | null {
   const f = foldText(name);
   if (OUTPUT_SHEET_KEYS.has(f)) return null;
   if (f === 'ambito' || f.startsWith('ambito ') || f === 'dati ambito') return 'Ambito';

@@ -1,0 +1,167 @@
+/**
+ * The add-in's service in Excel: the task pane's three actions over Office.js. Each action runs in
+ * one Excel.run with a fixed number of syncs, and any failure reaches the pane as an Italian message.
+ */
+import { check } from '../core/engine';
+import { ComuneUfficiale } from '../core/reference/comuni';
+import { AddinService, CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
+import { Capabilities, capabilitiesOf, queueHighlightReads, queueState, queueUndo, queueWrite } from './apply';
+import { toUserFacingError } from './errors';
+import { isOurOutput, readWorkbook } from './read';
+import { OUTPUT_SHEETS } from '../core/reading/schema';
+import { STATE_SHEET, decodeState } from './state';
+import { createStandardSheets } from './standard-sheets';
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeServiceOptions {
+  run: ExcelRunner;
+  isSetSupported: (name: string, version: string) => boolean;
+}
+
+const UNSUPPORTED = new UserFacingError(
+  'Questa versione di Excel è troppo vecchia per Piano Offerta.',
+  'Serve Excel 2019 o successivo, Excel per Microsoft 365 o Excel sul web (ExcelApi 1.7).',
+  'unsupported',
+);
+
+export function officeService({ run, isSetSupported }: OfficeServiceOptions): AddinService {
+  const caps: Capabilities = capabilitiesOf(isSetSupported);
+  const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (!isSetSupported('ExcelApi', '1.7')) throw UNSUPPORTED;
+    try {
+      return await fn();
+    } catch (err) {
+      throw toUserFacingError(err);
+    }
+  };
+
+  return {
+    createStandardSheets: ({ comuni }: { comuni?: ComuneUfficiale[] }) =>
+      guarded(() => run((context) => createStandardSheets(context, caps, comuni ?? []))),
+
+    checkAndApply: (onProgress: (p: Progress) => void) =>
+      guarded(() =>
+        run(async (context): Promise<CheckOutcome> => {
+          onProgress({ stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.1 });
+          const read = await readWorkbook(context);
+          onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
+          const result = check(read.snapshot);
+          const plan = result.writePlan;
+
+          // Nothing is written until we know it can be: protected sheets and foreign output sheets.
+          const touched = new Set([...plan.annotations.map((a) => a.sheet), ...plan.columns.map((c) => c.sheet)]);
+          const locked = [...touched].filter((s) => read.protectedSheets.has(s));
+          if (locked.length) {
+            throw new UserFacingError(
+              `Il foglio ${locked.map((s) => `«${s}»`).join(', ')} è protetto: Piano Offerta non può evidenziare le celle né scrivere la colonna dei risultati.`,
+              'Togliere la protezione (Revisione › Rimuovi protezione foglio) e riprovare. I valori inseriti non vengono mai modificati.',
+              'protected',
+            );
+          }
+          const foreign = [...read.outputSheets].filter(([, ours]) => !ours).map(([name]) => name);
+          if (foreign.length) {
+            throw new UserFacingError(
+              `Esiste già un foglio ${foreign.map((s) => `«${s}»`).join(', ')} che non è stato creato da Piano Offerta.`,
+              'Rinominarlo (ad esempio aggiungendo «vecchio») e riprovare: Piano Offerta non sovrascrive i fogli degli utenti.',
+              'unknown',
+            );
+          }
+
+          onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6 });
+          // Sync 3: undo the previous run, and read what the new highlights will cover.
+          const ours = [...read.outputSheets].filter(([, mine]) => mine).map(([name]) => name);
+          const comments = caps.comments && !caps.notes ? context.workbook.comments : null;
+          comments?.load('items/id');
+          if (comments) await context.sync();
+          const previousIds = new Set((read.state?.cells ?? []).map((c) => c.commentId).filter(Boolean));
+          const locations = comments
+            ? comments.items.filter((c) => !previousIds.has(c.id)).map((c) => {
+                const loc = c.getLocation();
+                loc.load('address');
+                return loc;
+              })
+            : [];
+          queueUndo(context, read.state ?? { version: 1, sheets: [], columns: [], cells: [] }, caps, read.names, ours);
+          const highlights = queueHighlightReads(context, plan, caps);
+          await context.sync();
+
+          // Sync 4: everything written at once; sync 5 only to record comment ids.
+          const commentCells = new Set(locations.map((l) => l.address.replace(/'/g, '').replace(/\$/g, '')));
+          const written = queueWrite(context, plan, highlights, caps, commentCells);
+          if (written.comments.length === 0) queueState(context, written.state);
+          await context.sync();
+          if (written.comments.length) {
+            for (const { cell, comment } of written.comments) cell.commentId = comment.id;
+            queueState(context, written.state);
+            await context.sync();
+          }
+          onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
+          return {
+            report: result.report,
+            sheets: plan.sheets.map((s) => s.name),
+            highlightedCells: highlights.cells.length,
+            highlightCapped: highlights.capped,
+          };
+        }),
+      ),
+
+    removeResults: () =>
+      guarded(() =>
+        run(async (context) => {
+          const read = await readWorkbookState(context);
+          const ours = [...read.outputs].filter(([, mine]) => mine).map(([name]) => name);
+          const state = read.state ?? { version: 1 as const, sheets: [], columns: [], cells: [] };
+          queueUndo(context, state, caps, read.names, ours);
+          await context.sync();
+          const removedSheets = [...new Set([...state.sheets, ...ours])].filter((n) => read.names.includes(n));
+          return { removedSheets, restoredCells: state.cells.length };
+        }),
+      ),
+
+    selectCell: (sheet: string, cell: string) =>
+      guarded(() =>
+        run(async (context) => {
+          const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+          ws.load('name');
+          await context.sync();
+          if (ws.isNullObject) {
+            throw new UserFacingError(`Il foglio «${sheet}» non esiste più.`, 'Eseguire di nuovo «Controlla e calcola».', 'unknown');
+          }
+          ws.activate();
+          ws.getRange(cell).select();
+          await context.sync();
+        }),
+      ),
+  };
+}
+
+/** For "Rimuovi risultati": the sheet names, the state and which output-named sheets are ours (1 sync). */
+async function readWorkbookState(context: Excel.RequestContext) {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+  stateRange.load('values');
+  const firstCells = Object.values(OUTPUT_SHEETS).map((name) => {
+    const a1 = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+    a1.load('values');
+    return { name, a1 };
+  });
+  await context.sync();
+  const names = sheets.items.map((s) => s.name);
+  const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
+  const outputs = new Map<string, boolean>();
+  for (const { name, a1 } of firstCells) {
+    if (!names.includes(name)) continue;
+    outputs.set(name, (state?.sheets.includes(name) ?? false) || (!a1.isNullObject && isOurOutput(String(a1.values[0]?.[0] ?? ''))));
+  }
+  return { names, state, outputs };
+}
+
+/** The service inside Excel (office.js loaded from Microsoft's CDN, Office.onReady done). */
+export function createOfficeService(): AddinService {
+  return officeService({
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  });
+}

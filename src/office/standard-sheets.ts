@@ -1,0 +1,75 @@
+/**
+ * "Crea fogli standard": the missing standard sheets with their canonical headers, as Excel tables,
+ * with drop-down lists where Excel allows them (ExcelApi 1.8), and optionally the ambito's comuni.
+ * A sheet that exists (by any of the names the engine recognises) is never touched.
+ */
+import { ComuneUfficiale } from '../core/reference/comuni';
+import { AMBITO_KEYS, SheetKind, TABLE_ORDER, TABLES } from '../core/reading/schema';
+import { sheetKindByName } from '../core/reading/table';
+import { Capabilities } from './apply';
+
+const ORDER: SheetKind[] = ['Ambito', ...TABLE_ORDER];
+const VALIDATION_ROWS = 2000;
+
+/** Drop-down lists: sheet → header → allowed values. */
+const LISTS: Partial<Record<SheetKind, Record<string, string>>> = {
+  Unita: {
+    Stato: 'Carenza manutentiva,Ristrutturazione,Nuova edificazione,Libero,Turnover,Libero o turnover,Conferito da privati,Assegnato,Occupato,In vendita,Altri usi',
+    Destinazione: 'SAP,SAS',
+  },
+  Enti: { 'Tipo ente': 'Comune,ALER,Operatore accreditato' },
+  Comuni: { 'Comunicazione ricevuta': 'Sì,No' },
+};
+
+function headersOf(kind: SheetKind): string[] {
+  return kind === 'Ambito' ? ['Campo', 'Valore'] : TABLES[kind].fields.map((f) => f.headers[0]!);
+}
+
+function rowsOf(kind: SheetKind, comuni: ComuneUfficiale[]): (string | number | null)[][] {
+  if (kind === 'Ambito') return AMBITO_KEYS.map((k) => [k.labels[0]!, null]);
+  if (kind === 'Comuni' && comuni.length) return comuni.map((c) => [c.nome, c.istat, null, null, null, null, null]);
+  return [headersOf(kind).map(() => null)];
+}
+
+export async function createStandardSheets(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  comuni: ComuneUfficiale[],
+): Promise<{ created: string[]; existing: string[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const present = new Map<SheetKind, string>();
+  for (const s of sheets.items) {
+    const kind = sheetKindByName(s.name);
+    if (kind && !present.has(kind)) present.set(kind, s.name);
+  }
+  const created: string[] = [];
+  for (const kind of ORDER) {
+    if (present.has(kind)) continue;
+    const ws = sheets.add(kind);
+    const headers = headersOf(kind);
+    const rows = rowsOf(kind, kind === 'Comuni' ? comuni : []);
+    const all = [headers, ...rows];
+    const range = ws.getRangeByIndexes(0, 0, all.length, headers.length);
+    // Codes and names are text (ISTAT codes keep their leading zeros).
+    range.numberFormat = all.map((r, i) => r.map((_, c) => (i === 0 || kind === 'Ambito' ? '@' : headers[c] === 'Codice ISTAT' ? '@' : null))) as string[][];
+    range.values = all as (string | number)[][];
+    const table = ws.tables.add(`${kind}!A1:${String.fromCharCode(64 + headers.length)}${all.length}`, true);
+    table.name = `Tab${kind}`;
+    table.style = 'TableStyleLight9';
+    headers.forEach((h, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.max(90, Math.min(260, h.length * 8))));
+    ws.freezePanes.freezeRows(1);
+    if (caps.validation) {
+      for (const [header, source] of Object.entries(LISTS[kind] ?? {})) {
+        const c = headers.indexOf(header);
+        if (c < 0) continue;
+        ws.getRangeByIndexes(1, c, VALIDATION_ROWS, 1).dataValidation.rule = { list: { inCellDropDown: true, source } };
+      }
+    }
+    created.push(kind);
+  }
+  if (created.length) sheets.getItem(created[0]!).activate();
+  await context.sync();
+  return { created, existing: ORDER.filter((k) => present.has(k)).map((k) => present.get(k)!) };
+}

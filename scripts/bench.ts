@@ -12,6 +12,8 @@ import ExcelJS from 'exceljs';
 import { check } from '../src/core/engine';
 import { comuniAttivi } from '../src/core/reference/comuni';
 import { readSnapshotStreaming } from '../src/adapters/xlsx/read';
+import { bigPlan } from '../test/support/fake-excel/big';
+import { fakeHost } from '../test/support/fake-excel/host';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
 const COMUNI = 100;
@@ -112,6 +114,20 @@ async function main(): Promise<void> {
   console.log(`(c) lettura exceljs readFile (mediana di 3):   ${c.toFixed(0)} ms`);
   console.log(`    rapporto b/c:                               ${(b / c).toFixed(2)}   [obiettivo ≤ 1,0; meglio 0,5]`);
   console.log(`    memoria di picco di (b):                    ${peakB.toFixed(0)} MB   [obiettivo < 1024 MB]  (c: ${peakC.toFixed(0)} MB)`);
+
+  // The add-in path against the strict fake of Excel: syncs and the largest request per run.
+  console.log('');
+  for (const units of [100, UNITS]) {
+    const host = fakeHost(bigPlan(units));
+    const t0 = process.hrtime.bigint();
+    await host.service.checkAndApply(() => undefined);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const ctx = host.runs[0]!;
+    console.log(
+      `Componente aggiuntivo, ${units.toLocaleString('it-IT')} unità: ${ctx.syncs} sync, richiesta più grande ${(ctx.maxRequestBytes / 1024 / 1024).toFixed(2)} MB` +
+        ` [obiettivo < 4 MB], risposta più grande ${(Math.max(...ctx.responseBytes) / 1024 / 1024).toFixed(2)} MB, ${ms.toFixed(0)} ms sul finto Excel`,
+    );
+  }
 }
 
 main().catch((err) => {

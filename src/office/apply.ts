@@ -194,7 +194,8 @@ export function queueWrite(
     grid[0]![0] = col.header;
     for (const c of col.cells) grid[c.row - col.headerRow]![0] = c.value;
     const range = sheet.getRangeByIndexes(col.headerRow, col.col, grid.length, 1);
-    range.numberFormat = grid.map(([v]) => [typeof v === 'string' ? '@' : null]) as string[][];
+    // No text format needed here: every Esito starts with a word of ours ("Sezione", "Esclusa"…),
+    // never with = + - @, and a per-cell format would double the request on 100,000 rows.
     range.values = grid as (string | number)[][];
     // Formats only, and only in the owned column: "clear" takes them back exactly (a column width could not be).
     range.format.font.italic = true;

@@ -116,10 +116,11 @@ function buildAnomalie({ model, anomalies, report }: PlanInput): OutSheet {
 /** What happened to a row of Unita, in a few words, for the Esito column beside it. */
 function unitOutcome(u: UnitRow): string {
   let tail = '';
-  if (u.comune.kind !== 'exact' || u.ente.kind !== 'exact') {
+  if (u.comune.kind === 'variant' || u.comune.kind === 'unknown' || u.ente.kind === 'variant' || u.ente.kind === 'unknown') {
     const notes: string[] = [];
     if (u.comune.kind === 'variant') notes.push(`comune letto come ${u.comune.name}`);
-    if (u.ente.kind === 'variant' || u.ente.kind === 'alias') notes.push(`ente: ${u.ente.name}`);
+    // Aliases ("ALER", "COMUNE") are the platform's normal spelling: said once in Anomalie, not on every row.
+    if (u.ente.kind === 'variant') notes.push(`ente: ${u.ente.name}`);
     if (u.comune.kind === 'unknown') notes.push("comune non dell'ambito");
     if (u.ente.kind === 'unknown') notes.push('ente non nel foglio Enti');
     if (notes.length) tail = ` (${notes.join('; ')})`;

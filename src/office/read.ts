@@ -27,6 +27,92 @@ export interface WorkbookRead {
 
 const OUTPUT_NAMES = new Set(Object.values(OUTPUT_SHEETS).map((n) => foldText(n)));
 
+function isPayloadLimit(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
+}
+
+type Grids = { values: unknown[][]; text: string[][]; numberFormat: unknown[][] };
+
+function toSheet(name: string, originRow: number, originCol: number, g: Grids): SheetSnapshot {
+  return {
+    name,
+    originRow,
+    originCol,
+    // Office gives "" for empty cells: the snapshot says null.
+    values: g.values.map((row) => row.map((v): CellValue => (v === '' ? null : (v as CellValue)))),
+    text: g.text,
+    formats: g.numberFormat as string[][],
+  };
+}
+
+/** Cells per read when reading in blocks: values, text and formats stay well under 5 MB. */
+const BLOCK_CELLS = 40_000;
+
+/**
+ * The slow path, only for workbooks too large for one answer: the used ranges' sizes first, then
+ * blocks of rows, one sync each.
+ */
+async function readInBlocks(context: Excel.RequestContext, inputs: string[], outputs: string[]): Promise<WorkbookRead> {
+  const sheets = context.workbook.worksheets;
+  const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+  stateRange.load('values');
+  const used = inputs.map((name) => {
+    const ws = sheets.getItem(name);
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    ws.protection.load('protected');
+    return { name, ws, range };
+  });
+  const firstCells = outputs.map((name) => {
+    const r = sheets.getItem(name).getRange('A1');
+    r.load('values');
+    return { name, r };
+  });
+  await context.sync();
+  const snapshotSheets: SheetSnapshot[] = [];
+  for (const { name, ws, range } of used) {
+    if (range.isNullObject) {
+      snapshotSheets.push({ name, originRow: 0, originCol: 0, values: [] });
+      continue;
+    }
+    const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount));
+    const sheet: SheetSnapshot = { name, originRow: range.rowIndex, originCol: range.columnIndex, values: [], text: [], formats: [] };
+    for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
+      const block = ws.getRangeByIndexes(range.rowIndex + r, range.columnIndex, Math.min(rowsPerBlock, range.rowCount - r), range.columnCount);
+      block.load('values,text,numberFormat');
+      await context.sync();
+      const part = toSheet(name, 0, 0, block);
+      sheet.values.push(...part.values);
+      sheet.text!.push(...part.text!);
+      sheet.formats!.push(...part.formats!);
+    }
+    snapshotSheets.push(sheet);
+  }
+  return finish({ sheets: snapshotSheets }, sheets.items.map((s) => s.name), used, stateRange, firstCells);
+}
+
+function finish(
+  snapshot: WorkbookSnapshot,
+  names: string[],
+  used: { name: string; ws: Excel.Worksheet }[],
+  stateRange: Excel.Range,
+  firstCells: { name: string; r: Excel.Range }[],
+): WorkbookRead {
+  const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
+  const outputSheets = new Map(firstCells.map(({ name, r }): [string, boolean] => {
+    const first = String(r.values[0]?.[0] ?? '');
+    return [name, (state?.sheets.includes(name) ?? false) || isOurOutput(first)];
+  }));
+  return {
+    snapshot,
+    names,
+    protectedSheets: new Set(used.filter((u) => u.ws.protection.protected).map((u) => u.name)),
+    state,
+    outputSheets,
+  };
+}
+
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
@@ -49,32 +135,18 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     r.load('values');
     return { name, r };
   });
-  await context.sync();
-
-  const snapshot: WorkbookSnapshot = {
-    sheets: used.map(({ name, range }): SheetSnapshot => {
-      if (range.isNullObject) return { name, originRow: 0, originCol: 0, values: [] };
-      return {
-        name,
-        originRow: range.rowIndex,
-        originCol: range.columnIndex,
-        // Office gives "" for empty cells: the snapshot says null.
-        values: range.values.map((row) => row.map((v): CellValue => (v === '' ? null : (v as CellValue)))),
-        text: range.text,
-        formats: range.numberFormat as unknown as string[][],
-      };
-    }),
-  };
-  const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
-  const outputSheets = new Map(firstCells.map(({ name, r }) => {
-    const first = String(r.values[0]?.[0] ?? '');
-    return [name, (state?.sheets.includes(name) ?? false) || isOurOutput(first)];
-  }));
-  return {
-    snapshot,
-    names,
-    protectedSheets: new Set(used.filter((u) => u.ws.protection.protected).map((u) => u.name)),
-    state,
-    outputSheets,
-  };
+  let snapshot: WorkbookSnapshot;
+  try {
+    await context.sync();
+    snapshot = {
+      sheets: used.map(({ name, range }): SheetSnapshot =>
+        range.isNullObject ? { name, originRow: 0, originCol: 0, values: [] } : toSheet(name, range.rowIndex, range.columnIndex, range),
+      ),
+    };
+  } catch (err) {
+    // Excel on the web answers at most 5 MB a request: a very large sheet is read again in blocks.
+    if (!isPayloadLimit(err)) throw err;
+    return readInBlocks(context, inputs, outputs);
+  }
+  return finish(snapshot, names, used, stateRange, firstCells);
 }

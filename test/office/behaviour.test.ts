@@ -141,6 +141,16 @@ describe('syncs and request size do not grow with the rows', () => {
   });
 });
 
+test('Excel on the web refuses answers over 5 MB: a very large sheet is read again in blocks, same result', async () => {
+  const limited = fakeHost(bigPlan(60_000), { responseLimitBytes: 5 * 1024 * 1024 });
+  const free = fakeHost(bigPlan(60_000));
+  const [a, b] = [await limited.service.checkAndApply(noProgress), await free.service.checkAndApply(noProgress)];
+  expect(a.report).toEqual(b.report);
+  expect(limited.runs[0]!.refusedResponses).toBe(1);
+  expect(Math.max(...limited.runs[0]!.responseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+  expect(JSON.stringify(dump(limited.data))).toBe(JSON.stringify(dump(free.data)));
+}, 120_000);
+
 describe('Crea fogli standard', () => {
   test('creates the six standard sheets with canonical headers as tables, drop-downs and the chosen comuni', async () => {
     const data = new WorkbookData();

@@ -42,6 +42,8 @@ export class FakeContext {
   syncs = 0;
   readonly requestBytes: number[] = [];
   readonly responseBytes: number[] = [];
+  /** Answers refused for their size (the batch failed). */
+  refusedResponses = 0;
   /** The user is typing in a cell: every batch fails, as in Excel. */
   editMode = false;
   readonly excelApi: number;
@@ -92,8 +94,11 @@ export class FakeContext {
     if (size > this.requestLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${size}) has exceeded the limit.`);
     // Like Excel, a batch is not a transaction: commands before a failing one stay applied.
     for (const op of ops) op.run();
+    if (this.responseSize > this.responseLimit) {
+      this.refusedResponses++;
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
     this.responseBytes.push(this.responseSize);
-    if (this.responseSize > this.responseLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     for (const commit of this.staged) commit();
     this.staged = [];
   }
@@ -226,6 +231,7 @@ export class FakeRange extends Proxy {
   constructor(ctx: FakeContext, path: string, readonly resolve: () => Box | null, readonly nullable = false) {
     super(ctx, path);
     this.format = new FakeRangeFormat(ctx, `${path}.format`, () => this.box());
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- object-literal accessors below need the proxy, not themselves
     const self = this;
     this.dataValidation = {
       set rule(rule: unknown) {
@@ -475,6 +481,7 @@ export class FakeWorksheet extends Proxy {
         return this.read('protected');
       }
     })(ctx, `${path}.protection`);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- object-literal accessors below need the proxy, not themselves
     const outer = this;
     this.protection = protection;
     this.freezePanes = {
@@ -686,6 +693,7 @@ class FakeChart extends Proxy {
       if (!x) throw new FakeOfficeError('ItemNotFound', 'Chart not found.');
       return x;
     };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- object-literal accessors below need the proxy, not themselves
     const self = this;
     this.title = {
       set text(t: string) {

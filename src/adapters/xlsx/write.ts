@@ -4,7 +4,7 @@
  * writes a formula only from a { formula } value), so text from a user's cell can never become one.
  * Charts are not supported by exceljs: the annotated file has none (the add-in draws it in Excel).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
 import { Severity } from '../../core/rules/rule';
 

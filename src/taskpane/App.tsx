@@ -1,0 +1,54 @@
+/** The task pane: Fluent UI in Office's light or dark theme, a header and the working area. */
+import {
+  AriaLiveAnnouncer,
+  Caption1,
+  FluentProvider,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { NoHost } from './components/NoHost';
+import { Workspace } from './components/Workspace';
+import type { AddinService } from './service';
+import type { ThemeKind } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  // Designed for a 320–350 px task pane; in a wide browser window it stays a readable column.
+  page: {
+    maxWidth: '480px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  header: { display: 'flex', flexDirection: 'column' },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface AppProps {
+  /** Null where the pane cannot reach a workbook (opened outside Excel). */
+  service: AddinService | null;
+  theme: ThemeKind;
+}
+
+export function App({ service, theme }: AppProps) {
+  const s = useStyles();
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={s.provider} lang="it">
+      {/* Lets MessageBars and the pane announce outcomes to screen readers. */}
+      <AriaLiveAnnouncer>
+        <div className={s.page}>
+          <header className={s.header}>
+            <Title3 as="h1">Piano Offerta</Title3>
+            <Caption1 className={s.subtitle}>Piano annuale dell&apos;offerta abitativa – controllo e sezione g</Caption1>
+          </header>
+          <main>{service ? <Workspace service={service} /> : <NoHost />}</main>
+        </div>
+      </AriaLiveAnnouncer>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,73 @@
+/** The anomaly list with its filters: severity (tabs) and free text, grouped by rule. */
+import { Body1, Caption1, SearchBox, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { ReportAnomaly } from '../../core/report';
+import { SEVERITY_LABEL, SeverityFilter, filterAnomalies, groupByRule } from '../anomalies';
+import { countOf, formatNumber } from '../italian';
+import { AnomalyGroups } from './AnomalyGroups';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  search: { width: '100%', maxWidth: 'none' },
+});
+
+const FILTERS: { value: SeverityFilter; label: string }[] = [
+  { value: 'all', label: 'Tutte' },
+  { value: 'error', label: SEVERITY_LABEL.error.filter },
+  { value: 'warning', label: SEVERITY_LABEL.warning.filter },
+  { value: 'info', label: SEVERITY_LABEL.info.filter },
+];
+
+export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnomaly[]; onSelect: (a: ReportAnomaly) => void }) {
+  const s = useStyles();
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const [query, setQuery] = useState('');
+  const [openItems, setOpenItems] = useState<string[]>([]);
+  const shown = useMemo(() => filterAnomalies(anomalies, severity, query), [anomalies, severity, query]);
+  const groups = useMemo(() => groupByRule(shown), [shown]);
+
+  const onQuery = (text: string) => {
+    setQuery(text);
+    // Searching for a cell or a name is looking for specific rows: open the groups that have them.
+    if (text.trim()) setOpenItems(groupByRule(filterAnomalies(anomalies, severity, text)).map((g) => g.rule));
+  };
+
+  const filtered = shown.length !== anomalies.length;
+  return (
+    <section className={s.root} aria-labelledby="anomalie-title">
+      <Text as="h3" id="anomalie-title" size={400} weight="semibold">
+        Anomalie per regola
+      </Text>
+      <TabList
+        size="small"
+        selectedValue={severity}
+        onTabSelect={(_, data) => setSeverity(data.value as SeverityFilter)}
+        aria-label="Mostra le anomalie per gravità"
+      >
+        {FILTERS.map((f) => (
+          <Tab key={f.value} value={f.value}>
+            {f.label}
+          </Tab>
+        ))}
+      </TabList>
+      <SearchBox
+        className={s.search}
+        aria-label="Cerca nelle anomalie"
+        placeholder="Cerca: foglio, cella, comune, ente…"
+        value={query}
+        onChange={(_, data) => onQuery(data.value)}
+      />
+      {/* Says how many the filters leave, so that a screen reader user hears the effect of a filter. */}
+      <Caption1 aria-live="polite">
+        {filtered
+          ? `${countOf(shown.length, 'anomalia mostrata', 'anomalie mostrate')} su ${formatNumber(anomalies.length)}`
+          : `${countOf(anomalies.length, 'anomalia', 'anomalie')} in ${countOf(groups.length, 'regola', 'regole')}`}
+      </Caption1>
+      {groups.length === 0 ? (
+        <Body1>Nessuna anomalia corrisponde ai filtri scelti.</Body1>
+      ) : (
+        <AnomalyGroups groups={groups} openItems={openItems} onOpenItemsChange={setOpenItems} onSelect={onSelect} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/** Preparing a workbook: the standard sheets with the right headers, optionally the ambito's comuni. */
+import { Body1, Button, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ComuneUfficiale } from '../../core/reference/comuni';
+import { countOf, joinNames } from '../italian';
+import type { CreateSheetsOutcome } from '../service';
+import { ComuniPicker } from './ComuniPicker';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+export interface CreatedSheets {
+  outcome: CreateSheetsOutcome;
+  /** How many comuni were asked for (0: none). */
+  comuniRequested: number;
+  /** Tells one outcome from the next, even when they read the same. */
+  seq: number;
+}
+
+export interface CreateSheetsSectionProps {
+  disabled: boolean;
+  /** The sheets are being created right now. */
+  creating: boolean;
+  result: CreatedSheets | null;
+  onCreate: (comuni: ComuneUfficiale[]) => void;
+}
+
+export function CreateSheetsSection({ disabled, creating, result, onCreate }: CreateSheetsSectionProps) {
+  const s = useStyles();
+  const [withComuni, setWithComuni] = useState(false);
+  const [comuni, setComuni] = useState<ComuneUfficiale[]>([]);
+  return (
+    <section className={s.root} aria-labelledby="fogli-title">
+      <Subtitle2 as="h2" id="fogli-title">
+        Preparare la cartella
+      </Subtitle2>
+      <Body1 as="p">
+        Crea i fogli standard che mancano (Ambito, Comuni, Enti, Unita, SAT, Assegnazioni) con le intestazioni giuste. I
+        fogli già presenti non vengono toccati.
+      </Body1>
+      <Checkbox
+        label="Aggiungi i comuni dell'ambito"
+        checked={withComuni}
+        onChange={(_, data) => setWithComuni(data.checked === true)}
+      />
+      {withComuni && <ComuniPicker selected={comuni} onChange={setComuni} />}
+      <div className={s.row}>
+        <Button disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
+          Crea fogli standard
+        </Button>
+        {creating && <Spinner size="extra-tiny" label="Creazione dei fogli…" />}
+      </div>
+      {/* A new key per outcome remounts the message, so that a screen reader announces it again. */}
+      {result && <CreatedNote key={result.seq} result={result} />}
+    </section>
+  );
+}
+
+function CreatedNote({ result }: { result: CreatedSheets }) {
+  const { created, existing } = result.outcome;
+  const lines: string[] = [];
+  if (created.length > 0) lines.push(`${created.length === 1 ? 'Foglio creato' : 'Fogli creati'}: ${joinNames(created)}.`);
+  else lines.push('Nessun foglio creato: i fogli standard erano già tutti presenti.');
+  if (existing.length > 0) {
+    const left = existing.length === 1 ? "Già presente, lasciato com'era" : "Già presenti, lasciati com'erano";
+    lines.push(`${left}: ${joinNames(existing)}.`);
+  }
+  if (result.comuniRequested > 0) {
+    lines.push(
+      created.includes('Comuni')
+        ? `Nel foglio Comuni sono stati inseriti ${countOf(result.comuniRequested, 'comune', 'comuni')}.`
+        : 'Il foglio Comuni esisteva già: i comuni scelti non sono stati aggiunti.',
+    );
+  }
+  return (
+    <MessageBar intent={created.length > 0 ? 'success' : 'info'} layout="multiline" politeness="polite">
+      <MessageBarBody>
+        {lines.map((l) => (
+          <span key={l} style={{ display: 'block' }}>
+            {l}
+          </span>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

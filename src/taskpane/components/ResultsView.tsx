@@ -1,0 +1,69 @@
+/** What the last check found: verdict, section g, counts, where the results were written, the anomalies. */
+import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReportAnomaly } from '../../core/report';
+import { countOf, joinNames } from '../italian';
+import type { CheckOutcome } from '../service';
+import { AnomalyBrowser } from './AnomalyBrowser';
+import { SectionGSummary } from './SectionGSummary';
+import { SeverityBadges } from './SeverityBadges';
+import { Verdict } from './Verdict';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  context: { color: tokens.colorNeutralForeground2 },
+});
+
+export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSelect: (a: ReportAnomaly) => void }) {
+  const s = useStyles();
+  const { report } = outcome;
+  const context = [report.ambito, report.anno !== null ? `anno ${report.anno}` : null].filter(Boolean).join(' · ');
+  return (
+    <section className={s.root} aria-labelledby="risultati-title">
+      <div>
+        <Subtitle2 as="h2" id="risultati-title">
+          Risultati del controllo
+        </Subtitle2>
+        {context && (
+          <Caption1 as="p" className={s.context}>
+            {context}
+          </Caption1>
+        )}
+      </div>
+      <Verdict ready={report.ready} errors={report.counts.error} />
+      <SectionGSummary totals={report.totals} />
+      <SeverityBadges counts={report.counts} />
+      <WrittenNote outcome={outcome} />
+      {report.anomalies.length === 0 ? (
+        <MessageBar intent="success" layout="multiline" politeness="polite">
+          <MessageBarBody>Nessuna anomalia: tutte le righe del piano hanno superato i controlli.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <AnomalyBrowser anomalies={report.anomalies} onSelect={onSelect} />
+      )}
+    </section>
+  );
+}
+
+/** Where the results are in the workbook, and whether every anomalous cell could be highlighted. */
+function WrittenNote({ outcome }: { outcome: CheckOutcome }) {
+  const parts: string[] = [];
+  if (outcome.sheets.length > 0) {
+    parts.push(`Risultati scritti ${outcome.sheets.length === 1 ? 'nel foglio' : 'nei fogli'} ${joinNames(outcome.sheets)}.`);
+  }
+  if (outcome.highlightedCells > 0) {
+    parts.push(`${countOf(outcome.highlightedCells, 'cella evidenziata', 'celle evidenziate')} nei fogli del piano.`);
+  }
+  return (
+    <>
+      {parts.length > 0 && <Body1 as="p">{parts.join(' ')}</Body1>}
+      {outcome.highlightCapped && (
+        <MessageBar intent="warning" layout="multiline" politeness="polite">
+          <MessageBarBody>
+            Le celle con anomalie sono troppe per evidenziarle tutte: non tutte sono state evidenziate, ma l&apos;elenco
+            completo è nel foglio Anomalie.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/// <reference types="office-js" />
+/**
+ * Which AddinService the pane talks to. Inside Excel it is the Office.js implementation (src/office/),
+ * loaded on first use so that the pane's first paint does not wait for it; elsewhere (a plain browser)
+ * there is none yet and the pane says to open it from Excel. The standalone file mode will plug in here.
+ */
+import { AddinService, UserFacingError } from './service';
+
+/** True in Excel (desktop, web, Mac) once Office.onReady has resolved. */
+export function isInExcel(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.host === Office.HostType.Excel;
+  } catch {
+    return false;
+  }
+}
+
+export function createHostService(): AddinService | null {
+  if (!isInExcel()) return null;
+  let service: Promise<AddinService> | null = null;
+  const load = (): Promise<AddinService> => {
+    service ??= import('../office/service').then(
+      (m) => m.createOfficeService(),
+      (err: unknown) => {
+        // Forget the failure so that the next click tries again (a dropped connection, say).
+        service = null;
+        console.error('Piano Offerta: caricamento del servizio Office non riuscito', err);
+        throw new UserFacingError(
+          'Piano Offerta non è stato caricato completamente.',
+          'Controllare la connessione, poi chiudere e riaprire il riquadro di Piano Offerta.',
+        );
+      },
+    );
+    return service;
+  };
+  return {
+    createStandardSheets: async (options) => (await load()).createStandardSheets(options),
+    checkAndApply: async (onProgress) => (await load()).checkAndApply(onProgress),
+    removeResults: async () => (await load()).removeResults(),
+    selectCell: async (sheet, cell) => (await load()).selectCell(sheet, cell),
+  };
+}

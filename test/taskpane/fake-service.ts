@@ -1,0 +1,53 @@
+/** A fake AddinService (jest mocks) and a realistic check outcome: the real engine on Cremona 2023. */
+import { check } from '../../src/core/engine';
+import type { Report } from '../../src/core/report';
+import type { AddinService, CheckOutcome } from '../../src/taskpane/service';
+import { planSnapshot } from '../support/workbooks';
+
+let cremona: Report | null = null;
+
+/** The engine's report on the Cremona 2023 plan (g 262; one error, at Enti!G27). Computed once. */
+export function cremonaReport(): Report {
+  cremona ??= check(planSnapshot('cremona-2023')).report;
+  return cremona;
+}
+
+export function checkOutcome(overrides: Partial<CheckOutcome> = {}): CheckOutcome {
+  return {
+    report: cremonaReport(),
+    sheets: ['Sezione g', 'Anomalie', 'Riepilogo'],
+    highlightedCells: 80,
+    highlightCapped: false,
+    ...overrides,
+  };
+}
+
+export type FakeService = jest.Mocked<AddinService>;
+
+/** Every method a jest mock; `overrides` replaces the default behaviour of some. */
+export function fakeService(overrides: Partial<AddinService> = {}): FakeService {
+  const impl: AddinService = {
+    createStandardSheets: async () => ({ created: [], existing: [] }),
+    checkAndApply: async () => checkOutcome(),
+    removeResults: async () => ({ removedSheets: [], restoredCells: 0 }),
+    selectCell: async () => undefined,
+    ...overrides,
+  };
+  return {
+    createStandardSheets: jest.fn(impl.createStandardSheets),
+    checkAndApply: jest.fn(impl.checkAndApply),
+    removeResults: jest.fn(impl.removeResults),
+    selectCell: jest.fn(impl.selectCell),
+  };
+}
+
+/** A promise the test settles when it wants: to look at the pane while an operation is running. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

@@ -9,7 +9,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { NoHost } from './components/NoHost';
+import { FileWorkspace } from './components/FileWorkspace';
 import { Workspace } from './components/Workspace';
 import type { AddinService } from './service';
 import type { ThemeKind } from './theme';
@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  /** Null where the pane cannot reach a workbook (opened outside Excel). */
+  /** Null outside Excel: the page then works on an .xlsx file chosen by the user. */
   service: AddinService | null;
   theme: ThemeKind;
 }
@@ -46,7 +46,8 @@ export function App({ service, theme }: AppProps) {
             <Title3 as="h1">Piano Offerta</Title3>
             <Caption1 className={s.subtitle}>Piano annuale dell&apos;offerta abitativa – controllo e sezione g</Caption1>
           </header>
-          <main>{service ? <Workspace service={service} /> : <NoHost />}</main>
+          {/* In Excel: the open workbook. In a plain browser: a file chosen from disk. */}
+          <main>{service ? <Workspace service={service} /> : <FileWorkspace />}</main>
         </div>
       </AriaLiveAnnouncer>
     </FluentProvider>

@@ -215,7 +215,8 @@ describe('manifest.xml: the add-in', () => {
     const action = child(button, NS.ov, 'Action');
     expect(xsiType(action)).toBe('ShowTaskpane');
     const paneUrl = resource(child(action, NS.ov, 'SourceLocation').getAttribute('resid')).value;
-    expect(paneUrl).toBe(`${DEV_BASE_URL}/taskpane.html`);
+    // ?host=excel: the page loads office.js only inside Excel (opened in a browser it works on a file).
+    expect(paneUrl).toBe(`${DEV_BASE_URL}/taskpane.html?host=excel`);
     const defaultPane = child(child(root, NS.app, 'DefaultSettings'), NS.app, 'SourceLocation').getAttribute('DefaultValue');
     expect(defaultPane).toBe(paneUrl);
   });
@@ -258,7 +259,7 @@ describe('the production manifest (dist/manifest.xml)', () => {
   it('normalises the base URL: trailing slash, a path under the site', () => {
     expect(normaliseBaseUrl(' https://piano-offerta.comune.example.it/ ')).toBe(PRODUCTION);
     const underPath = toProductionManifest(SOURCE, 'https://www.comune.example.it/servizi/piano-offerta/');
-    expect(underPath).toContain('"https://www.comune.example.it/servizi/piano-offerta/taskpane.html"');
+    expect(underPath).toContain('"https://www.comune.example.it/servizi/piano-offerta/taskpane.html?host=excel"');
     expect(underPath).not.toContain('piano-offerta//');
     expect(underPath).not.toMatch(/localhost/i);
   });

@@ -41,7 +41,8 @@ function groupHeader(code: string) {
 describe('outside Excel', () => {
   test('says to open the pane from Excel, and offers no action', () => {
     renderPane(null);
-    expect(screen.getByRole('heading', { name: /Aprire questo riquadro da Excel/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Controllo di un file/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Scegli un file .xlsx' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Controlla e calcola' })).toBeNull();
     expect(screen.getByRole('main')).toBeTruthy();
   });

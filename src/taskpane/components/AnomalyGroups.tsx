@@ -34,7 +34,7 @@ export interface AnomalyGroupsProps {
   groups: AnomalyGroup[];
   openItems: string[];
   onOpenItemsChange: (open: string[]) => void;
-  onSelect: (a: ReportAnomaly) => void;
+  onSelect?: (a: ReportAnomaly) => void;
 }
 
 export function AnomalyGroups({ groups, openItems, onOpenItemsChange, onSelect }: AnomalyGroupsProps) {
@@ -52,7 +52,7 @@ export function AnomalyGroups({ groups, openItems, onOpenItemsChange, onSelect }
   );
 }
 
-function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect: (a: ReportAnomaly) => void }) {
+function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect?: (a: ReportAnomaly) => void }) {
   const s = useStyles();
   const shared = useSharedStyles();
   const [shown, setShown] = useState(PAGE_SIZE);

@@ -1,6 +1,6 @@
 /**
  * One anomaly: where, what, what to do. With a cell it is a button that selects the cell in Excel
- * (click, Enter or Space); an anomaly about a whole sheet has nowhere to go and is plain text.
+ * (click, Enter or Space); an anomaly about a whole sheet, or any anomaly in file mode, is plain text.
  */
 import { Caption1, Text, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReportAnomaly } from '../../core/report';
@@ -44,7 +44,7 @@ const SEVERITY_WORD: Record<Severity, string> = {
   info: 'Informazione',
 };
 
-export function AnomalyItem({ anomaly, onSelect }: { anomaly: ReportAnomaly; onSelect: (a: ReportAnomaly) => void }) {
+export function AnomalyItem({ anomaly, onSelect }: { anomaly: ReportAnomaly; onSelect?: (a: ReportAnomaly) => void }) {
   const s = useStyles();
   const content = (
     <>
@@ -57,7 +57,8 @@ export function AnomalyItem({ anomaly, onSelect }: { anomaly: ReportAnomaly; onS
     </>
   );
   const severityClass = s[anomaly.severity];
-  if (!anomaly.cell) return <div className={mergeClasses(s.root, severityClass)}>{content}</div>;
+  // Without a workbook to select in (file mode) or a cell to go to, it is plain text.
+  if (!anomaly.cell || !onSelect) return <div className={mergeClasses(s.root, severityClass)}>{content}</div>;
   return (
     <button
       type="button"

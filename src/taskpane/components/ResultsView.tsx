@@ -10,16 +10,18 @@ import { Verdict } from './Verdict';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Title and ambito on separate lines (Fluent's Text renders inline).
+  heading: { display: 'flex', flexDirection: 'column' },
   context: { color: tokens.colorNeutralForeground2 },
 });
 
-export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSelect: (a: ReportAnomaly) => void }) {
+export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSelect?: (a: ReportAnomaly) => void }) {
   const s = useStyles();
   const { report } = outcome;
   const context = [report.ambito, report.anno !== null ? `anno ${report.anno}` : null].filter(Boolean).join(' · ');
   return (
     <section className={s.root} aria-labelledby="risultati-title">
-      <div>
+      <div className={s.heading}>
         <Subtitle2 as="h2" id="risultati-title">
           Risultati del controllo
         </Subtitle2>

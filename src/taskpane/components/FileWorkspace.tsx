@@ -1,0 +1,134 @@
+/**
+ * The page without Excel: choose or drop an .xlsx file, the same check and the same results view,
+ * then download the annotated copy. Everything happens in the browser; the file never leaves it.
+ */
+import { Body1, Button, Caption1, Subtitle2, makeStyles, mergeClasses, shorthands, tokens, useAnnounce } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import type { FileCheck } from '../../standalone/file-check';
+import { ShownError, describeError } from '../errors';
+import { formatNumber } from '../italian';
+import type { Progress } from '../service';
+import { CheckProgress } from './CheckProgress';
+import { ErrorBar } from './ErrorBar';
+import { ResultsView } from './ResultsView';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  dragging: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  hidden: { display: 'none' },
+});
+
+export function FileWorkspace() {
+  const s = useStyles();
+  const { announce } = useAnnounce();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<{ check: FileCheck; source: string } | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [downloadUrl, setDownloadUrl] = useState<string | null>(null);
+
+  // The object URL of the annotated copy lives as long as the result it belongs to.
+  useEffect(() => {
+    if (!result) return;
+    const url = URL.createObjectURL(result.check.annotated);
+    setDownloadUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [result]);
+
+  const open = async (file: File | undefined) => {
+    if (!file || busy) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    setProgress(null);
+    try {
+      // The checker and exceljs are loaded only now, in their own chunk.
+      const { checkFile } = await import(/* webpackChunkName: "file-check" */ '../../standalone/file-check');
+      const check = await checkFile(file, setProgress);
+      setResult({ check, source: file.name });
+      const { report } = check.outcome;
+      announce(`Controllo completato. Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'}. Sezione g: ${formatNumber(report.totals.g)} unità.`, { polite: true });
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <div className={s.root}>
+      {error && <ErrorBar error={error} onDismiss={() => setError(null)} />}
+      <section className={s.section} aria-labelledby="file-title">
+        <Subtitle2 as="h2" id="file-title">
+          Controllo di un file
+        </Subtitle2>
+        <Body1 as="p">
+          Senza Excel: scegliere la cartella di lavoro del piano (.xlsx). Piano Offerta controlla ogni riga, calcola la sezione
+          g e prepara una copia con i fogli Sezione g, Anomalie e Riepilogo da scaricare. Il file resta su questo computer:
+          nulla viene inviato in rete.
+        </Body1>
+        <div
+          className={mergeClasses(s.drop, dragging && s.dragging)}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void open(e.dataTransfer.files[0]);
+          }}
+        >
+          <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()}>
+            Scegli un file .xlsx
+          </Button>
+          <Caption1 className={s.hint}>oppure trascinarlo qui</Caption1>
+          <input
+            ref={input}
+            className={s.hidden}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Cartella di lavoro del piano (.xlsx)"
+            onChange={(e) => void open(e.target.files?.[0])}
+          />
+        </div>
+        {busy && <CheckProgress progress={progress} />}
+        <Caption1 className={s.hint}>
+          Per lavorare direttamente nella cartella aperta, aprire Piano Offerta da Excel con il suo pulsante nella scheda Home.
+        </Caption1>
+      </section>
+      {result && (
+        <>
+          <section className={s.section} aria-label="Cartella annotata">
+            <Body1 as="p">
+              File controllato: <strong>{result.source}</strong>
+            </Body1>
+            {downloadUrl && (
+              <Button as="a" href={downloadUrl} download={result.check.fileName} icon={<ArrowDownloadRegular />}>
+                Scarica la cartella annotata
+              </Button>
+            )}
+          </section>
+          <ResultsView outcome={result.check.outcome} />
+        </>
+      )}
+    </div>
+  );
+}

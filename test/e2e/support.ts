@@ -1,0 +1,54 @@
+/** The browser tests' harness: dist/ served on 127.0.0.1, Debian's Chromium, the fake Office bundle, axe. */
+import { createServer, Server } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { buildSync } from 'esbuild';
+import { Browser, chromium, Page } from 'playwright-core';
+
+export const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+export async function serveDist(): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('dist/ non costruito: eseguire «npm run test:e2e» (costruisce il riquadro prima dei test).');
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(DIST, path === '/' ? 'taskpane.html' : path);
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+let fakeBundle: string | null = null;
+/** The fake Office host as one script for the browser (built from the same TypeScript as the unit tests). */
+export function fakeOfficeScript(): string {
+  fakeBundle ??= buildSync({ entryPoints: [join(__dirname, 'fake-office.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' }).outputFiles[0]!.text;
+  return fakeBundle;
+}
+
+export async function runAxe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] }> } }).axe;
+    // Fluent UI's focus manager (Tabster) adds 1-px focus sentinels, aria-hidden and focusable by design,
+    // that hand focus on at once: not content. Everything else of the page is scanned.
+    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
+  });
+  return results;
+}
+
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');

@@ -55,20 +55,8 @@ const BLOCK_CELLS = 40_000;
  */
 async function readInBlocks(context: Excel.RequestContext, inputs: string[], outputs: string[]): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
-  const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-  stateRange.load('values');
-  const used = inputs.map((name) => {
-    const ws = sheets.getItem(name);
-    const range = ws.getUsedRangeOrNullObject(true);
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    ws.protection.load('protected');
-    return { name, ws, range };
-  });
-  const firstCells = outputs.map((name) => {
-    const r = sheets.getItem(name).getRange('A1');
-    r.load('values');
-    return { name, r };
-  });
+  const stateRange = loadState(context);
+  const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
   const snapshotSheets: SheetSnapshot[] = [];
   for (const { name, ws, range } of used) {
@@ -113,20 +101,20 @@ function finish(
   };
 }
 
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-  stateRange.load('values');
-  await context.sync();
+/** The add-in's own state (a very hidden sheet), when an earlier run left one. */
+export function loadState(context: Excel.RequestContext): Excel.Range {
+  const range = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+  range.load('values');
+  return range;
+}
 
-  const names = sheets.items.map((s) => s.name);
-  const inputs = names.filter((n) => n !== STATE_SHEET && !OUTPUT_NAMES.has(foldText(n)));
-  const outputs = names.filter((n) => OUTPUT_NAMES.has(foldText(n)));
+/** Queues, for every input sheet, its used range (with `props`) and protection; for output-named sheets, A1. */
+function queueSheetReads(context: Excel.RequestContext, inputs: string[], outputs: string[], props: string) {
+  const sheets = context.workbook.worksheets;
   const used = inputs.map((name) => {
     const ws = sheets.getItem(name);
     const range = ws.getUsedRangeOrNullObject(true);
-    range.load('values,text,numberFormat,rowIndex,columnIndex');
+    range.load(props);
     ws.protection.load('protected');
     return { name, ws, range };
   });
@@ -135,6 +123,19 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     r.load('values');
     return { name, r };
   });
+  return { used, firstCells };
+}
+
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const stateRange = loadState(context);
+  await context.sync();
+
+  const names = sheets.items.map((s) => s.name);
+  const inputs = names.filter((n) => n !== STATE_SHEET && !OUTPUT_NAMES.has(foldText(n)));
+  const outputs = names.filter((n) => OUTPUT_NAMES.has(foldText(n)));
+  const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'values,text,numberFormat,rowIndex,columnIndex');
   let snapshot: WorkbookSnapshot;
   try {
     await context.sync();

@@ -7,9 +7,9 @@ import { ComuneUfficiale } from '../core/reference/comuni';
 import { AddinService, CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 import { Capabilities, capabilitiesOf, queueHighlightReads, queueState, queueUndo, queueWrite } from './apply';
 import { toUserFacingError } from './errors';
-import { isOurOutput, readWorkbook } from './read';
+import { isOurOutput, loadState, readWorkbook } from './read';
 import { OUTPUT_SHEETS } from '../core/reading/schema';
-import { STATE_SHEET, decodeState } from './state';
+import { decodeState } from './state';
 import { createStandardSheets } from './standard-sheets';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -140,8 +140,7 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
 async function readWorkbookState(context: Excel.RequestContext) {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-  stateRange.load('values');
+  const stateRange = loadState(context);
   const firstCells = Object.values(OUTPUT_SHEETS).map((name) => {
     const a1 = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     a1.load('values');

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
-import { loadWorkbook, readSnapshotStreaming, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
+import { loadWorkbook, readSnapshotForCheck, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
 import { applyWritePlan } from '../adapters/xlsx/write';
 import { catalogueMarkdown } from '../catalogue';
 import { summaryText } from './summary';
@@ -48,7 +48,7 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       applyWritePlan(wb, result.writePlan);
       await wb.xlsx.writeFile(opts.out);
     } else {
-      result = check(await readSnapshotStreaming(file));
+      result = check(await readSnapshotForCheck(file));
     }
     const report = reportSchema.parse(result.report);
     if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');

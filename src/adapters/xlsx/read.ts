@@ -2,17 +2,26 @@
  * Reading an .xlsx file into a workbook snapshot. The check streams the file (exceljs's streaming
  * reader takes about half the time of a full load); writing an annotated copy needs the full model.
  */
-import { accessSync, constants, statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
 import { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { toSnapshotValue } from './cells';
 import { Grid, UnreadableWorkbookError, emptyGrid, explain, put, snapshotOfWorkbook, toSheet } from './workbook';
+import { NotFastReadable, readSnapshotFast } from './fast-read';
 
 export { UnreadableWorkbookError, snapshotOfWorkbook };
 
+let exceljs: typeof ExcelJS | null = null;
+/** exceljs takes a quarter of a second to load: only the paths that need it (writing, the fallback) pay. */
+export function excelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously
+  exceljs ??= require('exceljs') as typeof ExcelJS;
+  return exceljs;
+}
+
 /** The whole workbook, for writing an annotated copy. */
 export async function loadWorkbook(input: string | Buffer | ArrayBuffer, label = 'file'): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   try {
     if (typeof input === 'string') await wb.xlsx.readFile(input);
     else await wb.xlsx.load(input as ArrayBuffer);
@@ -23,6 +32,26 @@ export async function loadWorkbook(input: string | Buffer | ArrayBuffer, label =
 }
 
 /** Streams the file into a snapshot: values and number formats, sheet by sheet. */
+/**
+ * The check's reader: the fast reader first (native inflate, a scanner for the sheet XML), exceljs's
+ * streaming reader when the file has something the fast one does not handle.
+ */
+export async function readSnapshotForCheck(path: string): Promise<WorkbookSnapshot> {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new Error('EISDIR');
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw explain(err, path);
+  }
+  try {
+    return readSnapshotFast(bytes);
+  } catch (err) {
+    if (!(err instanceof NotFastReadable)) throw err;
+    return readSnapshotStreaming(path);
+  }
+}
+
 export async function readSnapshotStreaming(path: string): Promise<WorkbookSnapshot> {
   // The streaming reader reports a missing file on a stream nobody listens to: ask first.
   try {
@@ -34,7 +63,7 @@ export async function readSnapshotStreaming(path: string): Promise<WorkbookSnaps
   const grids = new Map<string, Grid>();
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    reader = new (excelJs().stream.xlsx.WorkbookReader)(path, {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',

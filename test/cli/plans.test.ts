@@ -80,7 +80,7 @@ describe.each(PLANS)('%s', (plan) => {
     expect(out).toContain(`Sezione g: ${report.totals.g.toLocaleString('it-IT')} unità`);
   });
 
-  test('--json alone (the streaming read, no annotated copy) gives the same report', async () => {
+  test('--json alone (the fast reader, no annotated copy) gives the same report', async () => {
     const { inputPath, report } = runs.get(plan)!;
     const json = join(dir, `${plan}-solo.json`);
     const { code } = await runCli(['check', inputPath, '--json', json, '--quiet']);

@@ -1,6 +1,6 @@
 /** The Italian summary the command line prints. */
 import { Report } from '../core/report';
-import { num } from '../core/rules/rule';
+import { countOf, num } from '../core/italian';
 
 const n = (x: number) => num(x);
 
@@ -10,7 +10,7 @@ export function summaryText(report: Report, file: string, maxListed = 12): strin
     `Piano Offerta – controllo di «${file}»`,
     `Ambito: ${report.ambito ?? 'non indicato'} · anno ${report.anno ?? 'non indicato'}`,
     `Sezione g: ${n(t.g)} unità SAP assegnabili (b ${n(t.b)} · c ${n(t.c)} · d ${n(t.d)} · e ${n(t.e)} · f ${n(t.f)}), di cui SAT ${n(t.sat)}; ${n(report.sectionG.length)} righe ente × comune`,
-    `Anomalie: ${n(report.counts.error)} errori · ${n(report.counts.warning)} avvisi · ${n(report.counts.info)} informazioni`,
+    `Anomalie: ${countOf(report.counts.error, 'errore', 'errori')} · ${countOf(report.counts.warning, 'avviso', 'avvisi')} · ${countOf(report.counts.info, 'informazione', 'informazioni')}`,
   ];
   const errors = report.anomalies.filter((a) => a.severity === 'error');
   if (errors.length) {

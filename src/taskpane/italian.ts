@@ -1,22 +1,2 @@
-/** Small helpers for the Italian text the pane shows. */
-
-const NUMBER = new Intl.NumberFormat('it-IT', { useGrouping: 'always', maximumFractionDigits: 0 });
-
-/** 1.028 as the plans print it (grouping even with four digits, as users expect). */
-export function formatNumber(n: number): string {
-  return NUMBER.format(n);
-}
-
-/** "1 errore", "56 avvisi". */
-export function countOf(n: number, singular: string, plural: string): string {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
-}
-
-/** "Ambito, Comuni ed Enti", "SAT e Assegnazioni": an Italian list, as people write it. */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  const last = names[names.length - 1]!;
-  // The euphonic "ed" before a word starting with e.
-  const and = /^[eèé]/i.test(last) ? 'ed' : 'e';
-  return `${names.slice(0, -1).join(', ')} ${and} ${last}`;
-}
+/** The pane's Italian helpers are the engine's own (one place for how numbers and counts read). */
+export { countOf, joinNames, num as formatNumber } from '../core/italian';

@@ -36,3 +36,11 @@ describe('HEADER_MISSING', () => {
     expect(a!.message).toContain('«Unità SAT»');
   });
 });
+
+test('Unita without a Comune column: required for the comuni\'s units (only ALER may leave it out)', () => {
+  const sheets = { Unita: [['ID unità', 'Ente proprietario', 'Stato'], [1, 'Comune di Crema', 'Libero']] };
+  const found = anomaliesOf(sheets, 'HEADER_MISSING');
+  expect(found.map((a) => [a.sheet, a.cell, a.severity])).toEqual([['Unita', 'A1', 'error']]);
+  expect(found[0]!.message).toMatch(/manca la colonna «Comune»/);
+  expect(anomaliesOf({ Unita: [['Ente proprietario', 'Stato', 'Numero unità'], ['ALER Brescia-Cremona-Mantova', 'Turnover', 4]] }, 'HEADER_MISSING')).toEqual([]);
+});

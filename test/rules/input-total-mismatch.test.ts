@@ -36,3 +36,27 @@ describe('INPUT_TOTAL_MISMATCH', () => {
     expect(result.report.totals.g).toBe(3);
   });
 });
+
+test('subtotals then a grand total: each is checked against the rows it adds up, no false error', () => {
+  const unitaRows = [
+    ['Ente proprietario', 'Comune', 'Stato', 'Numero unità'],
+    ['Comune di Crema', 'Crema', 'Libero', 2],
+    ['Totale Crema', null, null, 2],
+    ['Comune di Crema', 'Crema', 'Turnover', 3],
+    ['Totale turnover', null, null, 3],
+    ['TOTALE', null, null, 5],
+  ];
+  expect(anomaliesOf({ Unita: unitaRows }, 'INPUT_TOTAL_MISMATCH')).toEqual([]);
+  unitaRows[5]![3] = 6;
+  expect(anomaliesOf({ Unita: unitaRows }, 'INPUT_TOTAL_MISMATCH').map((a) => [a.cell, a.suggestion])).toEqual([['D6', '5']]);
+});
+
+test('a =SOMMA over Numero unità counts blank cells as 0: that total is right too', () => {
+  const unitaRows = [
+    ['ID unità', 'Ente proprietario', 'Comune', 'Stato', 'Numero unità'],
+    [1, 'Comune di Crema', 'Crema', 'Libero', null],
+    [null, 'Comune di Crema', 'Crema', 'Turnover', 3],
+    [null, 'TOTALE', null, null, 3],
+  ];
+  expect(anomaliesOf({ Unita: unitaRows }, 'INPUT_TOTAL_MISMATCH')).toEqual([]);
+});

@@ -33,3 +33,12 @@ describe('SAT_EXCEEDS_G', () => {
     expect(anomaliesOf({ ...base, Unita: units, SAT: [SAT, ['Comune di Casalmaggiore', 'Casalmaggiore', 1]] }, CODE)).toHaveLength(1);
   });
 });
+
+test('two SAT rows for the same ente and comune are added up before comparing with g', () => {
+  const result = run({
+    Unita: unita({ ente: 'Comune di Crema', comune: 'Crema', id: 1, stato: 'Libero' }),
+    SAT: [SAT, ['Comune di Crema', 'Crema', 1], ['Comune di Crema', 'Crema', 1]],
+  });
+  expect(anomaliesOf(result, 'SAT_EXCEEDS_G').map((a) => [a.cell, a.message])).toEqual([['C2', 'Comune di Crema a Crema: 2 unità SAT ma solo 1 unità assegnabili.']]);
+  expect(anomaliesOf(result, 'SAT_OVER_SHARE')).toEqual([]);
+});

@@ -26,3 +26,16 @@ describe('UNIT_STATE_NOT_ASSIGNABLE', () => {
     expect(anomaliesOf({ Unita: unita({ ...unit, id: 1, stato: 'Libero' }, { ...unit, stato: 'Turnover', n: 2 }) }, CODE)).toEqual([]);
   });
 });
+
+test('negated states ("Non disponibile", "Non libero", "Indisponibile") are not free units', () => {
+  const result = run({
+    Unita: unita(
+      { ...unit, id: 1, stato: 'Disponibile' },
+      { ...unit, id: 2, stato: 'Non disponibile' },
+      { ...unit, id: 3, stato: 'Sfitto non libero' },
+      { ...unit, id: 4, stato: 'INDISPONIBILE' },
+    ),
+  });
+  expect(result.report.totals.e).toBe(1);
+  expect(anomaliesOf(result, CODE).map((a) => a.cell)).toEqual(['E3', 'E4', 'E5']);
+});

@@ -7,8 +7,10 @@
 import { a1, parseA1 } from '../address';
 import { PlanModel, UnitRow } from '../reading/plan';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../reading/schema';
+import { totalCoverage } from '../reading/table';
 import { SECTION_LABELS, SECTIONS } from '../reading/states';
 import { Report } from '../report';
+import { countOf } from '../italian';
 import { Anomaly, Severity } from '../rules/rule';
 import { SectionG } from '../section-g';
 import { buildRiepilogo } from './riepilogo';
@@ -91,7 +93,7 @@ function buildAnomalie({ model, anomalies, report }: PlanInput): OutSheet {
   const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [13, 28, 14, 9, 26, 70, 34, 40]);
   s.title(`Anomalie – ${title(model)}`);
   s.subtitle(
-    `Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'} · ${report.counts.error} errori, ${report.counts.warning} avvisi, ${report.counts.info} informazioni. Fare clic sulla cella per andare al dato.`,
+    `Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'} · ${countOf(report.counts.error, 'errore', 'errori')}, ${countOf(report.counts.warning, 'avviso', 'avvisi')}, ${countOf(report.counts.info, 'informazione', 'informazioni')}. Fare clic sulla cella per andare al dato.`,
   );
   s.blank();
   s.table(
@@ -161,7 +163,10 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
   if (tEnti && model.enti.length) {
     const p = place('Enti');
     const cells: ComputedColumn['cells'] = model.enti.map((e) => ({ row: p.rowOf(e.r), value: e.name ? sectionG.gOfEnte(e.name) : '' }));
-    for (const r of tEnti.totalRows) cells.push({ row: p.rowOf(r), value: model.enti.filter((e) => e.r < r && e.name).reduce((n, e) => n + sectionG.gOfEnte(e.name!), 0) });
+    const byRow = new Map(model.enti.map((e) => [e.r, e]));
+    for (const [r, covered] of totalCoverage(tEnti)) {
+      cells.push({ row: p.rowOf(r), value: covered.reduce((n, c) => n + (byRow.get(c)?.name ? sectionG.gOfEnte(byRow.get(c)!.name!) : 0), 0) });
+    }
     columns.push({ sheet: p.sheet, header: p.header, col: p.col, headerRow: p.headerRow, cells: cells.sort((x, y) => x.row - y.row) });
   }
   if (model.table('Unita') && model.units.length) {

@@ -11,7 +11,7 @@ import { CellValue, SheetSnapshot, isExcelError } from '../snapshot';
 import { AMBITO_KEYS, SheetKind, TABLES, TableSpec } from './schema';
 import { Section, StateClass, classifyState } from './states';
 import { IdKind, classifyId } from './unit-id';
-import { LocatedWorkbook, TableSheet, cellValue } from './table';
+import { LocatedWorkbook, TableSheet, cellValue, totalCoverage } from './table';
 import { Reading, ValueProblem, isBlank, readDate, readNumber, readPercent, readText, readYesNo, shownValue } from './values';
 
 export interface CellPos {
@@ -267,24 +267,25 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
     };
   }
 
-  // Totals: each numeric field of a TOTALE row against the sum of the data rows above it.
-  function checkTotals(t: TableSheet, fields: string[], rowValue: (r: number, field: string) => number | null) {
+  // Totals: each numeric field of a TOTALE row against the sum of the data rows it covers. `altValue`
+  // is a second reading that is also right (a blank Numero unità is one unit, but =SOMMA counts it 0).
+  function checkTotals(
+    t: TableSheet,
+    fields: string[],
+    rowValue: (r: number, field: string) => number | null,
+    altValue?: (r: number, field: string) => number | null,
+  ) {
     const rd = reader(t);
-    let start = 0;
-    const rows = t.dataRows;
-    for (const tr of t.totalRows) {
-      const above = [];
-      while (start < rows.length && rows[start]! < tr) above.push(rows[start++]!);
+    for (const [tr, covered] of totalCoverage(t)) {
       for (const field of fields) {
         const c = t.columns.get(field);
         if (!c) continue;
         const written = rd.count(tr, field);
         if (written === null) continue;
-        let sum = 0;
-        for (const r of above) sum += rowValue(r, field) ?? 0;
-        if (Math.abs(sum - written) > 1e-9) {
-          totals.push({ pos: positionOf(t.sheet, tr, c.col), field, header: c.header, written, sum });
-        }
+        const sumOf = (value: (r: number, field: string) => number | null) => covered.reduce((n, r) => n + (value(r, field) ?? 0), 0);
+        const sum = sumOf(rowValue);
+        if (Math.abs(sum - written) < 1e-9 || (altValue && Math.abs(sumOf(altValue) - written) < 1e-9)) continue;
+        totals.push({ pos: positionOf(t.sheet, tr, c.col), field, header: c.header, written, sum });
       }
     }
   }
@@ -499,7 +500,9 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
     }
     if (tUnita.totalRows.length) {
       const byRow = new Map(units.map((u) => [u.r, u]));
-      checkTotals(tUnita, ['numero'], (r) => byRow.get(r)?.count ?? null);
+      const numeroCol = tUnita.columns.get('numero')?.col;
+      const blankAsZero = (r: number) => (numeroCol !== undefined && isBlank(cellValue(tUnita.sheet, r, numeroCol)) ? 0 : byRow.get(r)?.count ?? null);
+      checkTotals(tUnita, ['numero'], (r) => byRow.get(r)?.count ?? null, blankAsZero);
     }
   }
 

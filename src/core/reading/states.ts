@@ -48,7 +48,8 @@ function has(f: string, ...words: RegExp[]): boolean {
 function classify(f: string): StateClass {
   const turnover = has(f, /turn ?over/, /si liberer/, /avvicendament/, /\bliberand/);
   const free = has(f, /\bliber[oaie]\b/, /\bgia liber/);
-  if (has(f, /\bnon assegnabil/, /\bassegnat[oaie]\b/, /\boccupat[oaie]\b/, /\bvendita\b/, /\balienat/, /\balienazion/, /\baltri usi\b/, /\bdemolit/, /\binagibil/)) {
+  // Negations first: "Non disponibile", "Non libero" must never read as free units.
+  if (has(f, /\bnon assegnabil/, /\bnon (disponibil|liber)/, /\bindisponibil/, /\bassegnat[oaie]\b/, /\boccupat[oaie]\b/, /\bvendita\b/, /\balienat/, /\balienazion/, /\baltri usi\b/, /\bdemolit/, /\binagibil/)) {
     return { kind: 'not-assignable', state: f.trim() };
   }
   if (has(f, /carenz/, /auto ?manutenzion/, /stato di fatto/)) return { kind: 'assignable', section: 'b', state: 'Carenza manutentiva' };
@@ -57,6 +58,6 @@ function classify(f: string): StateClass {
   if (has(f, /conferit/, /da privati/)) return { kind: 'assignable', section: 'f', state: 'Conferito da privati' };
   if (free && turnover) return { kind: 'assignable', section: 'e', state: 'Libero o turnover' };
   if (turnover) return { kind: 'assignable', section: 'e', state: 'Turnover' };
-  if (free || has(f, /\bdisponibil/)) return { kind: 'assignable', section: 'e', state: 'Libero' };
+  if (free || has(f, /\bdisponibil[ei]\b/)) return { kind: 'assignable', section: 'e', state: 'Libero' };
   return { kind: 'unknown' };
 }

@@ -205,6 +205,21 @@ function buildTable(spec: TableSpec, sheet: SheetSnapshot, found: { row: number;
   };
 }
 
+/**
+ * The data rows each TOTALE row adds up: those since the previous total row; a total right after
+ * other totals (a grand total under subtotals) adds up every data row above it.
+ */
+export function totalCoverage(t: TableSheet): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  let start = 0;
+  for (const tr of t.totalRows) {
+    const since: number[] = [];
+    while (start < t.dataRows.length && t.dataRows[start]! < tr) since.push(t.dataRows[start++]!);
+    out.set(tr, since.length ? since : t.dataRows.filter((r) => r < tr));
+  }
+  return out;
+}
+
 export function sheetKindByName(name: string): SheetKind | null {
   const f = foldText(name);
   if (OUTPUT_SHEET_KEYS.has(f)) return null;

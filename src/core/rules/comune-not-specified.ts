@@ -1,3 +1,4 @@
+import { countOf } from '../italian';
 import { at, defineRule } from './rule';
 
 export default defineRule({
@@ -7,10 +8,11 @@ export default defineRule({
   description: "La sezione g è per ente e comune: una riga senza comune è ammessa per gli aggregati ALER (ad esempio il turnover), ma è contata sotto «comune non indicato» e non rientra nei totali di nessun comune.",
   check({ model, report }) {
     for (const u of model.units) {
-      if (u.comuneWritten !== null || !u.ente.isAler || u.count === null || u.count === 0) continue;
+      // Only rows that count in g: an assigned or SAS unit without comune changes nothing.
+      if (u.comuneWritten !== null || !u.ente.isAler || !u.count || u.sas || u.state?.kind !== 'assignable') continue;
       report(at(model.pos('Unita', u.r, 'comune'), {
         value: '',
-        message: `${u.count} unità di ${u.ente.name} senza comune: contate sotto «comune non indicato».`,
+        message: `${countOf(u.count, 'unità', 'unità')} di ${u.ente.name} senza comune: ${u.count === 1 ? 'contata' : 'contate'} sotto «comune non indicato».`,
         suggestion: 'Indicare il comune, se noto.',
       }));
     }

@@ -13,7 +13,7 @@ export default defineRule({
       if (sum === e.totale) continue;
       report(at(model.pos('Enti', e.r, 'totale'), {
         value: num(e.totale),
-        message: `${e.name}: totale ${num(e.totale)}, ma SAP ${e.sap ?? 0} + SAS ${e.sas ?? 0} + altri usi ${e.altri ?? 0} = ${num(sum)}.`,
+        message: `${e.name}: totale ${num(e.totale)}, ma SAP ${num(e.sap ?? 0)} + SAS ${num(e.sas ?? 0)} + altri usi ${num(e.altri ?? 0)} = ${num(sum)}.`,
         suggestion: String(sum), // what to type in the cell
       }));
     }

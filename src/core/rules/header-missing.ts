@@ -24,5 +24,17 @@ export default defineRule({
         });
       }
     }
+    // The Comune column may be left out only by ALER (its aggregates have no comune): otherwise every
+    // row would count under "comune non indicato" with nothing said.
+    const unita = model.table('Unita');
+    if (unita && !unita.columns.has('comune') && model.units.some((u) => u.ente.name !== null && !u.ente.isAler)) {
+      report({
+        sheet: unita.sheet.name,
+        cell: a1(unita.sheet.originRow + unita.headerRow, unita.sheet.originCol),
+        value: '',
+        message: `Nel foglio ${unita.sheet.name} manca la colonna «Comune», obbligatoria per le unità dei comuni (solo l'ALER può ometterla).`,
+        suggestion: 'Aggiungere la colonna «Comune».',
+      });
+    }
   },
 });

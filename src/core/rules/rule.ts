@@ -72,12 +72,8 @@ export function reportGrouped<T>(
   for (const { first, count } of groups.values()) ctx.report(toFinding(first, count));
 }
 
-const IT_NUMBER = new Intl.NumberFormat('it-IT', { useGrouping: 'always', maximumFractionDigits: 2 });
-
-/** A number as the plans print it: 1.711, 10,5 (Italian grouping even for four digits). */
-export function num(n: number): string {
-  return IT_NUMBER.format(n);
-}
+export { num } from '../italian';
+import { num } from '../italian';
 
 /** " (12 righe)" when a finding stands for more than one row. */
 export function rowsNote(count: number): string {

@@ -568,3 +568,16 @@ describe('d. the input file is byte-identical after a check', () => {
     expect(report.anomalies.some((a) => a.rule === 'VALUE_AMBIGUOUS_NUMBER' && a.value === '1.028')).toBe(true);
   });
 });
+
+test('an empty standard sheet next to ALER\'s "Allegato B" does not hide the Allegato\'s units', () => {
+  const sheets = {
+    Unita: [['ID unità', 'Codice ente', 'Ente proprietario', 'Comune', 'Stato', 'Destinazione', 'Numero unità', 'Costo lavori €', 'Note']],
+    'Allegato B': [
+      ['ID Alloggio', "Codice alloggio dell'Ente", "Tipologia dell'Ente Proprietario", 'Comune', "Stato dell'Unità Immobiliare"],
+      [3155521, 'BS151846', 'ALER', 'CREMONA', 'LIBERO'],
+      [3155518, 'BS151844', 'ALER', 'CREMONA', 'LIBERO'],
+    ],
+  };
+  const result = check({ sheets: Object.entries(sheets).map(([name, values]) => ({ name, originRow: 0, originCol: 0, values })) });
+  expect(result.report.totals.g).toBe(2);
+});

@@ -274,12 +274,18 @@ export function locateSheets(workbook: WorkbookSnapshot): LocatedWorkbook {
   for (const sheet of unclaimed) {
     let best: { kind: TableSpec['kind']; found: { row: number; mapped: MappedHeader } } | null = null;
     for (const kind of TABLE_ORDER) {
-      if (tables[kind]) continue;
+      // A sheet named like the kind but empty (a template next to ALER's "Allegato B") gives way to
+      // a sheet whose headers say the same and that has rows.
+      const named = tables[kind];
+      if (named && (named.dataRows.length > 0 || named.foundBy === 'headers')) continue;
       const found = findHeaderRow(TABLES[kind], sheet);
       if (!found || found.mapped.issues.some((i) => i.kind === 'missing') || found.mapped.columns.size < 2) continue;
       if (!best || found.mapped.score > best.found.mapped.score) best = { kind, found };
     }
-    if (best) tables[best.kind] = buildTable(TABLES[best.kind], sheet, best.found, 'headers');
+    if (best) {
+      const table = buildTable(TABLES[best.kind], sheet, best.found, 'headers');
+      if (!tables[best.kind] || table.dataRows.length > 0) tables[best.kind] = table;
+    }
     else if (!ambito) {
       const a = readAmbito(sheet);
       if (a.entries.size >= 2) ambito = a;

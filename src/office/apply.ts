@@ -4,8 +4,9 @@
  * strings are written to text-formatted cells, so a user's "=HYPERLINK(…)" or "+39…" stays text;
  * calculation is suspended while writing. No value the user typed is ever written.
  */
-import { a1, columnLetter } from '../core/address';
+import { a1, quoteSheetName } from '../core/address';
 import { CellStyle, OutSheet, WritePlan } from '../core/output/write-plan';
+import { OUTPUT_SHEETS } from '../core/reading/schema';
 import { Severity } from '../core/rules/rule';
 import { AddinState, HighlightedCell, STATE_SHEET, encodeState } from './state';
 
@@ -28,27 +29,80 @@ export function capabilitiesOf(isSetSupported: (name: string, version: string) =
   };
 }
 
-export function quote(sheet: string): string {
-  return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+/** "Unita!C3" however Excel writes it ("'Sezione g'!$C$3"): for comparing addresses. */
+export function plainAddress(address: string): string {
+  const i = address.lastIndexOf('!');
+  let sheet = i < 0 ? '' : address.slice(0, i);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return `${sheet}!${address.slice(i + 1).replace(/\$/g, '')}`;
 }
 
-/** Queues the undo of a previous run (nothing is read: one batch). */
-export function queueUndo(context: Excel.RequestContext, state: AddinState, caps: Capabilities, sheetNames: string[], alsoSheets: string[] = []): void {
+const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((c) => c.toUpperCase()));
+
+/** What is there now of a previous run's changes: read before undoing, so the undo touches only what is still ours. */
+export interface StateProbe {
+  fills: (Excel.RangeFill | null)[];
+  notes: (Excel.Note | null)[];
+  comments: (Excel.Comment | null)[];
+}
+
+/** Queues the reads the undo needs (one batch; nothing is written). */
+export function queueStateProbe(context: Excel.RequestContext, state: AddinState, caps: Capabilities, sheetNames: string[]): StateProbe {
   const exists = new Set(sheetNames);
   const ws = context.workbook.worksheets;
+  const probe: StateProbe = { fills: [], notes: [], comments: [] };
   for (const c of state.cells) {
-    if (!exists.has(c.sheet)) continue;
-    const range = ws.getItem(c.sheet).getRange(c.cell);
-    if (c.fill === null || c.fill.toUpperCase() === NO_FILL) range.format.fill.clear();
-    else range.format.fill.color = c.fill;
-    if (c.note && caps.notes) context.workbook.notes.getItem(`${quote(c.sheet)}!${c.cell}`).delete();
-    if (c.commentId && caps.comments) context.workbook.comments.getItem(c.commentId).delete();
+    const here = exists.has(c.sheet);
+    const fill = here ? ws.getItem(c.sheet).getRange(c.cell).format.fill : null;
+    fill?.load('color');
+    probe.fills.push(fill);
+    const note = here && c.note && caps.notes ? context.workbook.notes.getItemOrNullObject(`${quoteSheetName(c.sheet)}!${c.cell}`) : null;
+    note?.load('content');
+    probe.notes.push(note);
+    const comment = c.commentId && caps.comments ? context.workbook.comments.getItemOrNullObject(c.commentId) : null;
+    comment?.load('id');
+    probe.comments.push(comment);
   }
+  return probe;
+}
+
+/**
+ * Queues the undo of a previous run: fills put back only where our colour is still there (the user
+ * may have recoloured a cell or moved rows since), our notes and comments deleted only if they still
+ * exist, the owned columns cleared, the output sheets and the state sheet deleted.
+ */
+export function queueUndo(
+  context: Excel.RequestContext,
+  state: AddinState,
+  probe: StateProbe,
+  sheetNames: string[],
+  alsoSheets: string[] = [],
+): void {
+  const exists = new Set(sheetNames);
+  const ws = context.workbook.worksheets;
+  state.cells.forEach((c, i) => {
+    const now = probe.fills[i]?.color;
+    if (now && OUR_FILLS.has(now.toUpperCase())) {
+      const range = ws.getItem(c.sheet).getRange(c.cell);
+      if (c.fill === null || c.fill.toUpperCase() === NO_FILL) range.format.fill.clear();
+      else range.format.fill.color = c.fill;
+    }
+    const note = probe.notes[i];
+    if (note && !note.isNullObject && note.content.startsWith('Piano Offerta')) note.delete();
+    const comment = probe.comments[i];
+    if (comment && !comment.isNullObject) comment.delete();
+  });
   for (const col of state.columns) {
     if (!exists.has(col.sheet)) continue;
     ws.getItem(col.sheet).getRangeByIndexes(col.firstRow, col.col, col.lastRow - col.firstRow + 1, 1).clear('All');
   }
-  for (const name of new Set([...state.sheets, ...alsoSheets, STATE_SHEET])) if (exists.has(name)) ws.getItem(name).delete();
+  for (const name of new Set([...state.sheets, ...alsoSheets])) if (exists.has(name) && name !== STATE_SHEET) ws.getItem(name).delete();
+  if (exists.has(STATE_SHEET)) {
+    // Excel refuses to delete a very hidden sheet: it is made visible to the API first.
+    const stateSheet = ws.getItem(STATE_SHEET);
+    stateSheet.visibility = 'Hidden' as Excel.SheetVisibility;
+    stateSheet.delete();
+  }
 }
 
 interface StyleRun {
@@ -92,7 +146,11 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   }
 }
 
-function writeSheet(context: Excel.RequestContext, out: OutSheet): void {
+/** Rows written per values/formats command: a whole sheet in one command unless it is very large. */
+const ROWS_PER_WRITE = 2000;
+
+/** Queues one output sheet, spending the request budget as it goes. */
+async function writeSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget): Promise<void> {
   const ws = context.workbook.worksheets.add(out.name);
   const width = Math.max(out.widths.length, ...out.rows.map((r) => r.length), 1);
   const height = Math.max(out.rows.length, 1);
@@ -111,23 +169,30 @@ function writeSheet(context: Excel.RequestContext, out: OutSheet): void {
     values.push(v);
     formats.push(f);
   }
-  const all = ws.getRangeByIndexes(0, 0, height, width);
-  all.numberFormat = formats as string[][];
-  all.values = values as (string | number)[][];
+  for (let r0 = 0; r0 < height; r0 += ROWS_PER_WRITE) {
+    const n = Math.min(ROWS_PER_WRITE, height - r0);
+    const block = ws.getRangeByIndexes(r0, 0, n, width);
+    const f = formats.slice(r0, r0 + n);
+    const v = values.slice(r0, r0 + n);
+    block.numberFormat = f as string[][];
+    block.values = v as (string | number)[][];
+    await budget.spend(sizeOf(f) + sizeOf(v));
+  }
   for (const s of styleRanges(out.rows)) applyStyle(ws.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1), s.style);
-  out.rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (!cell?.link) return;
+  for (const [r, row] of out.rows.entries()) {
+    for (const [c, cell] of row.entries()) {
+      if (!cell?.link) continue;
       ws.getRangeByIndexes(r, c, 1, 1).hyperlink = {
-        documentReference: `${quote(cell.link.sheet)}!${cell.link.cell}`,
+        documentReference: `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`,
         textToDisplay: String(cell.v ?? ''),
         screenTip: 'Vai alla cella',
       };
-    }),
-  );
+      await budget.spend(250);
+    }
+  }
   out.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6.5)));
   for (const t of out.tables) {
-    const table = ws.tables.add(`${quote(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
+    const table = ws.tables.add(`${quoteSheetName(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
     table.name = t.name;
     table.style = 'TableStyleLight9';
   }
@@ -138,6 +203,7 @@ function writeSheet(context: Excel.RequestContext, out: OutSheet): void {
     chart.title.text = out.chart.title;
     chart.setPosition(out.chart.anchor);
   }
+  await budget.spend(200 * (out.widths.length + out.tables.length + 10));
 }
 
 export interface HighlightPlan {
@@ -160,7 +226,7 @@ export function queueHighlightReads(context: Excel.RequestContext, plan: WritePl
   });
   const notes = caps.notes
     ? cells.map((a) => {
-        const note = context.workbook.notes.getItemOrNullObject(`${quote(a.sheet)}!${a.cell}`);
+        const note = context.workbook.notes.getItemOrNullObject(`${quoteSheetName(a.sheet)}!${a.cell}`);
         note.load('content');
         return note;
       })
@@ -174,38 +240,84 @@ export interface WriteResult {
   comments: { cell: HighlightedCell; comment: Excel.Comment }[];
 }
 
-/** Queues the whole write plan: output sheets, owned columns, highlights with notes or comments. */
-export function queueWrite(
+/**
+ * Keeps every request under Excel on the web's limit (5 MB; we stay under 3): when what is queued
+ * nears it, a sync. On ordinary plans this never happens, so the number of syncs does not grow with
+ * the rows; only a plan with tens of thousands of anomalies pays a few more.
+ */
+export class RequestBudget {
+  private bytes = 0;
+  extraSyncs = 0;
+  constructor(private readonly context: Excel.RequestContext, private readonly limit = 3_000_000) {}
+
+  async spend(bytes: number): Promise<void> {
+    this.bytes += bytes;
+    if (this.bytes <= this.limit) return;
+    await this.context.sync();
+    this.bytes = 0;
+    this.extraSyncs++;
+    this.context.workbook.application.suspendApiCalculationUntilNextSync();
+  }
+}
+
+/** Rough size of what a command sends: its JSON, plus the command itself. */
+const sizeOf = (x: unknown) => JSON.stringify(x).length + 120;
+
+/**
+ * Writes the whole plan. The state is written first, so that even a write that fails halfway can be
+ * undone by the next run or by "Rimuovi risultati" (the undo skips what is not there).
+ */
+export async function writePlan(
   context: Excel.RequestContext,
   plan: WritePlan,
   highlights: HighlightPlan,
   caps: Capabilities,
   commentCells: Set<string>,
-): WriteResult {
+  budget: RequestBudget,
+): Promise<WriteResult> {
   context.workbook.application.suspendApiCalculationUntilNextSync();
   const ws = context.workbook.worksheets;
-  for (const out of plan.sheets) writeSheet(context, out);
 
-  const columns: AddinState['columns'] = [];
-  for (const col of plan.columns) {
+  const cells: HighlightedCell[] = highlights.cells.map((a, i) => {
+    const original = highlights.fills[i]!.color;
+    const cell: HighlightedCell = { sheet: a.sheet, cell: a.cell, fill: original ?? null };
+    // A note the user wrote is left alone: the highlight and the Anomalie sheet say enough.
+    if (caps.notes && highlights.notes?.[i]?.isNullObject) cell.note = true;
+    return cell;
+  });
+  const columns = plan.columns.map((col) => ({
+    sheet: col.sheet,
+    col: col.col,
+    firstRow: col.headerRow,
+    lastRow: col.cells.reduce((m, c) => Math.max(m, c.row), col.headerRow),
+  }));
+  const state: AddinState = { version: 1, sheets: plan.sheets.map((s) => s.name), columns, cells };
+  queueState(context, state);
+
+  for (const out of plan.sheets) await writeSheet(context, out, budget);
+
+  for (const [k, col] of plan.columns.entries()) {
+    const { firstRow, lastRow } = columns[k]!;
     const sheet = ws.getItem(col.sheet);
-    const lastRow = col.cells.reduce((m, c) => Math.max(m, c.row), col.headerRow);
-    const grid: (string | number | null)[][] = Array.from({ length: lastRow - col.headerRow + 1 }, () => [null]);
+    const grid: (string | number | null)[][] = Array.from({ length: lastRow - firstRow + 1 }, () => [null]);
     grid[0]![0] = col.header;
-    for (const c of col.cells) grid[c.row - col.headerRow]![0] = c.value;
-    const range = sheet.getRangeByIndexes(col.headerRow, col.col, grid.length, 1);
+    for (const c of col.cells) grid[c.row - firstRow]![0] = c.value;
+    const range = sheet.getRangeByIndexes(firstRow, col.col, grid.length, 1);
     // No text format needed here: every Esito starts with a word of ours ("Sezione", "Esclusa"…),
     // never with = + - @, and a per-cell format would double the request on 100,000 rows.
     range.values = grid as (string | number)[][];
     // Formats only, and only in the owned column: "clear" takes them back exactly (a column width could not be).
     range.format.font.italic = true;
-    const head = sheet.getRangeByIndexes(col.headerRow, col.col, 1, 1);
+    const head = sheet.getRangeByIndexes(firstRow, col.col, 1, 1);
     head.format.font.bold = true;
     head.format.font.color = '#2F5496';
     // Severity colours, one range per run of equal severity.
     let run: { sev: Severity; r0: number; r1: number } | null = null;
+    let runs = 0;
     const flush = () => {
-      if (run) sheet.getRangeByIndexes(run.r0, col.col, run.r1 - run.r0 + 1, 1).format.fill.color = SEVERITY_FILL[run.sev];
+      if (!run) return;
+      sheet.getRangeByIndexes(run.r0, col.col, run.r1 - run.r0 + 1, 1).format.fill.color = SEVERITY_FILL[run.sev];
+      runs++;
     };
     for (const c of col.cells) {
       if (c.severity && run && run.sev === c.severity && run.r1 === c.row - 1) run.r1 = c.row;
@@ -215,44 +327,47 @@ export function queueWrite(
       }
     }
     flush();
-    columns.push({ sheet: col.sheet, col: col.col, firstRow: col.headerRow, lastRow });
+    await budget.spend(sizeOf(grid) + runs * 200);
   }
 
-  const cells: HighlightedCell[] = [];
   const comments: WriteResult['comments'] = [];
-  highlights.cells.forEach((a, i) => {
-    const original = highlights.fills[i]!.color;
-    const cell: HighlightedCell = { sheet: a.sheet, cell: a.cell, fill: original ?? null };
+  for (const [i, a] of highlights.cells.entries()) {
+    const cell = cells[i]!;
     ws.getItem(a.sheet).getRange(a.cell).format.fill.color = SEVERITY_FILL[a.severity];
-    const address = `${quote(a.sheet)}!${a.cell}`;
-    if (caps.notes && highlights.notes) {
-      // A note the user wrote is left alone: the highlight and the Anomalie sheet say enough.
-      if (highlights.notes[i]!.isNullObject) {
-        context.workbook.notes.add(address, a.note);
-        cell.note = true;
-      }
-    } else if (caps.comments && !commentCells.has(`${a.sheet}!${a.cell}`)) {
+    const address = `${quoteSheetName(a.sheet)}!${a.cell}`;
+    if (cell.note) context.workbook.notes.add(address, a.note);
+    else if (!caps.notes && caps.comments && !commentCells.has(`${a.sheet}!${a.cell}`)) {
       const comment = context.workbook.comments.add(address, a.note);
       comment.load('id');
       comments.push({ cell, comment });
     }
-    cells.push(cell);
-  });
+    await budget.spend(400 + a.note.length);
+  }
 
-  const state: AddinState = { version: 1, sheets: plan.sheets.map((s) => s.name), columns, cells };
-  const riepilogo = plan.sheets.find((s) => s.name === 'Riepilogo');
+  const riepilogo = plan.sheets.find((s) => s.name === OUTPUT_SHEETS.riepilogo);
   if (riepilogo) ws.getItem(riepilogo.name).activate();
   return { state, comments };
 }
 
-/** Queues the state sheet, very hidden: written last, when the comment ids are known. */
+function stateRows(state: AddinState): string[][] {
+  return encodeState(state);
+}
+
+/** Queues the state sheet, very hidden (the user has no business there). */
 export function queueState(context: Excel.RequestContext, state: AddinState): void {
   const ws = context.workbook.worksheets.add(STATE_SHEET);
-  const rows = encodeState(state);
+  const rows = stateRows(state);
   const range = ws.getRangeByIndexes(0, 0, rows.length, 1);
   range.numberFormat = rows.map(() => ['@']);
   range.values = rows;
   ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
 }
 
-export { columnLetter };
+/** Rewrites the state in place once the comment ids are known (it only grows: the old rows are all overwritten). */
+export function queueStateUpdate(context: Excel.RequestContext, state: AddinState): void {
+  const ws = context.workbook.worksheets.getItem(STATE_SHEET);
+  const rows = stateRows(state);
+  const range = ws.getRangeByIndexes(0, 0, rows.length, 1);
+  range.numberFormat = rows.map(() => ['@']);
+  range.values = rows;
+}

@@ -3,10 +3,11 @@
  * sheets (and the add-in's own state), one for every sheet's used range (values, displayed text,
  * number formats) and protection.
  */
-import { OUTPUT_SHEETS } from '../core/reading/schema';
+import { OUTPUT_SHEET_KEYS } from '../core/reading/schema';
 import { foldText } from '../core/names/normalize';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { AddinState, STATE_SHEET, decodeState } from './state';
+import { AddinState, EMPTY_STATE, STATE_SHEET, decodeState } from './state';
+import { Capabilities, StateProbe, queueStateProbe } from './apply';
 
 /** The first cell of an output sheet written by Piano Offerta starts with one of these. */
 const SIGNATURES = ['Sezione g – ', 'Anomalie – ', "Piano annuale dell'offerta abitativa"];
@@ -16,6 +17,12 @@ export function isOurOutput(firstCell: string): boolean {
 }
 
 export interface WorkbookRead {
+  /** What is left of the previous run's changes (read with the sheets, for the undo). */
+  probe: StateProbe;
+  /** Review › Protect Workbook: no sheet can be added or deleted. */
+  structureProtected: boolean;
+  /** Threaded comments (ExcelApi 1.10 without notes): loaded so that none is added on a cell that has one. */
+  comments: Excel.CommentCollection | null;
   snapshot: WorkbookSnapshot;
   /** Every sheet name, in order. */
   names: string[];
@@ -25,7 +32,7 @@ export interface WorkbookRead {
   outputSheets: Map<string, boolean>;
 }
 
-const OUTPUT_NAMES = new Set(Object.values(OUTPUT_SHEETS).map((n) => foldText(n)));
+const OUTPUT_NAMES = OUTPUT_SHEET_KEYS;
 
 function isPayloadLimit(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -46,16 +53,21 @@ function toSheet(name: string, originRow: number, originCol: number, g: Grids): 
   };
 }
 
-/** Cells per read when reading in blocks: values, text and formats stay well under 5 MB. */
-const BLOCK_CELLS = 40_000;
+/** Cells per read when reading in blocks: values, text and formats stay under 5 MB even with long texts. */
+const BLOCK_CELLS = 20_000;
 
 /**
  * The slow path, only for workbooks too large for one answer: the used ranges' sizes first, then
  * blocks of rows, one sync each.
  */
-async function readInBlocks(context: Excel.RequestContext, inputs: string[], outputs: string[]): Promise<WorkbookRead> {
-  const sheets = context.workbook.worksheets;
-  const stateRange = loadState(context);
+async function readInBlocks(
+  context: Excel.RequestContext,
+  inputs: string[],
+  outputs: string[],
+  names: string[],
+  stateRange: Excel.Range,
+  extra: Pick<WorkbookRead, 'probe' | 'structureProtected' | 'comments'>,
+): Promise<WorkbookRead> {
   const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
   const snapshotSheets: SheetSnapshot[] = [];
@@ -77,7 +89,7 @@ async function readInBlocks(context: Excel.RequestContext, inputs: string[], out
     }
     snapshotSheets.push(sheet);
   }
-  return finish({ sheets: snapshotSheets }, sheets.items.map((s) => s.name), used, stateRange, firstCells);
+  return finish({ sheets: snapshotSheets }, names, used, stateRange, firstCells, extra);
 }
 
 function finish(
@@ -86,6 +98,7 @@ function finish(
   used: { name: string; ws: Excel.Worksheet }[],
   stateRange: Excel.Range,
   firstCells: { name: string; r: Excel.Range }[],
+  extra: Pick<WorkbookRead, 'probe' | 'structureProtected' | 'comments'>,
 ): WorkbookRead {
   const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
   const outputSheets = new Map(firstCells.map(({ name, r }): [string, boolean] => {
@@ -93,6 +106,7 @@ function finish(
     return [name, (state?.sheets.includes(name) ?? false) || isOurOutput(first)];
   }));
   return {
+    ...extra,
     snapshot,
     names,
     protectedSheets: new Set(used.filter((u) => u.ws.protection.protected).map((u) => u.name)),
@@ -126,13 +140,20 @@ function queueSheetReads(context: Excel.RequestContext, inputs: string[], output
   return { used, firstCells };
 }
 
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const stateRange = loadState(context);
+  const protection = context.workbook.protection;
+  protection.load('protected');
   await context.sync();
 
   const names = sheets.items.map((s) => s.name);
+  const previous = stateRange.isNullObject ? null : decodeState(stateRange.values);
+  const probe = queueStateProbe(context, previous ?? EMPTY_STATE, caps, names);
+  const comments = caps.comments && !caps.notes ? context.workbook.comments : null;
+  comments?.load('items/id');
+  const extra = { probe, structureProtected: protection.protected, comments };
   const inputs = names.filter((n) => n !== STATE_SHEET && !OUTPUT_NAMES.has(foldText(n)));
   const outputs = names.filter((n) => OUTPUT_NAMES.has(foldText(n)));
   const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'values,text,numberFormat,rowIndex,columnIndex');
@@ -147,7 +168,9 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   } catch (err) {
     // Excel on the web answers at most 5 MB a request: a very large sheet is read again in blocks.
     if (!isPayloadLimit(err)) throw err;
-    return readInBlocks(context, inputs, outputs);
+    const probeAgain = queueStateProbe(context, previous ?? EMPTY_STATE, caps, names);
+    comments?.load('items/id');
+    return readInBlocks(context, inputs, outputs, names, stateRange, { ...extra, probe: probeAgain });
   }
-  return finish(snapshot, names, used, stateRange, firstCells);
+  return finish(snapshot, names, used, stateRange, firstCells, extra);
 }

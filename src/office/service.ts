@@ -5,11 +5,12 @@
 import { check } from '../core/engine';
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AddinService, CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
-import { Capabilities, capabilitiesOf, queueHighlightReads, queueState, queueUndo, queueWrite } from './apply';
+import { Capabilities, RequestBudget, capabilitiesOf, plainAddress, queueHighlightReads, queueStateProbe, queueStateUpdate, queueUndo, writePlan } from './apply';
+import { WritePlan } from '../core/output/write-plan';
 import { toUserFacingError } from './errors';
-import { isOurOutput, loadState, readWorkbook } from './read';
+import { WorkbookRead, isOurOutput, loadState, readWorkbook } from './read';
 import { OUTPUT_SHEETS } from '../core/reading/schema';
-import { decodeState } from './state';
+import { EMPTY_STATE, decodeState } from './state';
 import { createStandardSheets } from './standard-sheets';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -24,6 +25,34 @@ const UNSUPPORTED = new UserFacingError(
   'Serve Excel 2019 o successivo, Excel per Microsoft 365 o Excel sul web (ExcelApi 1.7).',
   'unsupported',
 );
+
+const STRUCTURE_PROTECTED = new UserFacingError(
+  'La struttura della cartella di lavoro è protetta: Piano Offerta non può aggiungere né togliere i suoi fogli.',
+  'Togliere la protezione della struttura (Revisione › Proteggi cartella di lavoro) e riprovare.',
+  'protected',
+);
+
+/** Nothing is written until we know it can be: protected sheets or structure, foreign output sheets. */
+function refuseIfCannotWrite(read: WorkbookRead, plan: WritePlan): void {
+  if (read.structureProtected) throw STRUCTURE_PROTECTED;
+  const touched = new Set([...plan.annotations.map((a) => a.sheet), ...plan.columns.map((c) => c.sheet)]);
+  const locked = [...touched].filter((s) => read.protectedSheets.has(s));
+  if (locked.length) {
+    throw new UserFacingError(
+      `Il foglio ${locked.map((s) => `«${s}»`).join(', ')} è protetto: Piano Offerta non può evidenziare le celle né scrivere la colonna dei risultati.`,
+      'Togliere la protezione (Revisione › Rimuovi protezione foglio) e riprovare. I valori inseriti non vengono mai modificati.',
+      'protected',
+    );
+  }
+  const foreign = [...read.outputSheets].filter(([, ours]) => !ours).map(([name]) => name);
+  if (foreign.length) {
+    throw new UserFacingError(
+      `Esiste già un foglio ${foreign.map((s) => `«${s}»`).join(', ')} che non è stato creato da Piano Offerta.`,
+      'Rinominarlo (ad esempio aggiungendo «vecchio») e riprovare: Piano Offerta non sovrascrive i fogli degli utenti.',
+      'unknown',
+    );
+  }
+}
 
 export function officeService({ run, isSetSupported }: OfficeServiceOptions): AddinService {
   const caps: Capabilities = capabilitiesOf(isSetSupported);
@@ -44,56 +73,36 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
       guarded(() =>
         run(async (context): Promise<CheckOutcome> => {
           onProgress({ stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.1 });
-          const read = await readWorkbook(context);
+          const read = await readWorkbook(context, caps);
           onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
           const result = check(read.snapshot);
           const plan = result.writePlan;
-
-          // Nothing is written until we know it can be: protected sheets and foreign output sheets.
-          const touched = new Set([...plan.annotations.map((a) => a.sheet), ...plan.columns.map((c) => c.sheet)]);
-          const locked = [...touched].filter((s) => read.protectedSheets.has(s));
-          if (locked.length) {
-            throw new UserFacingError(
-              `Il foglio ${locked.map((s) => `«${s}»`).join(', ')} è protetto: Piano Offerta non può evidenziare le celle né scrivere la colonna dei risultati.`,
-              'Togliere la protezione (Revisione › Rimuovi protezione foglio) e riprovare. I valori inseriti non vengono mai modificati.',
-              'protected',
-            );
-          }
-          const foreign = [...read.outputSheets].filter(([, ours]) => !ours).map(([name]) => name);
-          if (foreign.length) {
-            throw new UserFacingError(
-              `Esiste già un foglio ${foreign.map((s) => `«${s}»`).join(', ')} che non è stato creato da Piano Offerta.`,
-              'Rinominarlo (ad esempio aggiungendo «vecchio») e riprovare: Piano Offerta non sovrascrive i fogli degli utenti.',
-              'unknown',
-            );
-          }
+          refuseIfCannotWrite(read, plan);
 
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6 });
-          // Sync 3: undo the previous run, and read what the new highlights will cover.
+          // Sync 3: undo the previous run, and read what the new highlights will cover (and, for
+          // threaded comments, where the user's comments are: never a second one on a cell).
           const ours = [...read.outputSheets].filter(([, mine]) => mine).map(([name]) => name);
-          const comments = caps.comments && !caps.notes ? context.workbook.comments : null;
-          comments?.load('items/id');
-          if (comments) await context.sync();
-          const previousIds = new Set((read.state?.cells ?? []).map((c) => c.commentId).filter(Boolean));
-          const locations = comments
-            ? comments.items.filter((c) => !previousIds.has(c.id)).map((c) => {
+          const previousIds = new Set((read.state?.cells ?? []).flatMap((c) => (c.commentId ? [c.commentId] : [])));
+          const locations = read.comments
+            ? read.comments.items.filter((c) => !previousIds.has(c.id)).map((c) => {
                 const loc = c.getLocation();
                 loc.load('address');
                 return loc;
               })
             : [];
-          queueUndo(context, read.state ?? { version: 1, sheets: [], columns: [], cells: [] }, caps, read.names, ours);
+          queueUndo(context, read.state ?? EMPTY_STATE, read.probe, read.names, ours);
           const highlights = queueHighlightReads(context, plan, caps);
           await context.sync();
 
-          // Sync 4: everything written at once; sync 5 only to record comment ids.
-          const commentCells = new Set(locations.map((l) => l.address.replace(/'/g, '').replace(/\$/g, '')));
-          const written = queueWrite(context, plan, highlights, caps, commentCells);
-          if (written.comments.length === 0) queueState(context, written.state);
+          // Sync 4: everything written at once (more only for very large plans); sync 5 only to record comment ids.
+          const commentCells = new Set(locations.map((l) => plainAddress(l.address)));
+          const budget = new RequestBudget(context);
+          const written = await writePlan(context, plan, highlights, caps, commentCells, budget);
           await context.sync();
           if (written.comments.length) {
             for (const { cell, comment } of written.comments) cell.commentId = comment.id;
-            queueState(context, written.state);
+            queueStateUpdate(context, written.state);
             await context.sync();
           }
           onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
@@ -110,9 +119,12 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
       guarded(() =>
         run(async (context) => {
           const read = await readWorkbookState(context);
+          if (read.structureProtected && (read.state || read.outputs.size)) throw STRUCTURE_PROTECTED;
           const ours = [...read.outputs].filter(([, mine]) => mine).map(([name]) => name);
-          const state = read.state ?? { version: 1 as const, sheets: [], columns: [], cells: [] };
-          queueUndo(context, state, caps, read.names, ours);
+          const state = read.state ?? EMPTY_STATE;
+          const probe = queueStateProbe(context, state, caps, read.names);
+          await context.sync();
+          queueUndo(context, state, probe, read.names, ours);
           await context.sync();
           const removedSheets = [...new Set([...state.sheets, ...ours])].filter((n) => read.names.includes(n));
           return { removedSheets, restoredCells: state.cells.length };
@@ -141,6 +153,8 @@ async function readWorkbookState(context: Excel.RequestContext) {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const stateRange = loadState(context);
+  const protection = context.workbook.protection;
+  protection.load('protected');
   const firstCells = Object.values(OUTPUT_SHEETS).map((name) => {
     const a1 = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     a1.load('values');
@@ -154,7 +168,7 @@ async function readWorkbookState(context: Excel.RequestContext) {
     if (!names.includes(name)) continue;
     outputs.set(name, (state?.sheets.includes(name) ?? false) || (!a1.isNullObject && isOurOutput(String(a1.values[0]?.[0] ?? ''))));
   }
-  return { names, state, outputs };
+  return { names, state, outputs, structureProtected: protection.protected };
 }
 
 /** The service inside Excel (office.js loaded from Microsoft's CDN, Office.onReady done). */

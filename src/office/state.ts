@@ -23,6 +23,8 @@ export interface AddinState {
   cells: HighlightedCell[];
 }
 
+export const EMPTY_STATE: AddinState = { version: 1, sheets: [], columns: [], cells: [] };
+
 export function encodeState(state: AddinState): string[][] {
   const json = JSON.stringify(state);
   const rows: string[][] = [];

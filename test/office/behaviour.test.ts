@@ -177,3 +177,38 @@ describe('Crea fogli standard', () => {
     expect(data.sheets.flatMap((s) => s.validations)).toEqual([]);
   });
 });
+
+describe('the undo touches only what is still ours', () => {
+  test('a note deleted or a highlight recoloured by the user between runs: both runs and "Rimuovi risultati" still work', async () => {
+    const data = smallPlan();
+    const host = fakeHost(data);
+    await host.service.checkAndApply(noProgress);
+    data.notes = data.notes.filter((n) => n.address !== 'C3'); // the user deleted our note
+    data.sheet('Unita')!.cells.get(key(2, 2))!.fill = '#00B050'; // and coloured the cell green
+    await host.service.checkAndApply(noProgress);
+    await host.service.removeResults();
+    expect(data.sheet('Unita')!.cells.get(key(2, 2))!.fill).toBe('#00B050');
+    expect(data.sheets.map((s) => s.name)).toEqual(['Comuni', 'Enti', 'Unita']);
+    expect(data.notes).toEqual([]);
+  });
+});
+
+test('a protected workbook structure: an Italian message, nothing written', async () => {
+  const data = smallPlan();
+  data.structureProtected = true;
+  const before = JSON.stringify(dump(data));
+  await expect(fakeHost(data).service.checkAndApply(noProgress)).rejects.toMatchObject({ code: 'protected', action: expect.stringMatching(/Proteggi cartella di lavoro/) });
+  expect(JSON.stringify(dump(data))).toBe(before);
+});
+
+test('ten thousand anomalies: every request stays under Excel on the web\'s 5 MB (a few more syncs, only then)', async () => {
+  const rows: (string | number | null)[][] = [['Ente proprietario', 'Comune', 'Stato', 'Numero unità']];
+  for (let i = 0; i < 10_000; i++) rows.push(['Comune di Crema', 'Crema', 'Ristrutturazione', 2]);
+  const data = WorkbookData.fromRows({ Comuni: [['Comune'], ['Crema']], Unita: rows });
+  const host = fakeHost(data);
+  const outcome = await host.service.checkAndApply(noProgress);
+  expect(outcome.report.counts.warning).toBeGreaterThanOrEqual(10_000);
+  expect(host.runs[0]!.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  await host.service.removeResults();
+  expect(data.sheets.map((s) => s.name)).toEqual(['Comuni', 'Unita']);
+}, 60_000);

@@ -571,6 +571,8 @@ export class FakeWorksheet extends Proxy {
     this.call('delete', [], () => {
       const s = this.sheet();
       const data = this.ctx.data;
+      if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'A very hidden worksheet cannot be deleted: change its visibility first.');
+      if (data.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
       if (data.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0 && s.visibility === 'Visible') {
         throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -620,6 +622,7 @@ export class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     let id: string | null = null;
     this.call('add', [name], () => {
+      if (this.ctx.data.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
       if (this.ctx.data.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`);
       if (/[:\\/?*[\]]/.test(name) || name.length > 31) throw new FakeOfficeError('InvalidArgument', `Invalid sheet name '${name}'.`);
       id = this.ctx.data.addSheet(name).id;
@@ -789,8 +792,11 @@ class FakeNoteCollection extends Proxy {
 }
 
 class FakeComment extends Proxy {
-  constructor(ctx: FakeContext, path: string, private readonly find: () => CommentData | undefined) {
+  constructor(ctx: FakeContext, path: string, private readonly find: () => CommentData | undefined, readonly nullable = false) {
     super(ctx, path);
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
   }
   get id(): string {
     return this.read('id');
@@ -802,8 +808,11 @@ class FakeComment extends Proxy {
     const list = parseProps(props);
     this.queueLoad(list, () => {
       const c = this.find();
-      if (!c) throw new FakeOfficeError('ItemNotFound', 'Comment not found.');
-      return Object.fromEntries(list.map((p) => [p, p === 'id' ? c.id : p === 'content' ? c.content : undefined]));
+      if (!c) {
+        if (!this.nullable) throw new FakeOfficeError('ItemNotFound', 'Comment not found.');
+        return { isNullObject: true };
+      }
+      return { isNullObject: false, ...Object.fromEntries(list.map((p) => [p, p === 'id' ? c.id : p === 'content' ? c.content : undefined])) };
     });
     return this;
   }
@@ -860,9 +869,14 @@ class FakeCommentCollection extends Proxy {
     this.ctx.requireApi(10, 'CommentCollection.getItem');
     return new FakeComment(this.ctx, `${this.path}.getItem(${id})`, () => this.ctx.data.comments.find((c) => c.id === id));
   }
+  getItemOrNullObject(id: string): FakeComment {
+    this.ctx.requireApi(10, 'CommentCollection.getItemOrNullObject');
+    return new FakeComment(this.ctx, `${this.path}.getItemOrNullObject(${id})`, () => this.ctx.data.comments.find((c) => c.id === id), true);
+  }
 }
 
 export class FakeWorkbook extends Proxy {
+  readonly protection: { load(p: string): void; readonly protected: boolean };
   readonly worksheets: FakeWorksheetCollection;
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
@@ -870,6 +884,14 @@ export class FakeWorkbook extends Proxy {
 
   constructor(ctx: FakeContext) {
     super(ctx, 'workbook');
+    this.protection = new (class extends Proxy {
+      load(p: string) {
+        this.queueLoad(parseProps(p), () => ({ protected: ctx.data.structureProtected }));
+      }
+      get protected(): boolean {
+        return this.read('protected');
+      }
+    })(ctx, 'workbook.protection');
     this.worksheets = new FakeWorksheetCollection(ctx, 'workbook.worksheets');
     this.notes = new FakeNoteCollection(ctx, 'workbook.notes');
     this.comments = new FakeCommentCollection(ctx, 'workbook.comments');

@@ -71,6 +71,8 @@ export class WorkbookData {
   notes: NoteData[] = [];
   comments: CommentData[] = [];
   activeSheet = '';
+  /** Review › Protect Workbook: sheets cannot be added or deleted. */
+  structureProtected = false;
   selection = '';
   private nextId = 1;
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { loadWorkbook, readSnapshotForCheck, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
-import { applyWritePlan } from '../adapters/xlsx/write';
+import { ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
 import { catalogueMarkdown } from '../catalogue';
 import { summaryText } from './summary';
 
@@ -59,7 +59,7 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     }
     return report.ready ? 0 : 1;
   } catch (err) {
-    if (err instanceof UnreadableWorkbookError) {
+    if (err instanceof UnreadableWorkbookError || err instanceof ForeignOutputSheetError) {
       io.err(err.message);
       return 2;
     }

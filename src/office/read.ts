@@ -4,17 +4,13 @@
  * number formats) and protection.
  */
 import { OUTPUT_SHEET_KEYS } from '../core/reading/schema';
+import { isOurOutput } from '../core/output/signature';
 import { foldText } from '../core/names/normalize';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { AddinState, EMPTY_STATE, STATE_SHEET, decodeState } from './state';
 import { Capabilities, StateProbe, queueStateProbe } from './apply';
 
-/** The first cell of an output sheet written by Piano Offerta starts with one of these. */
-const SIGNATURES = ['Sezione g – ', 'Anomalie – ', "Piano annuale dell'offerta abitativa"];
-
-export function isOurOutput(firstCell: string): boolean {
-  return SIGNATURES.some((s) => firstCell.startsWith(s));
-}
+export { isOurOutput };
 
 export interface WorkbookRead {
   /** What is left of the previous run's changes (read with the sheets, for the undo). */

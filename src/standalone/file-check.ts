@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { check } from '../core/engine';
 import { loadWorkbookBytes, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { applyWritePlan } from '../adapters/xlsx/write';
+import { ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 
 export interface FileCheck {
@@ -48,7 +48,12 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
   onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
   const result = check(snapshotOfWorkbook(wb));
   onProgress({ stage: 'scrittura', label: 'Preparazione della cartella annotata…', fraction: 0.7 });
-  applyWritePlan(wb, result.writePlan);
+  try {
+    applyWritePlan(wb, result.writePlan);
+  } catch (err) {
+    if (err instanceof ForeignOutputSheetError) throw new UserFacingError(err.message, 'Rinominare il foglio nel file, salvarlo e sceglierlo di nuovo.', 'unknown');
+    throw err;
+  }
   const buffer = await wb.xlsx.writeBuffer();
   onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
   return {

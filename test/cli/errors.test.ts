@@ -50,3 +50,28 @@ test('a workbook without Unita: the check runs, reports SHEET_MISSING and exits 
   expect(r.out).toMatch(/SHEET_MISSING/);
   expect(r.out).toMatch(/Pronto per l'Assemblea: no/);
 });
+
+test('a user\'s own sheet called "Riepilogo": the annotated copy is refused (exit 2), a user\'s note is kept under ours', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Unita').addRows([['Ente proprietario', 'Comune', 'Stato'], ['Comune di Crema', 'Vaiano', 'Libero']]);
+  wb.addWorksheet('Riepilogo').getCell('A1').value = 'Le mie note';
+  const f = join(dir, 'riepilogo-utente.xlsx');
+  await wb.xlsx.writeFile(f);
+  const r = await runCli(['check', f, '--out', join(dir, 'riepilogo-out.xlsx')]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/«Riepilogo» che non è stato creato da Piano Offerta/);
+
+  const wb2 = new ExcelJS.Workbook();
+  const ws = wb2.addWorksheet('Unita');
+  ws.addRows([['Ente proprietario', 'Comune', 'Stato'], ['Comune di Crema', 'Vaiano', 'Libero']]);
+  ws.getCell('B2').note = 'Da verificare con il comune';
+  const f2 = join(dir, 'nota-utente.xlsx');
+  await wb2.xlsx.writeFile(f2);
+  const out = join(dir, 'nota-out.xlsx');
+  await runCli(['check', f2, '--out', out, '--quiet']);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(out);
+  const note = back.getWorksheet('Unita')!.getCell('B2').note;
+  const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+  expect(text).toMatch(/^Da verificare con il comune\n\nPiano Offerta/);
+});

@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
 import { Severity } from '../../core/rules/rule';
+import { isOurOutput } from '../../core/output/signature';
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const SEVERITY_FONT: Record<Severity, string> = { error: 'FF9C0006', warning: 'FF7F6000', info: 'FF1F4E79' };
@@ -92,8 +93,27 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
   }
 }
 
+/** A sheet named like an output sheet that Piano Offerta did not write: it is the user's, never replaced. */
+export class ForeignOutputSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(`Esiste già un foglio «${sheet}» che non è stato creato da Piano Offerta: rinominarlo e riprovare (Piano Offerta non sovrascrive i fogli degli utenti).`);
+  }
+}
+
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
 /** Applies the plan in place. Output sheets from an earlier run are replaced, never duplicated. */
 export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const out of plan.sheets) {
+    const old = wb.getWorksheet(out.name);
+    if (!old) continue;
+    const first = old.getCell(1, 1).value;
+    if (!isOurOutput(typeof first === 'string' ? first : '')) throw new ForeignOutputSheetError(out.name);
+  }
   for (const out of plan.sheets) {
     const old = wb.getWorksheet(out.name);
     if (old) wb.removeWorksheet(old.id);
@@ -104,7 +124,9 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     const cell = ws.getCell(a.row + 1, a.col + 1);
     // A new style object: exceljs shares style objects between cells loaded with the same style.
     cell.style = { ...cell.style, fill: solid(SEVERITY_FILL[a.severity]) };
-    cell.note = a.note;
+    // A note the user wrote stays: ours goes under it.
+    const existing = noteText(cell.note);
+    cell.note = existing && !existing.startsWith('Piano Offerta') ? `${existing}\n\n${a.note}` : a.note;
   }
   for (const col of plan.columns) {
     const ws = wb.getWorksheet(col.sheet);

@@ -8,7 +8,7 @@ import { PlanModel, readPlan } from './reading/plan';
 import { locateSheets } from './reading/table';
 import { Report } from './report';
 import { RULES } from './rules';
-import { Anomaly, Finding, Rule, SEVERITIES, Severity } from './rules/rule';
+import { Anomaly, Finding, Rule, SEVERITY_RANK } from './rules/rule';
 import { SectionG, computeSectionG } from './section-g';
 import { WorkbookSnapshot } from './snapshot';
 import { WritePlan, buildWritePlan } from './output/write-plan';
@@ -21,12 +21,11 @@ export interface EngineResult {
   writePlan: WritePlan;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function sortKey(a: Anomaly): [number, string, number, number] {
-  if (!a.cell) return [SEVERITY_ORDER[a.severity], a.sheet, -1, -1];
+  if (!a.cell) return [SEVERITY_RANK[a.severity], a.sheet, -1, -1];
   const { row, col } = parseA1(a.cell);
-  return [SEVERITY_ORDER[a.severity], a.sheet, row, col];
+  return [SEVERITY_RANK[a.severity], a.sheet, row, col];
 }
 
 /** Errors first, then by sheet and position; the rule order breaks ties, so the order is stable. */
@@ -68,4 +67,3 @@ export function check(snapshot: WorkbookSnapshot): EngineResult {
   return { report, model, sectionG, anomalies, writePlan };
 }
 
-export { SEVERITIES };

@@ -5,7 +5,7 @@
 import { foldText } from '../core/names/normalize';
 import type { ReportAnomaly } from '../core/report';
 import { RULES } from '../core/rules';
-import type { Severity } from '../core/rules/rule';
+import { SEVERITY_RANK, type Severity } from '../core/rules/rule';
 
 export type SeverityFilter = 'all' | Severity;
 
@@ -15,7 +15,6 @@ export const SEVERITY_LABEL: Record<Severity, { one: string; many: string; filte
   info: { one: 'informazione', many: 'informazioni', filter: 'Informazioni' },
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.code, i]));
 const RULE_TITLE = new Map(RULES.map((r) => [r.code, r.title]));
 

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
 import { Severity } from '../../core/rules/rule';
 import { isOurOutput } from '../../core/output/signature';
+import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../../core/reading/schema';
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const SEVERITY_FONT: Record<Severity, string> = { error: 'FF9C0006', warning: 'FF7F6000', info: 'FF1F4E79' };
@@ -139,7 +140,7 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     const header = ws.getCell(col.headerRow + 1, col.col + 1);
     header.value = col.header;
     header.style = { font: { bold: true, italic: true, color: { argb: 'FF2F5496' } } };
-    ws.getColumn(col.col + 1).width = col.header === 'Esito controllo' ? 48 : 14;
+    ws.getColumn(col.col + 1).width = col.header === OWNED_COLUMNS.Unita ? 48 : 14;
     for (const c of col.cells) {
       const x = ws.getCell(c.row + 1, col.col + 1);
       x.value = c.value;
@@ -147,6 +148,6 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     }
   }
   for (const out of plan.sheets) writeSheet(wb, out);
-  const riepilogo = wb.worksheets.findIndex((w) => w.name === 'Riepilogo');
+  const riepilogo = wb.worksheets.findIndex((w) => w.name === OUTPUT_SHEETS.riepilogo);
   if (riepilogo >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: riepilogo, visibility: 'visible' }];
 }

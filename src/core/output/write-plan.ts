@@ -8,10 +8,9 @@ import { a1, parseA1 } from '../address';
 import { PlanModel, UnitRow } from '../reading/plan';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../reading/schema';
 import { totalCoverage } from '../reading/table';
-import { SECTION_LABELS, SECTIONS } from '../reading/states';
 import { Report } from '../report';
 import { countOf } from '../italian';
-import { Anomaly, Severity } from '../rules/rule';
+import { Anomaly, SEVERITY_RANK, Severity } from '../rules/rule';
 import { SectionG } from '../section-g';
 import { buildRiepilogo } from './riepilogo';
 import { OutSheet, SheetBuilder, SEVERITY_LABEL } from './sheet-builder';
@@ -50,8 +49,7 @@ export interface PlanInput {
   report: Report;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-export const worse = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
+export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);
 
 export const FIGURE_HEADERS = [
   'b – Carenza manutentiva',
@@ -212,4 +210,3 @@ export function buildWritePlan(input: PlanInput): WritePlan {
   };
 }
 
-export { SECTIONS, SECTION_LABELS };

@@ -8,8 +8,8 @@ import { NameResolver, Resolution } from '../names/resolver';
 import { foldText, nameKey } from '../names/normalize';
 import { comuniAttivi } from '../reference/comuni';
 import { CellValue, SheetSnapshot, isExcelError } from '../snapshot';
-import { AMBITO_KEYS, SheetKind, TABLES, TableSpec } from './schema';
-import { Section, StateClass, classifyState } from './states';
+import { AMBITO_KEYS, TABLES, TableSpec } from './schema';
+import { StateClass, classifyState } from './states';
 import { IdKind, classifyId } from './unit-id';
 import { LocatedWorkbook, TableSheet, cellValue, totalCoverage } from './table';
 import { Reading, ValueProblem, isBlank, readDate, readNumber, readPercent, readText, readYesNo, shownValue } from './values';
@@ -553,12 +553,3 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
     table: (kind) => located.tables[kind],
   };
 }
-
-export function sheetKindOf(model: PlanModel, sheetName: string): SheetKind | null {
-  if (model.located.ambito?.sheet.name === sheetName) return 'Ambito';
-  for (const [kind, t] of Object.entries(model.located.tables)) if (t?.sheet.name === sheetName) return kind as SheetKind;
-  return null;
-}
-
-export { TABLES };
-export type { Section };

@@ -3,7 +3,6 @@
  * name or, failing that, by its headers; the header row anywhere in the first rows; columns by
  * canonical header or synonym, in any order; blank rows skipped; TOTALE rows kept apart.
  */
-import { a1 } from '../address';
 import { foldText } from '../names/normalize';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import {
@@ -61,11 +60,6 @@ export interface AmbitoSheet {
 export interface LocatedWorkbook {
   tables: Partial<Record<TableSpec['kind'], TableSheet>>;
   ambito: AmbitoSheet | null;
-}
-
-/** A1 of a snapshot position. */
-export function cellRef(sheet: SheetSnapshot, row: number, col: number): string {
-  return a1(sheet.originRow + row, sheet.originCol + col);
 }
 
 export function cellValue(sheet: SheetSnapshot, row: number, col: number | undefined): CellValue {

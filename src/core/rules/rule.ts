@@ -8,6 +8,8 @@ import { SectionG } from '../section-g';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Errors first: the order anomalies are listed and the worse of two is chosen. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface Anomaly {
   rule: string;

@@ -97,10 +97,7 @@ function finish(
   extra: Pick<WorkbookRead, 'probe' | 'structureProtected' | 'comments'>,
 ): WorkbookRead {
   const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
-  const outputSheets = new Map(firstCells.map(({ name, r }): [string, boolean] => {
-    const first = String(r.values[0]?.[0] ?? '');
-    return [name, (state?.sheets.includes(name) ?? false) || isOurOutput(first)];
-  }));
+  const outputSheets = oursOf(firstCells, state);
   return {
     ...extra,
     snapshot,
@@ -118,6 +115,27 @@ export function loadState(context: Excel.RequestContext): Excel.Range {
   return range;
 }
 
+/** Sheets named like an output sheet (Sezione g, Anomalie, Riepilogo, in any case). */
+export function outputNamed(names: string[]): string[] {
+  return names.filter((n) => OUTPUT_NAMES.has(foldText(n)));
+}
+
+/** Queues A1 of each output-named sheet: its signature tells ours from a user's sheet of the same name. */
+export function queueFirstCells(context: Excel.RequestContext, outputs: string[]): { name: string; r: Excel.Range }[] {
+  return outputs.map((name) => {
+    const r = context.workbook.worksheets.getItem(name).getRange('A1');
+    r.load('values');
+    return { name, r };
+  });
+}
+
+/** Output-named sheet → written by Piano Offerta (listed in its state, or signed in A1)? */
+export function oursOf(firstCells: { name: string; r: Excel.Range }[], state: AddinState | null): Map<string, boolean> {
+  return new Map(
+    firstCells.map(({ name, r }): [string, boolean] => [name, (state?.sheets.includes(name) ?? false) || isOurOutput(String(r.values[0]?.[0] ?? ''))]),
+  );
+}
+
 /** Queues, for every input sheet, its used range (with `props`) and protection; for output-named sheets, A1. */
 function queueSheetReads(context: Excel.RequestContext, inputs: string[], outputs: string[], props: string) {
   const sheets = context.workbook.worksheets;
@@ -128,12 +146,7 @@ function queueSheetReads(context: Excel.RequestContext, inputs: string[], output
     ws.protection.load('protected');
     return { name, ws, range };
   });
-  const firstCells = outputs.map((name) => {
-    const r = sheets.getItem(name).getRange('A1');
-    r.load('values');
-    return { name, r };
-  });
-  return { used, firstCells };
+  return { used, firstCells: queueFirstCells(context, outputs) };
 }
 
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<WorkbookRead> {
@@ -151,7 +164,7 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   comments?.load('items/id');
   const extra = { probe, structureProtected: protection.protected, comments };
   const inputs = names.filter((n) => n !== STATE_SHEET && !OUTPUT_NAMES.has(foldText(n)));
-  const outputs = names.filter((n) => OUTPUT_NAMES.has(foldText(n)));
+  const outputs = outputNamed(names);
   const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'values,text,numberFormat,rowIndex,columnIndex');
   let snapshot: WorkbookSnapshot;
   try {

@@ -8,8 +8,7 @@ import { AddinService, CheckOutcome, Progress, UserFacingError } from '../taskpa
 import { Capabilities, RequestBudget, capabilitiesOf, plainAddress, queueHighlightReads, queueStateProbe, queueStateUpdate, queueUndo, writePlan } from './apply';
 import { WritePlan } from '../core/output/write-plan';
 import { toUserFacingError } from './errors';
-import { WorkbookRead, isOurOutput, loadState, readWorkbook } from './read';
-import { OUTPUT_SHEETS } from '../core/reading/schema';
+import { WorkbookRead, loadState, oursOf, outputNamed, queueFirstCells, readWorkbook } from './read';
 import { EMPTY_STATE, decodeState } from './state';
 import { createStandardSheets } from './standard-sheets';
 
@@ -119,11 +118,14 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
       guarded(() =>
         run(async (context) => {
           const read = await readWorkbookState(context);
-          if (read.structureProtected && (read.state || read.outputs.size)) throw STRUCTURE_PROTECTED;
-          const ours = [...read.outputs].filter(([, mine]) => mine).map(([name]) => name);
+          const outputs = outputNamed(read.names);
+          if (read.structureProtected && (read.state || outputs.length)) throw STRUCTURE_PROTECTED;
           const state = read.state ?? EMPTY_STATE;
+          // Same batch: which output-named sheets are ours, and what is still ours of the last run.
+          const firstCells = queueFirstCells(context, outputs);
           const probe = queueStateProbe(context, state, caps, read.names);
           await context.sync();
+          const ours = [...oursOf(firstCells, read.state)].filter(([, mine]) => mine).map(([name]) => name);
           queueUndo(context, state, probe, read.names, ours);
           await context.sync();
           const removedSheets = [...new Set([...state.sheets, ...ours])].filter((n) => read.names.includes(n));
@@ -148,27 +150,17 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
   };
 }
 
-/** For "Rimuovi risultati": the sheet names, the state and which output-named sheets are ours (1 sync). */
+/** For "Rimuovi risultati": the sheet names, the state and whether the workbook structure is protected (1 sync). */
 async function readWorkbookState(context: Excel.RequestContext) {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const stateRange = loadState(context);
   const protection = context.workbook.protection;
   protection.load('protected');
-  const firstCells = Object.values(OUTPUT_SHEETS).map((name) => {
-    const a1 = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-    a1.load('values');
-    return { name, a1 };
-  });
   await context.sync();
   const names = sheets.items.map((s) => s.name);
   const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
-  const outputs = new Map<string, boolean>();
-  for (const { name, a1 } of firstCells) {
-    if (!names.includes(name)) continue;
-    outputs.set(name, (state?.sheets.includes(name) ?? false) || (!a1.isNullObject && isOurOutput(String(a1.values[0]?.[0] ?? ''))));
-  }
-  return { names, state, outputs, structureProtected: protection.protected };
+  return { names, state, structureProtected: protection.protected };
 }
 
 /** The service inside Excel (office.js loaded from Microsoft's CDN, Office.onReady done). */

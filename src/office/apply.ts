@@ -6,11 +6,11 @@
  */
 import { a1, quoteSheetName } from '../core/address';
 import { CellStyle, OutSheet, WritePlan } from '../core/output/write-plan';
+import { SEVERITY_FILL, STYLES } from '../core/output/sheet-builder';
 import { OUTPUT_SHEETS } from '../core/reading/schema';
 import { Severity } from '../core/rules/rule';
 import { AddinState, HighlightedCell, STATE_SHEET, encodeState } from './state';
 
-export const SEVERITY_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 /** More highlighted cells than this would not help anyone: the rest are listed in Anomalie. */
 export const MAX_HIGHLIGHTS = 5000;
 const NO_FILL = '#FFFFFF';
@@ -134,16 +134,12 @@ function styleRanges(rows: OutSheet['rows']): { style: CellStyle; r0: number; r1
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const s = STYLES[style];
   const f = range.format;
-  switch (style) {
-    case 'title': f.font.bold = true; f.font.color = '#1F3864'; break;
-    case 'subtitle': f.font.bold = true; f.font.color = '#2F5496'; break;
-    case 'header': f.font.bold = true; f.font.color = '#FFFFFF'; f.fill.color = '#2F5496'; f.wrapText = true; break;
-    case 'total': f.font.bold = true; break;
-    case 'label': f.font.color = '#404040'; break;
-    case 'ok': f.font.bold = true; f.font.color = '#006100'; f.fill.color = '#C6EFCE'; break;
-    case 'error': case 'warning': case 'info': f.fill.color = SEVERITY_FILL[style]; f.font.bold = style === 'error'; break;
-  }
+  if (s.bold) f.font.bold = true;
+  if (s.font) f.font.color = s.font;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.wrap) f.wrapText = true;
 }
 
 /** Rows written per values/formats command: a whole sheet in one command unless it is very large. */
@@ -349,14 +345,10 @@ export async function writePlan(
   return { state, comments };
 }
 
-function stateRows(state: AddinState): string[][] {
-  return encodeState(state);
-}
-
 /** Queues the state sheet, very hidden (the user has no business there). */
 export function queueState(context: Excel.RequestContext, state: AddinState): void {
   const ws = context.workbook.worksheets.add(STATE_SHEET);
-  const rows = stateRows(state);
+  const rows = encodeState(state);
   const range = ws.getRangeByIndexes(0, 0, rows.length, 1);
   range.numberFormat = rows.map(() => ['@']);
   range.values = rows;
@@ -366,7 +358,7 @@ export function queueState(context: Excel.RequestContext, state: AddinState): vo
 /** Rewrites the state in place once the comment ids are known (it only grows: the old rows are all overwritten). */
 export function queueStateUpdate(context: Excel.RequestContext, state: AddinState): void {
   const ws = context.workbook.worksheets.getItem(STATE_SHEET);
-  const rows = stateRows(state);
+  const rows = encodeState(state);
   const range = ws.getRangeByIndexes(0, 0, rows.length, 1);
   range.numberFormat = rows.map(() => ['@']);
   range.values = rows;

@@ -10,7 +10,6 @@ import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { AddinState, EMPTY_STATE, STATE_SHEET, decodeState } from './state';
 import { Capabilities, StateProbe, queueStateProbe } from './apply';
 
-export { isOurOutput };
 
 export interface WorkbookRead {
   /** What is left of the previous run's changes (read with the sheets, for the undo). */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { parseCsv } from './csv';
+import { dateToSerial } from '../../src/adapters/xlsx/cells';
 
 export const PLANS_DIR = join(__dirname, '..', 'fixtures', 'plans');
 export const PLANS = ['crema-2019', 'crema-2021', 'cremona-2023', 'ogliopo-2021'] as const;
@@ -101,7 +102,7 @@ export function planSnapshot(plan: PlanName): WorkbookSnapshot {
           row.map((text, c): CellValue => {
             if (r === 0) return text;
             const t = typed(text, rows[0]![c] ?? '');
-            if (t.value instanceof Date) return t.value.getTime() / 86400000 + 25569;
+            if (t.value instanceof Date) return dateToSerial(t.value);
             return t.value as CellValue;
           }),
         ),

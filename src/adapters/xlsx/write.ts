@@ -6,29 +6,27 @@
  */
 import type ExcelJS from 'exceljs';
 import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
-import { Severity } from '../../core/rules/rule';
+import { SEVERITY_FILL, STYLES } from '../../core/output/sheet-builder';
 import { isOurOutput } from '../../core/output/signature';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../../core/reading/schema';
 
-export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
-const SEVERITY_FONT: Record<Severity, string> = { error: 'FF9C0006', warning: 'FF7F6000', info: 'FF1F4E79' };
+/** exceljs wants ARGB: the shared #RRGGBB colours, opaque. */
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
-function solid(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
+function solid(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
 }
 
 function styleOf(style: CellStyle | undefined): Partial<ExcelJS.Style> {
-  switch (style) {
-    case 'title': return { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } };
-    case 'subtitle': return { font: { bold: true, size: 11, color: { argb: 'FF2F5496' } } };
-    case 'header': return { font: { bold: true, color: { argb: 'FFFFFFFF' } }, fill: solid('FF2F5496'), alignment: { wrapText: true, vertical: 'top' } };
-    case 'total': return { font: { bold: true }, border: { top: { style: 'thin' } } };
-    case 'label': return { font: { color: { argb: 'FF404040' } } };
-    case 'ok': return { font: { bold: true, color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') };
-    case 'error': case 'warning': case 'info':
-      return { font: { bold: style === 'error', color: { argb: SEVERITY_FONT[style] } }, fill: solid(SEVERITY_FILL[style]) };
-    default: return {};
-  }
+  if (!style) return {};
+  const s = STYLES[style];
+  const out: Partial<ExcelJS.Style> = {
+    font: { ...(s.bold ? { bold: true } : {}), ...(s.size ? { size: s.size } : {}), ...(s.font ? { color: { argb: argb(s.font) } } : {}) },
+  };
+  if (s.fill) out.fill = solid(s.fill);
+  if (s.wrap) out.alignment = { wrapText: true, vertical: 'top' };
+  if (s.topBorder) out.border = { top: { style: 'thin' } };
+  return out;
 }
 
 function valueOf(cell: OutCell): ExcelJS.CellValue {

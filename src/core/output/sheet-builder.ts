@@ -46,6 +46,31 @@ export type CellInput = OutCell | string | number | null;
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Informazione' };
 
+/** Highlight of an input cell by severity (Excel's own "bad / neutral" tones, and a light blue). */
+export const SEVERITY_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+export interface StyleSpec {
+  bold?: boolean;
+  size?: number;
+  font?: string;
+  fill?: string;
+  wrap?: boolean;
+  topBorder?: boolean;
+}
+
+/** How each style looks, in #RRGGBB: one table for every shell (Office.js, the .xlsx file). */
+export const STYLES: Record<CellStyle, StyleSpec> = {
+  title: { bold: true, size: 14, font: '#1F3864' },
+  subtitle: { bold: true, size: 11, font: '#2F5496' },
+  header: { bold: true, font: '#FFFFFF', fill: '#2F5496', wrap: true },
+  total: { bold: true, topBorder: true },
+  label: { font: '#404040' },
+  ok: { bold: true, font: '#006100', fill: '#C6EFCE' },
+  error: { bold: true, font: '#9C0006', fill: SEVERITY_FILL.error },
+  warning: { font: '#7F6000', fill: SEVERITY_FILL.warning },
+  info: { font: '#1F4E79', fill: SEVERITY_FILL.info },
+};
+
 const toCell = (c: CellInput): OutCell | null =>
   c === null ? null : typeof c === 'object' ? c : { v: c };
 

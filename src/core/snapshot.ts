@@ -17,6 +17,8 @@ export interface SheetSnapshot {
   text?: (string | null)[][];
   /** Number formats, e.g. "0%" or "dd/mm/yyyy"; "General" or missing when none. */
   formats?: (string | null)[][];
+  /** The sheet's Excel tables (zero-based, inclusive, in the sheet): computed columns stay out of them. */
+  tables?: { name: string; r0: number; c0: number; r1: number; c1: number }[];
 }
 
 export interface WorkbookSnapshot {

@@ -9,6 +9,7 @@ import { PlanModel, UnitRow } from '../reading/plan';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../reading/schema';
 import { totalCoverage } from '../reading/table';
 import { Report } from '../report';
+import { SheetSnapshot } from '../snapshot';
 import { countOf } from '../italian';
 import { Anomaly, SEVERITY_RANK, Severity } from '../rules/rule';
 import { SectionG } from '../section-g';
@@ -135,6 +136,18 @@ function unitOutcome(u: UnitRow): string {
   return `Sezione ${u.state.section}: ${n}${u.comune.name === null ? ', comune non indicato' : ''}${tail}`;
 }
 
+/**
+ * The first free column from `col` that is neither inside an Excel table nor just right of one on
+ * the rows it spans: Excel grows a table to take in a value written beside it, and the user's table
+ * must stay theirs.
+ */
+export function besideTables(sheet: SheetSnapshot, col: number, r0: number, r1: number): number {
+  const tables = (sheet.tables ?? []).filter((t) => t.r0 <= r1 && r0 <= t.r1);
+  let c = col;
+  while (tables.some((t) => c >= t.c0 && c <= t.c1 + 1)) c++;
+  return c;
+}
+
 function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn[] {
   const worstByRow = new Map<string, Map<number, Severity>>();
   for (const a of anomalies) {
@@ -149,11 +162,13 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
   const place = (kind: 'Enti' | 'Unita') => {
     const t = model.table(kind)!;
     const width = t.sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
+    const headerRow = t.sheet.originRow + t.headerRow;
+    const lastRow = t.sheet.originRow + t.sheet.values.length - 1;
     return {
       sheet: t.sheet.name,
       header: OWNED_COLUMNS[kind],
-      col: t.sheet.originCol + (t.ownedCol ?? width),
-      headerRow: t.sheet.originRow + t.headerRow,
+      col: t.ownedCol !== null ? t.sheet.originCol + t.ownedCol : besideTables(t.sheet, t.sheet.originCol + width, headerRow, lastRow),
+      headerRow,
       rowOf: (r: number) => t.sheet.originRow + r,
     };
   };

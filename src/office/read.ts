@@ -1,184 +1,273 @@
 /**
- * Reading the open workbook into a snapshot: two syncs whatever the size, one for the list of
- * sheets (and the add-in's own state), one for every sheet's used range (values, displayed text,
- * number formats) and protection.
+ * Reading the open workbook: a fixed number of syncs whatever its size.
+ * 1. discovery: the sheets, workbook protection, tables, the add-in's settings, notes and comments;
+ * 2. shapes: each sheet's used range (its extent only), protection and conditional formats, each
+ *    table's range, the first cell of the output sheets, where notes and comments are;
+ * 3. values: every used range's values, text and number formats in one request when the answer
+ *    fits (Excel on the web answers at most 5 MB), else in blocks; a block Excel answers null (over
+ *    its cell limit) or refuses is read again in halves.
+ * What the add-in owns is recognised here by what it holds: output sheets by their first cell,
+ * conditional formats by their formula, notes and comments by their text.
  */
 import { OUTPUT_SHEET_KEYS } from '../core/reading/schema';
 import { isOurOutput } from '../core/output/signature';
 import { foldText } from '../core/names/normalize';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { AddinState, EMPTY_STATE, STATE_SHEET, decodeState } from './state';
-import { Capabilities, StateProbe, queueStateProbe } from './apply';
+import { Capabilities } from './capabilities';
+import { errorCode } from './errors';
+import { Area, isOurFormula, parseAreaAddress, SIGNATURE } from './highlights';
+import { AddinState, LEGACY_STATE_SHEET, STATE_KEY, decodeState } from './state';
+import { UserFacingError } from '../taskpane/service';
 
+export type Platform = 'web' | 'desktop';
+
+/** Cells per request when reading values: Excel on the web answers at most 5 MB (about 60 bytes a cell). */
+const READ_CELLS: Record<Platform, number> = { web: 60_000, desktop: 1_000_000 };
+
+export interface SheetShape {
+  name: string;
+  ws: Excel.Worksheet;
+  /** Extent of the values; null for an empty sheet. */
+  used: Area | null;
+  protected: boolean;
+  /** Conditional formats the add-in added (found by their formula), to delete. */
+  ourFormats: Excel.ConditionalFormat[];
+}
 
 export interface WorkbookRead {
-  /** What is left of the previous run's changes (read with the sheets, for the undo). */
-  probe: StateProbe;
-  /** Review › Protect Workbook: no sheet can be added or deleted. */
-  structureProtected: boolean;
-  /** Threaded comments (ExcelApi 1.10 without notes): loaded so that none is added on a cell that has one. */
-  comments: Excel.CommentCollection | null;
-  snapshot: WorkbookSnapshot;
-  /** Every sheet name, in order. */
   names: string[];
-  protectedSheets: Set<string>;
+  structureProtected: boolean;
   state: AddinState | null;
-  /** Sheets named like an output sheet: true when Piano Offerta wrote them (a previous run, or the command line). */
+  /** Sheets that are read as input (not the output sheets, not the old state sheet). */
+  inputs: SheetShape[];
+  /** Sheets named like an output sheet: true when Piano Offerta wrote them (signed in A1). */
   outputSheets: Map<string, boolean>;
+  /** The very hidden sheet of older versions, when present. */
+  legacyStateSheet: boolean;
+  /** Every table and its sheet, for choosing free names for the output tables. */
+  tables: { name: string; sheet: string }[];
+  /** Notes the add-in wrote (text starting with its signature), in collection order, with their cell. */
+  ourNotes: { index: number; note: Excel.Note; sheet: string; cell: string }[];
+  /** Cells that hold a note or a threaded comment (the user's or ours): never a second one there. */
+  annotatedCells: Set<string>;
+  /** Threaded comments an earlier version wrote (before notes were used), to delete. */
+  ourComments: Excel.Comment[];
+  snapshot: WorkbookSnapshot;
 }
 
-const OUTPUT_NAMES = OUTPUT_SHEET_KEYS;
-
-function isPayloadLimit(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
+/** "Sezione g", "ANOMALIE"…: sheets named like an output sheet. */
+export function isOutputName(name: string): boolean {
+  return OUTPUT_SHEET_KEYS.has(foldText(name));
 }
 
-type Grids = { values: unknown[][]; text: string[][]; numberFormat: unknown[][] };
-
-function toSheet(name: string, originRow: number, originCol: number, g: Grids): SheetSnapshot {
-  return {
-    name,
-    originRow,
-    originCol,
-    // Office gives "" for empty cells: the snapshot says null.
-    values: g.values.map((row) => row.map((v): CellValue => (v === '' ? null : (v as CellValue)))),
-    text: g.text,
-    formats: g.numberFormat as string[][],
-  };
+/** "'Sezione g'!$C$3" → { sheet: "Sezione g", cell: "C3" }. */
+export function splitAddress(address: string): { sheet: string; cell: string } {
+  const i = address.lastIndexOf('!');
+  let sheet = i < 0 ? '' : address.slice(0, i);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, cell: address.slice(i + 1).replace(/\$/g, '') };
 }
 
-/** Cells per read when reading in blocks: values, text and formats stay under 5 MB even with long texts. */
-const BLOCK_CELLS = 20_000;
+export const cellKey = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
-/**
- * The slow path, only for workbooks too large for one answer: the used ranges' sizes first, then
- * blocks of rows, one sync each.
- */
-async function readInBlocks(
-  context: Excel.RequestContext,
-  inputs: string[],
-  outputs: string[],
-  names: string[],
-  stateRange: Excel.Range,
-  extra: Pick<WorkbookRead, 'probe' | 'structureProtected' | 'comments'>,
-): Promise<WorkbookRead> {
-  const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'rowIndex,columnIndex,rowCount,columnCount');
-  await context.sync();
-  const snapshotSheets: SheetSnapshot[] = [];
-  for (const { name, ws, range } of used) {
-    if (range.isNullObject) {
-      snapshotSheets.push({ name, originRow: 0, originCol: 0, values: [] });
-      continue;
-    }
-    const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount));
-    const sheet: SheetSnapshot = { name, originRow: range.rowIndex, originCol: range.columnIndex, values: [], text: [], formats: [] };
-    for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
-      const block = ws.getRangeByIndexes(range.rowIndex + r, range.columnIndex, Math.min(rowsPerBlock, range.rowCount - r), range.columnCount);
-      block.load('values,text,numberFormat');
-      await context.sync();
-      const part = toSheet(name, 0, 0, block);
-      sheet.values.push(...part.values);
-      sheet.text!.push(...part.text!);
-      sheet.formats!.push(...part.formats!);
-    }
-    snapshotSheets.push(sheet);
+function queueDiscovery(context: Excel.RequestContext, caps: Capabilities) {
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
+  sheets.load('items/name');
+  const protection = wb.protection;
+  protection.load('protected');
+  const tables = wb.tables;
+  tables.load('items/name,items/worksheet/name');
+  const setting = wb.settings.getItemOrNullObject(STATE_KEY);
+  setting.load('value');
+  let notes: Excel.NoteCollection | null = null;
+  if (caps.notes) {
+    notes = wb.notes;
+    notes.load('items/content');
   }
-  return finish({ sheets: snapshotSheets }, names, used, stateRange, firstCells, extra);
+  let comments: Excel.CommentCollection | null = null;
+  if (caps.comments) {
+    comments = wb.comments;
+    comments.load('items/content');
+  }
+  return { sheets, protection, tables, setting, notes, comments };
 }
 
-function finish(
-  snapshot: WorkbookSnapshot,
-  names: string[],
-  used: { name: string; ws: Excel.Worksheet }[],
-  stateRange: Excel.Range,
-  firstCells: { name: string; r: Excel.Range }[],
-  extra: Pick<WorkbookRead, 'probe' | 'structureProtected' | 'comments'>,
-): WorkbookRead {
-  const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
-  const outputSheets = oursOf(firstCells, state);
-  return {
-    ...extra,
-    snapshot,
-    names,
-    protectedSheets: new Set(used.filter((u) => u.ws.protection.protected).map((u) => u.name)),
-    state,
-    outputSheets,
-  };
-}
+export async function readShapes(context: Excel.RequestContext, caps: Capabilities): Promise<Omit<WorkbookRead, 'snapshot'> & { tablesBySheet: Map<string, SheetSnapshot['tables']> }> {
+  // 1. Discovery.
+  const d = queueDiscovery(context, caps);
+  await context.sync();
+  const names = d.sheets.items.map((s) => s.name);
+  const state = d.setting.isNullObject ? null : decodeState(d.setting.value);
 
-/** The add-in's own state (a very hidden sheet), when an earlier run left one. */
-export function loadState(context: Excel.RequestContext): Excel.Range {
-  const range = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-  range.load('values');
-  return range;
-}
-
-/** Sheets named like an output sheet (Sezione g, Anomalie, Riepilogo, in any case). */
-export function outputNamed(names: string[]): string[] {
-  return names.filter((n) => OUTPUT_NAMES.has(foldText(n)));
-}
-
-/** Queues A1 of each output-named sheet: its signature tells ours from a user's sheet of the same name. */
-export function queueFirstCells(context: Excel.RequestContext, outputs: string[]): { name: string; r: Excel.Range }[] {
-  return outputs.map((name) => {
+  // 2. Shapes.
+  const inputNames = names.filter((n) => n !== LEGACY_STATE_SHEET && !isOutputName(n));
+  const queued = inputNames.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    ws.protection.load('protected');
+    const cfs = ws.getRange().conditionalFormats;
+    cfs.load('items/type,items/customOrNullObject/rule/formula');
+    return { name, ws, used, cfs };
+  });
+  const firstCells = names.filter(isOutputName).map((name) => {
     const r = context.workbook.worksheets.getItem(name).getRange('A1');
     r.load('values');
     return { name, r };
   });
-}
-
-/** Output-named sheet → written by Piano Offerta (listed in its state, or signed in A1)? */
-export function oursOf(firstCells: { name: string; r: Excel.Range }[], state: AddinState | null): Map<string, boolean> {
-  return new Map(
-    firstCells.map(({ name, r }): [string, boolean] => [name, (state?.sheets.includes(name) ?? false) || isOurOutput(String(r.values[0]?.[0] ?? ''))]),
-  );
-}
-
-/** Queues, for every input sheet, its used range (with `props`) and protection; for output-named sheets, A1. */
-function queueSheetReads(context: Excel.RequestContext, inputs: string[], outputs: string[], props: string) {
-  const sheets = context.workbook.worksheets;
-  const used = inputs.map((name) => {
-    const ws = sheets.getItem(name);
-    const range = ws.getUsedRangeOrNullObject(true);
-    range.load(props);
-    ws.protection.load('protected');
-    return { name, ws, range };
+  const tableRanges = d.tables.items.map((t) => {
+    const r = t.getRange();
+    r.load('address');
+    return { name: t.name, sheet: t.worksheet.name, r };
   });
-  return { used, firstCells: queueFirstCells(context, outputs) };
-}
-
-export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<WorkbookRead> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const stateRange = loadState(context);
-  const protection = context.workbook.protection;
-  protection.load('protected');
+  // Where every note and comment is: the add-in's are removed, none is put beside the user's.
+  const noteItems = caps.notes && d.notes ? d.notes.items : [];
+  const noteLocations = caps.notes ? noteItems.map((n) => n.getLocation().load('address')) : [];
+  const commentItems = caps.comments && d.comments ? d.comments.items : [];
+  const commentLocations = caps.comments ? commentItems.map((c) => c.getLocation().load('address')) : [];
   await context.sync();
 
-  const names = sheets.items.map((s) => s.name);
-  const previous = stateRange.isNullObject ? null : decodeState(stateRange.values);
-  const probe = queueStateProbe(context, previous ?? EMPTY_STATE, caps, names);
-  const comments = caps.comments && !caps.notes ? context.workbook.comments : null;
-  comments?.load('items/id');
-  const extra = { probe, structureProtected: protection.protected, comments };
-  const inputs = names.filter((n) => n !== STATE_SHEET && !OUTPUT_NAMES.has(foldText(n)));
-  const outputs = outputNamed(names);
-  const { used, firstCells } = queueSheetReads(context, inputs, outputs, 'values,text,numberFormat,rowIndex,columnIndex');
-  let snapshot: WorkbookSnapshot;
-  try {
-    await context.sync();
-    snapshot = {
-      sheets: used.map(({ name, range }): SheetSnapshot =>
-        range.isNullObject ? { name, originRow: 0, originCol: 0, values: [] } : toSheet(name, range.rowIndex, range.columnIndex, range),
-      ),
-    };
-  } catch (err) {
-    // Excel on the web answers at most 5 MB a request: a very large sheet is read again in blocks.
-    if (!isPayloadLimit(err)) throw err;
-    const probeAgain = queueStateProbe(context, previous ?? EMPTY_STATE, caps, names);
-    comments?.load('items/id');
-    return readInBlocks(context, inputs, outputs, names, stateRange, { ...extra, probe: probeAgain });
+  const inputs: SheetShape[] = queued.map(({ name, ws, used, cfs }) => ({
+    name,
+    ws,
+    used: used.isNullObject ? null : { r0: used.rowIndex, c0: used.columnIndex, r1: used.rowIndex + used.rowCount - 1, c1: used.columnIndex + used.columnCount - 1 },
+    protected: ws.protection.protected,
+    ourFormats: cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula)),
+  }));
+  const annotatedCells = new Set<string>();
+  const ourNotes: WorkbookRead['ourNotes'] = [];
+  if (caps.notes) {
+    noteItems.forEach((note, index) => {
+      const { sheet, cell } = splitAddress(noteLocations[index]!.address);
+      if (note.content.startsWith(SIGNATURE)) ourNotes.push({ index, note, sheet, cell });
+      else annotatedCells.add(cellKey(sheet, cell));
+    });
   }
-  return finish(snapshot, names, used, stateRange, firstCells, extra);
+  const ourComments: Excel.Comment[] = [];
+  if (caps.comments) {
+    commentItems.forEach((comment, i) => {
+      // Versions before 0.2 wrote threaded comments where Excel had no notes: theirs start with the signature.
+      if (comment.content.startsWith(SIGNATURE)) ourComments.push(comment);
+      else {
+        const { sheet, cell } = splitAddress(commentLocations[i]!.address);
+        annotatedCells.add(cellKey(sheet, cell));
+      }
+    });
+  }
+  const tablesBySheet = new Map<string, NonNullable<SheetSnapshot['tables']>>();
+  for (const t of tableRanges) {
+    const list = tablesBySheet.get(t.sheet) ?? [];
+    list.push({ name: t.name, ...parseAreaAddress(t.r.address) });
+    tablesBySheet.set(t.sheet, list);
+  }
+  return {
+    names,
+    structureProtected: d.protection.protected,
+    state,
+    inputs,
+    outputSheets: new Map(firstCells.map(({ name, r }) => [name, isOurOutput(String(r.values[0]?.[0] ?? ''))])),
+    legacyStateSheet: names.includes(LEGACY_STATE_SHEET),
+    tables: tableRanges.map((t) => ({ name: t.name, sheet: t.sheet })),
+    ourNotes,
+    annotatedCells,
+    ourComments,
+    tablesBySheet,
+  };
+}
+
+interface Piece {
+  sheet: string;
+  ws: Excel.Worksheet;
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+}
+
+type Grids = { values: CellValue[][]; text: string[][]; formats: string[][] };
+
+/** Pieces of at most `cells` cells: whole sheets when they fit, else blocks of rows. */
+function splitPieces(pieces: Piece[], cells: number): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const rowsPer = Math.max(1, Math.floor(cells / p.cols));
+    for (let r = 0; r < p.rows; r += rowsPer) out.push({ ...p, r0: p.r0 + r, rows: Math.min(rowsPer, p.rows - r) });
+  }
+  return out;
+}
+
+function halves(p: Piece): Piece[] {
+  if (p.rows < 2) {
+    throw new UserFacingError(
+      `Una riga del foglio «${p.sheet}» è troppo grande per essere letta da Excel.`,
+      'Controllare il file con la pagina di Piano Offerta nel browser, senza Excel.',
+      'too-large',
+    );
+  }
+  const half = Math.ceil(p.rows / 2);
+  return [{ ...p, rows: half }, { ...p, r0: p.r0 + half, rows: p.rows - half }];
+}
+
+/**
+ * Values, text and formats of every piece, in as few requests as the platform's answer size
+ * allows: one on the desktop for any ordinary plan.
+ */
+async function readPieces(context: Excel.RequestContext, pieces: Piece[], cellsPerRequest: number): Promise<Map<Piece, Grids>> {
+  const out = new Map<Piece, Grids>();
+  const todo = splitPieces(pieces, cellsPerRequest);
+  while (todo.length) {
+    const batch: Piece[] = [];
+    let cells = 0;
+    while (todo.length && (batch.length === 0 || cells + todo[0]!.rows * todo[0]!.cols <= cellsPerRequest)) {
+      const p = todo.shift()!;
+      batch.push(p);
+      cells += p.rows * p.cols;
+    }
+    const ranges = batch.map((p) => {
+      const r = p.ws.getRangeByIndexes(p.r0, p.c0, p.rows, p.cols);
+      r.load('values,text,numberFormat');
+      return r;
+    });
+    try {
+      await context.sync();
+    } catch (err) {
+      if (errorCode(err) !== 'ResponsePayloadSizeLimitExceeded') throw err;
+      // Longer texts than expected: the same pieces again, in halves.
+      todo.unshift(...batch.flatMap(halves));
+      continue;
+    }
+    batch.forEach((p, i) => {
+      const r = ranges[i]!;
+      // Above its cell limit Excel answers null rather than failing: smaller pieces, then.
+      if (r.values === null || r.values === undefined) todo.unshift(...halves(p));
+      else out.set(p, { values: r.values as CellValue[][], text: r.text, formats: r.numberFormat as string[][] });
+    });
+  }
+  return out;
+}
+
+export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, platform: Platform): Promise<WorkbookRead> {
+  const shapes = await readShapes(context, caps);
+  const pieces: Piece[] = shapes.inputs
+    .filter((s) => s.used)
+    .map((s) => ({ sheet: s.name, ws: s.ws, r0: s.used!.r0, c0: s.used!.c0, rows: s.used!.r1 - s.used!.r0 + 1, cols: s.used!.c1 - s.used!.c0 + 1 }));
+  // 3. Values.
+  const grids = await readPieces(context, pieces, READ_CELLS[platform]);
+  const sheets: SheetSnapshot[] = shapes.inputs.map((s) => {
+    const tables = shapes.tablesBySheet.get(s.name);
+    const base = { name: s.name, ...(tables ? { tables } : {}) };
+    if (!s.used) return { ...base, originRow: 0, originCol: 0, values: [] };
+    const mine = [...grids.entries()].filter(([p]) => p.sheet === s.name).sort((a, b) => a[0].r0 - b[0].r0);
+    return {
+      ...base,
+      originRow: s.used.r0,
+      originCol: s.used.c0,
+      // Office gives "" for empty cells: the snapshot says null.
+      values: mine.flatMap(([, g]) => g.values.map((row) => row.map((v) => (v === '' ? null : v)))),
+      text: mine.flatMap(([, g]) => g.text),
+      formats: mine.flatMap(([, g]) => g.formats),
+    };
+  });
+  return { ...shapes, snapshot: { sheets } };
 }

@@ -1,22 +1,25 @@
 /**
- * The add-in's service in Excel: the task pane's three actions over Office.js. Each action runs in
- * one Excel.run with a fixed number of syncs, and any failure reaches the pane as an Italian message.
+ * The add-in's service in Excel: the task pane's actions over Office.js. Each action is one
+ * Excel.run with a fixed number of syncs (reading: three; writing: one, more only for very large
+ * writes), waits for a cell being edited instead of failing, decides everything before the first
+ * write, and takes back what it wrote if Excel refuses a write half-way. Failures reach the pane as
+ * Italian messages.
  */
 import { check } from '../core/engine';
 import { ComuneUfficiale } from '../core/reference/comuni';
-import { AddinService, CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
-import { Capabilities, RequestBudget, capabilitiesOf, plainAddress, queueHighlightReads, queueStateProbe, queueStateUpdate, queueUndo, writePlan } from './apply';
-import { WritePlan } from '../core/output/write-plan';
+import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError } from '../taskpane/service';
+import { RequestBudget, jsonBytes } from './budget';
+import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
 import { toUserFacingError } from './errors';
-import { WorkbookRead, loadState, oursOf, outputNamed, queueFirstCells, readWorkbook } from './read';
-import { EMPTY_STATE, decodeState } from './state';
+import { Platform, readWorkbook } from './read';
 import { createStandardSheets } from './standard-sheets';
-
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import { WriteDecision, planRemoval, planWrite, queueWrite } from './write';
 
 export interface OfficeServiceOptions {
-  run: ExcelRunner;
+  excel: Pick<typeof Excel, 'run'>;
   isSetSupported: (name: string, version: string) => boolean;
+  /** Excel on the web answers at most 5 MB a request: reads go in smaller blocks there. */
+  platform: Platform;
 }
 
 const UNSUPPORTED = new UserFacingError(
@@ -25,38 +28,43 @@ const UNSUPPORTED = new UserFacingError(
   'unsupported',
 );
 
-const STRUCTURE_PROTECTED = new UserFacingError(
-  'La struttura della cartella di lavoro è protetta: Piano Offerta non può aggiungere né togliere i suoi fogli.',
-  'Togliere la protezione della struttura (Revisione › Proteggi cartella di lavoro) e riprovare.',
-  'protected',
-);
+/** A cell being edited makes Excel refuse every batch: with this option Excel waits for the user instead. */
+const RUN_OPTIONS = { delayForCellEdit: true };
 
-/** Nothing is written until we know it can be: protected sheets or structure, foreign output sheets. */
-function refuseIfCannotWrite(read: WorkbookRead, plan: WritePlan): void {
-  if (read.structureProtected) throw STRUCTURE_PROTECTED;
-  const touched = new Set([...plan.annotations.map((a) => a.sheet), ...plan.columns.map((c) => c.sheet)]);
-  const locked = [...touched].filter((s) => read.protectedSheets.has(s));
-  if (locked.length) {
-    throw new UserFacingError(
-      `Il foglio ${locked.map((s) => `«${s}»`).join(', ')} è protetto: Piano Offerta non può evidenziare le celle né scrivere la colonna dei risultati.`,
-      'Togliere la protezione (Revisione › Rimuovi protezione foglio) e riprovare. I valori inseriti non vengono mai modificati.',
-      'protected',
-    );
-  }
-  const foreign = [...read.outputSheets].filter(([, ours]) => !ours).map(([name]) => name);
-  if (foreign.length) {
-    throw new UserFacingError(
-      `Esiste già un foglio ${foreign.map((s) => `«${s}»`).join(', ')} che non è stato creato da Piano Offerta.`,
-      'Rinominarlo (ad esempio aggiungendo «vecchio») e riprovare: Piano Offerta non sovrascrive i fogli degli utenti.',
-      'unknown',
-    );
+/** Queues a decision and sends it, in as many requests as its size needs. */
+async function write(context: Excel.RequestContext, decision: WriteDecision, read: Awaited<ReturnType<typeof readWorkbook>>, caps: Capabilities): Promise<void> {
+  const calc = () => context.workbook.application.suspendApiCalculationUntilNextSync();
+  calc();
+  // The first command writes the state (queueWrite): counted from the start.
+  const budget = new RequestBudget(context, undefined, calc, jsonBytes(decision.interimState) + 2_000);
+  await queueWrite(context, decision, read, caps, budget);
+  await context.sync();
+}
+
+/** After a refused write: everything of the add-in's is found again by what it holds, and removed. */
+async function takeBack(context: Excel.RequestContext, caps: Capabilities, platform: Platform): Promise<boolean> {
+  try {
+    const read = await readWorkbook(context, caps, platform);
+    await write(context, planRemoval(check(read.snapshot), read, caps), read, caps);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-export function officeService({ run, isSetSupported }: OfficeServiceOptions): AddinService {
-  const caps: Capabilities = capabilitiesOf(isSetSupported);
+function writeFailed(err: unknown, cleaned: boolean): UserFacingError {
+  const base = toUserFacingError(err);
+  const what = cleaned
+    ? 'Il controllo non è stato completato: Excel ha rifiutato una scrittura e Piano Offerta ha tolto quanto aveva già scritto.'
+    : 'Il controllo non è stato completato e alcuni risultati potrebbero essere rimasti a metà: usare «Rimuovi risultati».';
+  return new UserFacingError(`${what} ${base.message}`, base.action, base.code);
+}
+
+export function officeService({ excel, isSetSupported, platform }: OfficeServiceOptions): AddinService {
+  const caps = capabilitiesOf(isSetSupported);
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run(RUN_OPTIONS, batch);
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (!isSetSupported('ExcelApi', '1.7')) throw UNSUPPORTED;
+    if (!isSetSupported('ExcelApi', MINIMUM_SET)) throw UNSUPPORTED;
     try {
       return await fn();
     } catch (err) {
@@ -72,64 +80,41 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
       guarded(() =>
         run(async (context): Promise<CheckOutcome> => {
           onProgress({ stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.1 });
-          const read = await readWorkbook(context, caps);
+          const read = await readWorkbook(context, caps, platform);
           onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
           const result = check(read.snapshot);
-          const plan = result.writePlan;
-          refuseIfCannotWrite(read, plan);
-
+          // Everything is decided, every precondition checked, before the first write.
+          const decision = planWrite(result, read, caps);
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6 });
-          // Sync 3: undo the previous run, and read what the new highlights will cover (and, for
-          // threaded comments, where the user's comments are: never a second one on a cell).
-          const ours = [...read.outputSheets].filter(([, mine]) => mine).map(([name]) => name);
-          const previousIds = new Set((read.state?.cells ?? []).flatMap((c) => (c.commentId ? [c.commentId] : [])));
-          const locations = read.comments
-            ? read.comments.items.filter((c) => !previousIds.has(c.id)).map((c) => {
-                const loc = c.getLocation();
-                loc.load('address');
-                return loc;
-              })
-            : [];
-          queueUndo(context, read.state ?? EMPTY_STATE, read.probe, read.names, ours);
-          const highlights = queueHighlightReads(context, plan, caps);
-          await context.sync();
-
-          // Sync 4: everything written at once (more only for very large plans); sync 5 only to record comment ids.
-          const commentCells = new Set(locations.map((l) => plainAddress(l.address)));
-          const budget = new RequestBudget(context);
-          const written = await writePlan(context, plan, highlights, caps, commentCells, budget);
-          await context.sync();
-          if (written.comments.length) {
-            for (const { cell, comment } of written.comments) cell.commentId = comment.id;
-            queueStateUpdate(context, written.state);
-            await context.sync();
+          try {
+            await write(context, decision, read, caps);
+          } catch (err) {
+            throw writeFailed(err, await takeBack(context, caps, platform));
           }
           onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
           return {
             report: result.report,
-            sheets: plan.sheets.map((s) => s.name),
-            highlightedCells: highlights.cells.length,
-            highlightCapped: highlights.capped,
+            sheets: decision.outputs.map((s) => s.name),
+            highlightedCells: decision.highlightedCells,
+            highlightCapped: decision.highlightCapped,
+            notedCells: decision.notes.length,
+            notices: decision.notices,
           };
         }),
       ),
 
     removeResults: () =>
       guarded(() =>
-        run(async (context) => {
-          const read = await readWorkbookState(context);
-          const outputs = outputNamed(read.names);
-          if (read.structureProtected && (read.state || outputs.length)) throw STRUCTURE_PROTECTED;
-          const state = read.state ?? EMPTY_STATE;
-          // Same batch: which output-named sheets are ours, and what is still ours of the last run.
-          const firstCells = queueFirstCells(context, outputs);
-          const probe = queueStateProbe(context, state, caps, read.names);
-          await context.sync();
-          const ours = [...oursOf(firstCells, read.state)].filter(([, mine]) => mine).map(([name]) => name);
-          queueUndo(context, state, probe, read.names, ours);
-          await context.sync();
-          const removedSheets = [...new Set([...state.sheets, ...ours])].filter((n) => read.names.includes(n));
-          return { removedSheets, restoredCells: state.cells.length };
+        run(async (context): Promise<RemoveOutcome> => {
+          const read = await readWorkbook(context, caps, platform);
+          const decision = planRemoval(check(read.snapshot), read, caps);
+          await write(context, decision, read, caps);
+          const cleared = decision.columns.reduce((n, c) => n + c.values.filter((v) => v === '').length, 0);
+          return {
+            removedSheets: decision.deleteSheets,
+            removedMarks: decision.deleteFormats.length + decision.deleteNotes.length + decision.deleteComments.length + cleared,
+            notices: decision.notices,
+          };
         }),
       ),
 
@@ -150,23 +135,11 @@ export function officeService({ run, isSetSupported }: OfficeServiceOptions): Ad
   };
 }
 
-/** For "Rimuovi risultati": the sheet names, the state and whether the workbook structure is protected (1 sync). */
-async function readWorkbookState(context: Excel.RequestContext) {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const stateRange = loadState(context);
-  const protection = context.workbook.protection;
-  protection.load('protected');
-  await context.sync();
-  const names = sheets.items.map((s) => s.name);
-  const state = stateRange.isNullObject ? null : decodeState(stateRange.values);
-  return { names, state, structureProtected: protection.protected };
-}
-
 /** The service inside Excel (office.js loaded from Microsoft's CDN, Office.onReady done). */
 export function createOfficeService(): AddinService {
   return officeService({
-    run: (batch) => Excel.run(batch),
+    excel: Excel,
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    platform: Office.context.platform === Office.PlatformType.OfficeOnline ? 'web' : 'desktop',
   });
 }

@@ -6,7 +6,7 @@
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AMBITO_KEYS, SheetKind, TABLE_ORDER, TABLES } from '../core/reading/schema';
 import { sheetKindByName } from '../core/reading/table';
-import { Capabilities } from './apply';
+import { Capabilities } from './capabilities';
 
 const ORDER: SheetKind[] = ['Ambito', ...TABLE_ORDER];
 const VALIDATION_ROWS = 2000;

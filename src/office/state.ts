@@ -1,43 +1,34 @@
 /**
- * What the add-in changed in the workbook, kept in a very hidden sheet so that "Rimuovi risultati"
- * and the next run can undo exactly that: the output sheets, the owned columns, and each highlighted
- * cell with its original fill and the note or comment added to it.
+ * The little the add-in keeps between runs, in the workbook's settings for this add-in (saved in the
+ * file, invisible to the user): for each computed column, the values it wrote there, so that a value
+ * the user types into that column is told from ours. Everything else the add-in owns (output sheets,
+ * highlights, notes) is recognised by what it contains.
  */
-export const STATE_SHEET = 'PianoOfferta_stato';
-/** Excel keeps at most 32,767 characters in a cell: the state is split across rows. */
-const CHUNK = 30000;
+import { Written } from '../core/output/owned-columns';
 
-export interface HighlightedCell {
-  sheet: string;
-  cell: string;
-  /** The fill before the add-in's; null: none. */
-  fill: string | null;
-  note?: boolean;
-  commentId?: string;
-}
+export const STATE_KEY = 'PianoOfferta.stato';
+/** The very hidden sheet where versions before 0.2 kept their state: removed when found. */
+export const LEGACY_STATE_SHEET = 'PianoOfferta_stato';
 
 export interface AddinState {
-  version: 1;
-  sheets: string[];
-  columns: { sheet: string; col: number; firstRow: number; lastRow: number }[];
-  cells: HighlightedCell[];
+  version: 2;
+  /** Per computed column (by its header): how many times each value was written. */
+  columns: Record<string, Written>;
+  /** Notes written by the last run (a later run on an Excel without notes cannot remove them). */
+  notes: number;
 }
 
-export const EMPTY_STATE: AddinState = { version: 1, sheets: [], columns: [], cells: [] };
+export const EMPTY_STATE: AddinState = { version: 2, columns: {}, notes: 0 };
 
-export function encodeState(state: AddinState): string[][] {
-  const json = JSON.stringify(state);
-  const rows: string[][] = [];
-  for (let i = 0; i < json.length; i += CHUNK) rows.push([json.slice(i, i + CHUNK)]);
-  return rows.length ? rows : [['']];
+export function decodeState(value: unknown): AddinState | null {
+  const v = value as Partial<AddinState> | null;
+  if (!v || v.version !== 2 || typeof v.columns !== 'object' || v.columns === null) return null;
+  return { version: 2, columns: v.columns, notes: typeof v.notes === 'number' ? v.notes : 0 };
 }
 
-export function decodeState(values: unknown[][] | null): AddinState | null {
-  if (!values) return null;
-  try {
-    const parsed = JSON.parse(values.map((r) => String(r[0] ?? '')).join('')) as AddinState;
-    return parsed && parsed.version === 1 ? parsed : null;
-  } catch {
-    return null;
-  }
+/** Two records as one (while a run is being written, both the old values and the new are ours). */
+export function mergeWritten(a: Written | undefined, b: Written | undefined): Written {
+  const out: Written = { ...(a ?? {}) };
+  for (const [k, n] of Object.entries(b ?? {})) out[k] = (out[k] ?? 0) + n;
+  return out;
 }

@@ -62,6 +62,8 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
       sheets: result.writePlan.sheets.map((s) => s.name),
       highlightedCells: result.writePlan.annotations.length,
       highlightCapped: false,
+      notedCells: result.writePlan.annotations.length,
+      notices: [],
     },
     annotated: new Blob([buffer], { type: XLSX_TYPE }),
     fileName: annotatedName(file.name),

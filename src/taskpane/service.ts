@@ -15,14 +15,24 @@ export interface Progress {
   fraction: number;
 }
 
+/** Something the user should know about what was (not) written, and what to do. */
+export interface WriteNotice {
+  /** Italian, complete: what happened, why, what to do. */
+  message: string;
+}
+
 export interface CheckOutcome {
   report: Report;
-  /** Output sheets written, e.g. ["Sezione g", "Anomalie", "Riepilogo"]. */
+  /** Output sheets written, e.g. ["Sezione g", "Anomalie", "Riepilogo"]; none when they could not be. */
   sheets: string[];
-  /** Input cells highlighted (with a note or comment where the Excel version allows). */
+  /** Input cells highlighted. */
   highlightedCells: number;
   /** True when there were more anomalous cells than the add-in highlights (all are in Anomalie). */
   highlightCapped: boolean;
+  /** Cells given a note saying why (Excel with the notes API); 0 elsewhere. */
+  notedCells: number;
+  /** What could not be written, or is worth knowing about what was: said in the pane. */
+  notices: WriteNotice[];
 }
 
 export interface CreateSheetsOutcome {
@@ -33,7 +43,9 @@ export interface CreateSheetsOutcome {
 
 export interface RemoveOutcome {
   removedSheets: string[];
-  restoredCells: number;
+  /** Highlights (conditional formats), notes and computed cells taken away. */
+  removedMarks: number;
+  notices: WriteNotice[];
 }
 
 export interface AddinService {

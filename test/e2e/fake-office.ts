@@ -1,57 +1,72 @@
 /**
- * The strict fake of Excel, built for the browser: injected before the pane's scripts (playwright's
- * addInitScript), it plays office.js — `Office.onReady`, requirement sets, the theme — and `Excel.run`
- * over an in-memory workbook that the test can read back through `window.__pianoFake`.
+ * The fake Excel host, built for the browser and injected before the pane's scripts (playwright's
+ * addInitScript), right after Microsoft's Office.js (`excel-web-16.00.js`) and the requirement sets
+ * read from @types/office-js. It plays what office.js's loader and Excel provide — `Office.onReady`,
+ * requirement sets, the theme, the platform — and answers Office.js's requests from an in-memory
+ * workbook that the test reads back through `window.__pianoFake`.
  */
-import { FakeContext, FakeHostOptions } from '../support/fake-excel/client';
+import type { MemberSets } from '../support/fake-excel/member-sets';
 import { WorkbookData, dump } from '../support/fake-excel/model';
+import { connect } from '../support/fake-excel/office-js';
+import { ExcelServer } from '../support/fake-excel/server';
 
-interface InstallOptions extends FakeHostOptions {
-  /** Milliseconds each sync takes, to see the progress bar. */
+interface InstallOptions {
+  excelApi?: number;
+  /** Milliseconds each answer takes, to see the progress bar. */
   syncDelayMs?: number;
   protectedSheets?: string[];
+  /** The user is typing in a cell when the pane starts. */
+  editMode?: boolean;
 }
 
 declare global {
   interface Window {
-    __pianoFake: { install(sheets: Record<string, (string | number | null)[][]>, options?: InstallOptions): void; dump(): unknown; data(): WorkbookData; syncs: number[] };
+    __pianoFake: {
+      install(sheets: Record<string, (string | number | null)[][]>, options?: InstallOptions): void;
+      /** Called at the end of office.js (served by the test in place of Microsoft's CDN). */
+      connect(): void;
+      dump(): unknown;
+      data(): WorkbookData;
+      syncs: number[];
+    };
+    __pianoApiSets: MemberSets;
   }
 }
 
 let data = new WorkbookData();
+let installed: InstallOptions = {};
 const syncs: number[] = [];
 
 window.__pianoFake = {
   install(sheets, options = {}) {
     data = WorkbookData.fromRows(sheets);
     for (const name of options.protectedSheets ?? []) data.sheet(name)!.protected = true;
-    const probe = new FakeContext(data, options);
-    const w = window as unknown as Record<string, unknown>;
-    w.Office = {
-      HostType: { Excel: 'Excel' },
-      onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+    installed = options;
+  },
+  connect() {
+    const options = installed;
+    const server = new ExcelServer(data, { excelApi: options.excelApi ?? 20, requestLimit: 5_000_000, responseLimit: 5_000_000 }, window.__pianoApiSets);
+    server.editMode = options.editMode ?? false;
+    const w = window as unknown as Record<string, unknown> & { Office: object; Excel: { run: (...a: unknown[]) => Promise<unknown> } };
+    connect(w, server, options.syncDelayMs ?? 0);
+    const withRequirements = w.Office as { context: { requirements: unknown } };
+    // What office.js's loader and Excel on the web would provide.
+    w.Office = Object.create(withRequirements, {
+      onReady: { value: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }) },
+      HostType: { value: { Excel: 'Excel' } },
+      PlatformType: { value: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' } },
       context: {
-        host: 'Excel',
-        requirements: { isSetSupported: (name: string, version: string) => probe.isSetSupported(name, version) },
-        officeTheme: { bodyBackgroundColor: '#FFFFFF' },
+        value: { host: 'Excel', platform: 'OfficeOnline', requirements: withRequirements.context.requirements, officeTheme: { bodyBackgroundColor: '#FFFFFF' } },
       },
-    };
-    w.Excel = {
-      run: async <T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> => {
-        const ctx = new FakeContext(data, options);
-        if (options.syncDelayMs) {
-          const sync = ctx.sync.bind(ctx);
-          ctx.sync = async () => {
-            await new Promise((r) => setTimeout(r, options.syncDelayMs));
-            return sync();
-          };
-        }
-        try {
-          return await batch(ctx);
-        } finally {
-          syncs.push(ctx.syncs);
-        }
-      },
+    });
+    const run = w.Excel.run;
+    w.Excel.run = async (...args: unknown[]) => {
+      const from = server.log.length;
+      try {
+        return await run(...args);
+      } finally {
+        syncs.push(server.log.length - from);
+      }
     };
   },
   dump: () => JSON.parse(JSON.stringify(dump(data))),

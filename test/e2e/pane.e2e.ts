@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { check } from '../../src/core/engine';
 import { PLANS, planSnapshot, planXlsx } from '../support/workbooks';
-import { ROOT, SCREENSHOTS, fakeOfficeScript, launch, runAxe, serveDist } from './support';
+import { ROOT, SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, runAxe, serveDist } from './support';
 
 const PANE = { width: 350, height: 900 };
 const dir = mkdtempSync(join(tmpdir(), 'piano-e2e-'));
@@ -46,8 +46,8 @@ async function excelPage(sheets: Record<string, (string | number | null)[][]>, o
   const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
   const page = await context.newPage();
   await page.addInitScript({ content: `${fakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(sheets)}, ${JSON.stringify(options)});` });
-  // office.js from the CDN is not reachable here; the injected host stands in for it.
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js: fake host */' }));
+  // office.js from the CDN is not reachable here: Microsoft's library from npm takes its place, connected to the fake host.
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
   await page.goto(`${origin}/taskpane.html?host=excel`);
   await page.getByRole('button', { name: 'Controlla e calcola' }).waitFor();
   return { context, page };
@@ -183,11 +183,26 @@ describe('in Excel (fake Office host)', () => {
     await context.close();
   });
 
-  test('an Excel error (protected sheet): the Italian message and what to do', async () => {
+  test('a protected sheet does not hide the result: the verdict, and what could not be written there', async () => {
     const { context, page } = await excelPage(planRows('ogliopo-2021'), { protectedSheets: ['Unita'] });
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
-    await page.getByText(/è protetto/).waitFor();
+    await page.getByText("Pronto per l'Assemblea: no").waitFor({ timeout: 60_000 });
+    await page.getByText(/«Unita» è protetto/).waitFor();
     expect(await page.getByText(/Rimuovi protezione foglio/).count()).toBeGreaterThan(0);
+    const fake = await page.evaluate(() => {
+      const d = window.__pianoFake.data();
+      return { sheets: d.sheets.map((s) => s.name), unitaFormats: d.sheet('Unita')!.conditionalFormats.length };
+    });
+    expect(fake.sheets).toContain('Sezione g');
+    expect(fake.unitaFormats).toBe(0);
+    await context.close();
+  });
+
+  test('an Excel error (a cell being edited, on an Excel that cannot wait): the Italian message and what to do', async () => {
+    const { context, page } = await excelPage(planRows('ogliopo-2021'), { excelApi: 7, editMode: true });
+    await page.getByRole('button', { name: 'Controlla e calcola' }).click();
+    await page.getByText(/Excel sta modificando una cella/).waitFor();
+    expect(await page.getByText(/Invio o Esc/).count()).toBeGreaterThan(0);
     await settled(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-errore.png') });
     const sheets = await page.evaluate(() => window.__pianoFake.data().sheets.map((s) => s.name));

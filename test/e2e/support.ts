@@ -1,10 +1,13 @@
 /** The browser tests' harness: dist/ served on 127.0.0.1, Debian's Chromium, the fake Office bundle, axe. */
 import { createServer, Server } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { buildSync } from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
+import { excelMemberSets } from '../support/fake-excel/api-sets';
+import { officeJsSource } from '../support/fake-excel/host';
 
 export const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -33,10 +36,25 @@ export function launch(): Promise<Browser> {
 }
 
 let fakeBundle: string | null = null;
-/** The fake Office host as one script for the browser (built from the same TypeScript as the unit tests). */
+/**
+ * The fake Office host's part that runs first (playwright's init script): the requirement sets of
+ * @types/office-js and the fake server, built from the same TypeScript as the unit tests.
+ */
 export function fakeOfficeScript(): string {
-  fakeBundle ??= buildSync({ entryPoints: [join(__dirname, 'fake-office.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' }).outputFiles[0]!.text;
+  fakeBundle ??= [
+    `window.__pianoApiSets = ${JSON.stringify(excelMemberSets())};`,
+    buildSync({ entryPoints: [join(__dirname, 'fake-office.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' }).outputFiles[0]!.text,
+  ].join('\n');
   return fakeBundle;
+}
+
+/**
+ * What the test serves in place of office.js from Microsoft's CDN: Microsoft's Office.js (Excel on
+ * the web's build, from @microsoft/office-js), then the fake host connects to it. A real script tag,
+ * as in Excel: the library's globals must be globals.
+ */
+export function officeJsScript(): string {
+  return `${officeJsSource()}\nwindow.__pianoFake.connect();`;
 }
 
 export async function runAxe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
@@ -51,4 +69,8 @@ export async function runAxe(page: Page): Promise<{ id: string; impact: string; 
   return results;
 }
 
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Screenshots go to a temporary folder: the tracked ones in docs/screenshots change only when someone
+ * regenerates them on purpose (PIANO_SCREENSHOTS=docs/screenshots npm run test:e2e).
+ */
+export const SCREENSHOTS = process.env.PIANO_SCREENSHOTS ? join(ROOT, process.env.PIANO_SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'piano-screenshots-'));

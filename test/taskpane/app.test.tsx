@@ -157,9 +157,11 @@ describe('Controlla e calcola', () => {
     expect(screen.queryByRole('button', { name: /Foglio SAT/ })).toBeNull();
   });
 
-  test('says when not every cell could be highlighted', async () => {
-    await showResults(fakeService({ checkAndApply: async () => checkOutcome({ highlightCapped: true }) }));
-    expect(screen.getByText(/non tutte sono state evidenziate, ma l'elenco completo è nel foglio Anomalie/)).toBeTruthy();
+  test('says how many cells were highlighted and noted, and what could not be written', async () => {
+    const notice = 'Il foglio «Unita» è protetto: le sue celle non sono state evidenziate né annotate.';
+    await showResults(fakeService({ checkAndApply: async () => checkOutcome({ highlightedCells: 12_000, notedCells: 1_000, notices: [{ message: notice }] }) }));
+    expect(screen.getByText(/12\.000 celle evidenziate nei fogli del piano, di cui 1\.000 con una nota che spiega il motivo/)).toBeTruthy();
+    expect(screen.getByText(notice)).toBeTruthy();
   });
 
   test('a plan without anomalies gets the all-clear', async () => {
@@ -264,7 +266,7 @@ describe('Crea fogli standard', () => {
 describe('Rimuovi risultati', () => {
   test('asks for confirmation, then removes and says what was removed', async () => {
     const service = fakeService({
-      removeResults: async () => ({ removedSheets: ['Sezione g', 'Anomalie', 'Riepilogo'], restoredCells: 80 }),
+      removeResults: async () => ({ removedSheets: ['Sezione g', 'Anomalie', 'Riepilogo'], removedMarks: 12, notices: [] }),
     });
     await showResults(service);
     fireEvent.click(screen.getByRole('button', { name: 'Rimuovi risultati' }));
@@ -276,7 +278,7 @@ describe('Rimuovi risultati', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rimuovi', hidden: true }));
     expect(service.removeResults).toHaveBeenCalledTimes(1);
     expect(
-      await screen.findByText("Risultati rimossi: eliminati i fogli Sezione g, Anomalie e Riepilogo; 80 celle riportate com'era prima del controllo."),
+      await screen.findByText('Risultati rimossi: eliminati i fogli Sezione g, Anomalie e Riepilogo; tolte dai fogli del piano le evidenziazioni, le note e le colonne calcolate.'),
     ).toBeTruthy();
     // The results were about sheets and highlights that no longer exist.
     expect(screen.queryByText('Risultati del controllo')).toBeNull();

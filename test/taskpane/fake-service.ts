@@ -18,6 +18,8 @@ export function checkOutcome(overrides: Partial<CheckOutcome> = {}): CheckOutcom
     sheets: ['Sezione g', 'Anomalie', 'Riepilogo'],
     highlightedCells: 80,
     highlightCapped: false,
+    notedCells: 60,
+    notices: [],
     ...overrides,
   };
 }
@@ -29,7 +31,7 @@ export function fakeService(overrides: Partial<AddinService> = {}): FakeService 
   const impl: AddinService = {
     createStandardSheets: async () => ({ created: [], existing: [] }),
     checkAndApply: async () => checkOutcome(),
-    removeResults: async () => ({ removedSheets: [], restoredCells: 0 }),
+    removeResults: async () => ({ removedSheets: [], removedMarks: 0, notices: [] }),
     selectCell: async () => undefined,
     ...overrides,
   };

@@ -1,25 +1,25 @@
 /** What "Rimuovi risultati" removed. */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { countOf, joinNames } from '../italian';
+import { joinNames } from '../italian';
 import type { RemoveOutcome } from '../service';
 
 export function RemovedNote({ outcome }: { outcome: RemoveOutcome }) {
-  const { removedSheets, restoredCells } = outcome;
-  if (removedSheets.length === 0 && restoredCells === 0) {
-    return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>Non c&apos;erano risultati di Piano Offerta da rimuovere.</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  const { removedSheets, removedMarks, notices } = outcome;
   const parts: string[] = [];
   if (removedSheets.length > 0) {
     parts.push(`${removedSheets.length === 1 ? 'eliminato il foglio' : 'eliminati i fogli'} ${joinNames(removedSheets)}`);
   }
-  if (restoredCells > 0) parts.push(`${countOf(restoredCells, 'cella riportata', 'celle riportate')} com'era prima del controllo`);
+  if (removedMarks > 0) parts.push('tolte dai fogli del piano le evidenziazioni, le note e le colonne calcolate');
   return (
-    <MessageBar intent="success" layout="multiline" politeness="polite">
-      <MessageBarBody>Risultati rimossi: {parts.join('; ')}.</MessageBarBody>
-    </MessageBar>
+    <>
+      <MessageBar intent={parts.length ? 'success' : 'info'} layout="multiline" politeness="polite">
+        <MessageBarBody>{parts.length ? `Risultati rimossi: ${parts.join('; ')}.` : "Non c'erano risultati di Piano Offerta da rimuovere."}</MessageBarBody>
+      </MessageBar>
+      {notices.map((n) => (
+        <MessageBar key={n.message} intent="warning" layout="multiline">
+          <MessageBarBody>{n.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 /** What the last check found: verdict, section g, counts, where the results were written, the anomalies. */
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportAnomaly } from '../../core/report';
-import { countOf, joinNames } from '../italian';
+import { countOf, formatNumber, joinNames } from '../italian';
 import type { CheckOutcome } from '../service';
 import { AnomalyBrowser } from './AnomalyBrowser';
 import { SectionGSummary } from './SectionGSummary';
@@ -46,26 +46,24 @@ export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSe
   );
 }
 
-/** Where the results are in the workbook, and whether every anomalous cell could be highlighted. */
+/** Where the results are in the workbook, and what could not be written there (and why). */
 function WrittenNote({ outcome }: { outcome: CheckOutcome }) {
   const parts: string[] = [];
   if (outcome.sheets.length > 0) {
     parts.push(`Risultati scritti ${outcome.sheets.length === 1 ? 'nel foglio' : 'nei fogli'} ${joinNames(outcome.sheets)}.`);
   }
   if (outcome.highlightedCells > 0) {
-    parts.push(`${countOf(outcome.highlightedCells, 'cella evidenziata', 'celle evidenziate')} nei fogli del piano.`);
+    const noted = outcome.notedCells > 0 ? `, di cui ${formatNumber(outcome.notedCells)} con una nota che spiega il motivo` : '';
+    parts.push(`${countOf(outcome.highlightedCells, 'cella evidenziata', 'celle evidenziate')} nei fogli del piano${noted}.`);
   }
   return (
     <>
       {parts.length > 0 && <Body1 as="p">{parts.join(' ')}</Body1>}
-      {outcome.highlightCapped && (
-        <MessageBar intent="warning" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            Le celle con anomalie sono troppe per evidenziarle tutte: non tutte sono state evidenziate, ma l&apos;elenco
-            completo è nel foglio Anomalie.
-          </MessageBarBody>
+      {outcome.notices.map((n) => (
+        <MessageBar key={n.message} intent="warning" layout="multiline" politeness="polite">
+          <MessageBarBody>{n.message}</MessageBarBody>
         </MessageBar>
-      )}
+      ))}
     </>
   );
 }

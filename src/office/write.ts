@@ -1,0 +1,442 @@
+/**
+ * Writing a check's results into the open workbook, and taking away what an earlier run wrote.
+ *
+ * `planWrite` decides everything before anything is written (what is ours to remove, what can be
+ * written where, and what cannot and why), so that every precondition is checked before the first
+ * write. `queueWrite` then queues it in whole-range batches: the output sheets (one values and one
+ * number-format array each), the computed columns (one array each), the highlights (conditional
+ * formats), notes where Excel has them, and the add-in's settings. Nothing a user typed is written.
+ */
+import { a1, quoteSheetName } from '../core/address';
+import { EngineResult } from '../core/engine';
+import { countOf, joinNames, num } from '../core/italian';
+import { ColumnChanges, Written, reconcileColumn, removalOf } from '../core/output/owned-columns';
+import { CellStyle, OutSheet } from '../core/output/write-plan';
+import { STYLES } from '../core/output/sheet-builder';
+import { OUTPUT_SHEETS } from '../core/reading/schema';
+import { Severity } from '../core/rules/rule';
+import { SheetSnapshot } from '../core/snapshot';
+import { RequestBudget, gridBytes, jsonBytes } from './budget';
+import { Capabilities } from './capabilities';
+import { Area, Look, MAX_AREAS_WITHOUT_RANGE_AREAS, MAX_HIGHLIGHTS, packCells, queueLook } from './highlights';
+import { WorkbookRead, cellKey } from './read';
+import { AddinState, LEGACY_STATE_SHEET, STATE_KEY, mergeWritten } from './state';
+
+/** Notes written in one run at most (errors first): beyond, the Anomalie sheet says it all. */
+export const MAX_NOTES = 1_000;
+
+export interface Notice {
+  /** Italian: what was not written, why, and what to do. */
+  message: string;
+}
+
+/** Everything a run will do, decided before the first write. */
+export interface WriteDecision {
+  /** Output sheets to write; none when the structure is protected or a user's sheet has an output's name. */
+  outputs: OutSheet[];
+  /** Output sheets of ours to delete first (the previous run's). */
+  deleteSheets: string[];
+  deleteLegacyStateSheet: boolean;
+  /** Conditional formats, notes and comments of ours to delete (on sheets that are not protected). */
+  deleteFormats: Excel.ConditionalFormat[];
+  deleteNotes: Excel.Note[];
+  deleteComments: Excel.Comment[];
+  columns: ColumnChanges[];
+  /** Per sheet, the looks to give to areas of cells. */
+  looks: { sheet: string; look: Look; areas: Area[] }[];
+  notes: { sheet: string; cell: string; text: string }[];
+  highlightedCells: number;
+  highlightCapped: boolean;
+  state: AddinState;
+  /** The state while writing: old and new values of the columns both count as ours. */
+  interimState: AddinState;
+  notices: Notice[];
+}
+
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+function outputsOf(read: WorkbookRead): { ours: string[]; foreign: string[] } {
+  const entries = [...read.outputSheets];
+  return { ours: entries.filter(([, o]) => o).map(([n]) => n), foreign: entries.filter(([, o]) => !o).map(([n]) => n) };
+}
+
+const quoted = (names: string[]) => joinNames(names.map((n) => `«${n}»`));
+
+function protectedNotice(sheets: string[], removing: boolean): Notice {
+  const one = sheets.length === 1;
+  const what = removing
+    ? `i risultati di Piano Offerta ${one ? 'in quel foglio' : 'in quei fogli'} (evidenziazioni, note, colonne calcolate) non sono stati tolti`
+    : `${one ? 'le sue celle' : 'le loro celle'} non sono state evidenziate né annotate e le colonne calcolate non sono state scritte`;
+  return {
+    message: `${one ? 'Il foglio' : 'I fogli'} ${quoted(sheets)} ${one ? 'è protetto' : 'sono protetti'}: ${what}. Per farlo: Revisione › Rimuovi protezione foglio, poi di nuovo ${removing ? '«Rimuovi risultati»' : '«Controlla e calcola»'}.`,
+  };
+}
+
+/** What to take away of earlier runs, on the sheets the add-in may change. */
+function removals(read: WorkbookRead, caps: Capabilities, writable: Set<string>, structureFree: boolean) {
+  const { ours } = outputsOf(read);
+  return {
+    deleteSheets: structureFree ? ours : [],
+    deleteLegacyStateSheet: structureFree && read.legacyStateSheet,
+    deleteFormats: read.inputs.filter((s) => writable.has(s.name)).flatMap((s) => s.ourFormats),
+    deleteNotes: caps.notes ? read.ourNotes.filter((n) => writable.has(n.sheet)).sort((a, b) => b.index - a.index).map((n) => n.note) : [],
+    deleteComments: read.ourComments,
+  };
+}
+
+/** The computed column of a kind, as its sheet holds it now and as this run wants it. */
+function columnChanges(result: EngineResult, read: WorkbookRead): ColumnChanges[] {
+  return result.writePlan.columns.map((col) => {
+    const sheet = read.snapshot.sheets.find((s) => s.name === col.sheet)!;
+    return reconcileColumn(col, sheet, read.state?.columns[col.header] ?? null);
+  });
+}
+
+function keptNotice(c: ColumnChanges): Notice {
+  const cells = c.kept.map((k) => k.cell);
+  const list = cells.length > 6 ? `${cells.slice(0, 6).join(', ')} e altre ${num(cells.length - 6)}` : joinNames(cells);
+  return {
+    message:
+      cells.length === 1
+        ? `Nella colonna «${c.header}» del foglio «${c.sheet}» la cella ${list} contiene un valore scritto a mano: è stata lasciata com'è.`
+        : `Nella colonna «${c.header}» del foglio «${c.sheet}» le celle ${list} contengono valori scritti a mano: sono state lasciate come sono.`,
+  };
+}
+
+export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabilities): WriteDecision {
+  const notices: Notice[] = [];
+  const inputNames = new Set(read.inputs.map((s) => s.name));
+  const locked = read.inputs.filter((s) => s.protected).map((s) => s.name);
+  const writable = new Set(read.inputs.filter((s) => !s.protected).map((s) => s.name));
+  const { ours, foreign } = outputsOf(read);
+
+  // Output sheets: only when sheets can be added and no user's sheet bears their names.
+  let outputs = result.writePlan.sheets;
+  if (read.structureProtected) {
+    outputs = [];
+    notices.push({
+      message: `La struttura della cartella di lavoro è protetta: i fogli ${joinNames(result.writePlan.sheets.map((s) => s.name))} non sono stati ${ours.length ? 'aggiornati (quelli presenti sono di un controllo precedente)' : 'creati'}. Per averli: Revisione › Proteggi cartella di lavoro (toglierla), poi di nuovo «Controlla e calcola».`,
+    });
+  } else if (foreign.length) {
+    outputs = [];
+    notices.push({
+      message: `Esiste già un foglio ${quoted(foreign)} che non è stato creato da Piano Offerta: i fogli dei risultati non sono stati scritti, per non toccarlo. Rinominarlo (ad esempio aggiungendo «vecchio») e riprovare.`,
+    });
+  }
+  if (locked.length) notices.push(protectedNotice(locked, false));
+
+  // Computed columns, on sheets that can be written; the user's own cells in them stay.
+  const columns = columnChanges(result, read).filter((c) => writable.has(c.sheet));
+  for (const c of columns) if (c.kept.length) notices.push(keptNotice(c));
+  for (const col of result.writePlan.columns) {
+    const had = read.state?.columns[col.header];
+    const found = read.snapshot.sheets.find((s) => s.name === col.sheet);
+    const header = found?.values[col.headerRow - found.originRow]?.[col.col - found.originCol];
+    if (had && Object.keys(had).length && header !== col.header) {
+      notices.push({
+        message: `La colonna «${col.header}» scritta in precedenza nel foglio «${col.sheet}» non si trova più (l'intestazione è stata cambiata o cancellata): i valori rimasti non sono stati toccati e la colonna è stata scritta di nuovo in ${a1(col.headerRow, col.col).replace(/\d+$/, '')}.`,
+      });
+    }
+  }
+
+  // Highlights: the cells of the anomalies, by severity, up to the limit.
+  const annotations = result.writePlan.annotations.filter((a) => inputNames.has(a.sheet) && writable.has(a.sheet));
+  // Without Worksheet.getRanges each rectangle is a conditional format of its own: fewer of them.
+  const shown = annotations.slice(0, caps.rangeAreas ? MAX_HIGHLIGHTS : MAX_AREAS_WITHOUT_RANGE_AREAS);
+  const looks: WriteDecision['looks'] = [];
+  for (const sheet of writable) {
+    for (const severity of SEVERITY_ORDER) {
+      const cells = shown.filter((a) => a.sheet === sheet && a.severity === severity).map((a) => ({ row: a.row, col: a.col }));
+      // The Esito cells take their row's colour (where one format can cover many cells).
+      if (caps.rangeAreas) {
+        for (const c of columns.filter((x) => x.sheet === sheet)) {
+          for (const r of c.cells) if (r.severity === severity) cells.push({ row: r.row, col: c.col });
+        }
+      }
+      if (cells.length) looks.push({ sheet, look: { kind: 'severity', severity }, areas: packCells(cells) });
+    }
+  }
+  for (const c of columns) {
+    looks.push({ sheet: c.sheet, look: { kind: 'computed-header' }, areas: [{ r0: c.firstRow, c0: c.col, r1: c.firstRow, c1: c.col }] });
+    const rows = c.cells.map((r) => ({ row: r.row, col: c.col }));
+    if (rows.length) looks.push({ sheet: c.sheet, look: { kind: 'computed' }, areas: packCells(rows) });
+  }
+  const highlightCapped = annotations.length > shown.length;
+  if (highlightCapped) {
+    notices.push({ message: `Sono state evidenziate le prime ${num(shown.length)} celle su ${num(annotations.length)} con anomalie: tutte le anomalie sono elencate nel foglio Anomalie e qui nel riquadro.` });
+  }
+
+  // Notes: where Excel has them, on errors and warnings, never beside a note or comment of the user's.
+  const notes: WriteDecision['notes'] = [];
+  const ownedCells = new Set(columns.flatMap((c) => c.cells.map((r) => cellKey(c.sheet, a1(r.row, c.col)))));
+  if (caps.notes) {
+    const candidates = shown
+      .filter((a) => a.severity !== 'info' && !read.annotatedCells.has(cellKey(a.sheet, a.cell)) && !ownedCells.has(cellKey(a.sheet, a.cell)))
+      .sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+    for (const a of candidates.slice(0, MAX_NOTES)) notes.push({ sheet: a.sheet, cell: a.cell, text: a.note });
+    if (candidates.length > MAX_NOTES) notices.push({ message: `Le note spiegano le prime ${num(MAX_NOTES)} celle con errori o avvisi; le altre anomalie sono nel foglio Anomalie.` });
+  } else {
+    notices.push({
+      message: 'Questa versione di Excel non permette di aggiungere note alle celle: il motivo di ogni cella evidenziata è nel foglio Anomalie (con il collegamento alla cella) e qui nel riquadro.',
+    });
+    if ((read.state?.notes ?? 0) > 0) {
+      notices.push({
+        message: `Nella cartella restano ${countOf(read.state!.notes, 'nota', 'note')} di Piano Offerta scritte da un controllo fatto con Microsoft 365 o con Excel sul web: questa versione di Excel non può aggiornarle né toglierle. Lo farà il prossimo controllo fatto con Microsoft 365 o con Excel sul web.`,
+      });
+    }
+  }
+
+  const written: Record<string, Written> = {};
+  for (const c of columns) written[c.header] = c.written;
+  // Columns on protected sheets keep what they had: still ours next time.
+  for (const [header, w] of Object.entries(read.state?.columns ?? {})) if (!(header in written) && !columns.some((c) => c.header === header)) written[header] = w;
+  const keptNotes = caps.notes ? 0 : read.state?.notes ?? 0;
+  const state: AddinState = { version: 2, columns: written, notes: notes.length + keptNotes };
+  const interim: AddinState = {
+    version: 2,
+    columns: Object.fromEntries([...new Set([...Object.keys(written), ...Object.keys(read.state?.columns ?? {})])].map((h) => [h, mergeWritten(written[h], read.state?.columns[h])])),
+    notes: Math.max(state.notes, read.state?.notes ?? 0),
+  };
+  return {
+    outputs,
+    ...removals(read, caps, writable, !read.structureProtected && foreign.length === 0),
+    columns,
+    looks,
+    notes,
+    highlightedCells: shown.length,
+    highlightCapped,
+    state,
+    interimState: interim,
+    notices,
+  };
+}
+
+/** What "Rimuovi risultati" takes away: everything of ours, on the sheets it may change. */
+export function planRemoval(result: EngineResult, read: WorkbookRead, caps: Capabilities): WriteDecision {
+  const writable = new Set(read.inputs.filter((s) => !s.protected).map((s) => s.name));
+  const locked = read.inputs.filter((s) => s.protected && (s.ourFormats.length || read.ourNotes.some((n) => n.sheet === s.name))).map((s) => s.name);
+  const notices: Notice[] = [];
+  if (locked.length) notices.push(protectedNotice(locked, true));
+  if (read.structureProtected && outputsOf(read).ours.length) {
+    notices.push({ message: 'La struttura della cartella di lavoro è protetta: i fogli dei risultati non sono stati tolti. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare.' });
+  }
+  if (!caps.notes && (read.state?.notes ?? 0) > 0) {
+    notices.push({
+      message: `${countOf(read.state!.notes, 'nota', 'note')} di Piano Offerta ${read.state!.notes === 1 ? 'resta' : 'restano'} nelle celle: questa versione di Excel non può toglierle. Usare «Rimuovi risultati» con Microsoft 365 o con Excel sul web.`,
+    });
+  }
+  const columns = result.writePlan.columns
+    .filter((c) => writable.has(c.sheet))
+    .map((c) => {
+      const sheet = read.snapshot.sheets.find((s) => s.name === c.sheet)!;
+      return removalOf(c, sheet, read.state?.columns[c.header] ?? null);
+    })
+    .filter((c) => valueAtHeader(read.snapshot.sheets.find((s) => s.name === c.sheet)!, c) === c.header);
+  return {
+    outputs: [],
+    ...removals(read, caps, writable, !read.structureProtected),
+    columns,
+    looks: [],
+    notes: [],
+    highlightedCells: 0,
+    highlightCapped: false,
+    state: { version: 2, columns: {}, notes: caps.notes ? 0 : read.state?.notes ?? 0 },
+    interimState: read.state ?? { version: 2, columns: {}, notes: 0 },
+    notices,
+  };
+}
+
+function valueAtHeader(sheet: SheetSnapshot, c: ColumnChanges): unknown {
+  return sheet.values[c.firstRow - sheet.originRow]?.[c.col - sheet.originCol];
+}
+
+/** Free names for the output tables: a user's sheet may still hold a table called "Anomalie". */
+export function freeTableNames(outputs: OutSheet[], taken: string[]): OutSheet[] {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  return outputs.map((s) => ({
+    ...s,
+    tables: s.tables.map((t) => {
+      let name = t.name;
+      for (let i = 2; used.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
+      used.add(name.toLowerCase());
+      return { ...t, name };
+    }),
+  }));
+}
+
+/** A link in Anomalie as a formula: one cell of a values array, instead of one request per link. */
+function linkFormula(sheet: string, cell: string, text: string): string {
+  const target = `#${quoteSheetName(sheet)}!${cell}`.replace(/"/g, '""');
+  return `=HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
+}
+
+interface StyleRun {
+  style: CellStyle;
+  row: number;
+  c0: number;
+  c1: number;
+}
+
+/** Runs of equal style on each row, then stacked when identical on consecutive rows: few ranges. */
+function styleRanges(rows: OutSheet['rows']): { style: CellStyle; r0: number; r1: number; c0: number; c1: number }[] {
+  const runs: StyleRun[] = [];
+  rows.forEach((row, r) => {
+    let cur: StyleRun | null = null;
+    row.forEach((cell, c) => {
+      const s = cell?.style;
+      if (s && cur && cur.style === s && cur.c1 === c - 1) cur.c1 = c;
+      else if (s) runs.push((cur = { style: s, row: r, c0: c, c1: c }));
+      else cur = null;
+    });
+  });
+  const out: { style: CellStyle; r0: number; r1: number; c0: number; c1: number }[] = [];
+  const open = new Map<string, (typeof out)[number]>();
+  for (const run of runs) {
+    const k = `${run.style}:${run.c0}:${run.c1}`;
+    const last = open.get(k);
+    if (last && last.r1 === run.row - 1) last.r1 = run.row;
+    else {
+      const o = { style: run.style, r0: run.row, r1: run.row, c0: run.c0, c1: run.c1 };
+      open.set(k, o);
+      out.push(o);
+    }
+  }
+  return out;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const s = STYLES[style];
+  const f = range.format;
+  if (s.bold) f.font.bold = true;
+  if (s.size) f.font.size = s.size;
+  if (s.font) f.font.color = s.font;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.wrap) f.wrapText = true;
+}
+
+/** Rows per values/formats command for an output sheet. */
+const ROWS_PER_WRITE = 5_000;
+/** Request bytes of commands, estimated from Office.js's serialization (test/office/budget.test.ts). */
+export const STYLE_BYTES = 1_500;
+const SHEET_BYTES_PER_ITEM = 450;
+export const DELETE_BYTES = 700;
+export const NOTE_BYTES = 650;
+
+/** Queues one output sheet (this sheet is the add-in's: its formats are set directly). */
+async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget): Promise<void> {
+  const ws = context.workbook.worksheets.add(out.name);
+  const width = Math.max(out.widths.length, ...out.rows.map((r) => r.length), 1);
+  const height = Math.max(out.rows.length, 1);
+  const values: (string | number | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row = out.rows[r] ?? [];
+    const v: (string | number | null)[] = new Array(width).fill(null);
+    const f: (string | null)[] = new Array(width).fill(null);
+    row.forEach((cell, c) => {
+      if (!cell || cell.v === null) return;
+      if (cell.link) {
+        v[c] = linkFormula(cell.link.sheet, cell.link.cell, String(cell.v));
+        return;
+      }
+      v[c] = cell.v;
+      // Text stays text: a text format before the value, whatever the string looks like.
+      f[c] = typeof cell.v === 'string' ? '@' : cell.format ?? null;
+    });
+    values.push(v);
+    formats.push(f);
+  }
+  for (let r0 = 0; r0 < height; r0 += ROWS_PER_WRITE) {
+    const n = Math.min(ROWS_PER_WRITE, height - r0);
+    const f = formats.slice(r0, r0 + n);
+    const v = values.slice(r0, r0 + n);
+    await budget.before(gridBytes(f) + gridBytes(v));
+    const block = ws.getRangeByIndexes(r0, 0, n, width);
+    block.numberFormat = f as string[][];
+    block.values = v as (string | number)[][];
+  }
+  for (const s of styleRanges(out.rows)) {
+    await budget.before(STYLE_BYTES);
+    applyStyle(ws.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1), s.style);
+  }
+  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 12));
+  out.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6.5)));
+  for (const t of out.tables) {
+    const table = ws.tables.add(`${quoteSheetName(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
+    table.name = t.name;
+    table.style = 'TableStyleLight9';
+  }
+  if (out.freezeRows) ws.freezePanes.freezeRows(out.freezeRows);
+  if (out.chart) {
+    const chart = ws.charts.add('BarClustered' as Excel.ChartType, ws.getRange(out.chart.values), 'Columns' as Excel.ChartSeriesBy);
+    chart.series.getItemAt(0).setXAxisValues(ws.getRange(out.chart.categories));
+    chart.title.text = out.chart.title;
+    chart.setPosition(out.chart.anchor);
+  }
+}
+
+/** Rows per command of a computed column (about 1 MB each on the longest Esito texts). */
+const COLUMN_ROWS = 20_000;
+
+/** Queues a computed column: one array (a few on very long sheets), null where a cell stays as it is. */
+async function queueColumn(ws: Excel.Worksheet, c: ColumnChanges, budget: RequestBudget): Promise<void> {
+  for (let i = 0; i < c.values.length; i += COLUMN_ROWS) {
+    const part = c.values.slice(i, i + COLUMN_ROWS);
+    if (part.every((v) => v === null)) continue;
+    const grid = part.map((v) => [v]);
+    await budget.before(gridBytes(grid));
+    // No text format needed: every value starts with a word of ours or is a number, never with = + - @.
+    ws.getRangeByIndexes(c.firstRow + i, c.col, grid.length, 1).values = grid as (string | number)[][];
+  }
+}
+
+/** The whole decision, queued; `budget` syncs when a request would grow too large. */
+export async function queueWrite(context: Excel.RequestContext, d: WriteDecision, read: WorkbookRead, caps: Capabilities, budget: RequestBudget): Promise<void> {
+  const wb = context.workbook;
+  const sheetOf = (name: string) => read.inputs.find((s) => s.name === name)!.ws;
+  // First what says which values are ours (old and new), so that even a write that stops half-way can be taken back.
+  wb.settings.add(STATE_KEY, d.interimState);
+
+  for (const cf of d.deleteFormats) {
+    await budget.before(DELETE_BYTES);
+    cf.delete();
+  }
+  if (caps.notes) {
+    // Highest index first: each deletion leaves the indexes before it as they were.
+    for (const note of d.deleteNotes) {
+      await budget.before(DELETE_BYTES);
+      note.delete();
+    }
+  }
+  if (caps.comments) {
+    for (const comment of d.deleteComments) {
+      await budget.before(DELETE_BYTES);
+      comment.delete();
+    }
+  }
+  for (const name of d.deleteSheets) wb.worksheets.getItem(name).delete();
+  if (d.deleteLegacyStateSheet) {
+    // Excel refuses to delete a very hidden sheet: it is made merely hidden first.
+    const legacy = wb.worksheets.getItem(LEGACY_STATE_SHEET);
+    legacy.visibility = 'Hidden' as Excel.SheetVisibility;
+    legacy.delete();
+  }
+
+  // Tables on the output sheets about to be deleted free their names; any other keeps its own.
+  const taken = read.tables.filter((t) => !d.deleteSheets.includes(t.sheet)).map((t) => t.name);
+  for (const out of freeTableNames(d.outputs, taken)) {
+    await queueOutputSheet(context, out, budget);
+  }
+  for (const c of d.columns) await queueColumn(sheetOf(c.sheet), c, budget);
+  for (const { sheet, look, areas } of d.looks) await queueLook(sheetOf(sheet), areas, look, caps, budget);
+  if (caps.notes) {
+    for (const n of d.notes) {
+      await budget.before(NOTE_BYTES + jsonBytes(n.text));
+      wb.notes.add(`${quoteSheetName(n.sheet)}!${n.cell}`, n.text);
+    }
+  }
+  // Nothing of ours left (after "Rimuovi risultati"): no trace of the add-in in the file either.
+  if (Object.keys(d.state.columns).length === 0 && d.state.notes === 0) wb.settings.getItemOrNullObject(STATE_KEY).delete();
+  else wb.settings.add(STATE_KEY, d.state);
+  if (d.outputs.some((s) => s.name === OUTPUT_SHEETS.riepilogo)) wb.worksheets.getItem(OUTPUT_SHEETS.riepilogo).activate();
+}

@@ -189,6 +189,9 @@ describe('in Excel (fake Office host)', () => {
     await page.getByText("Pronto per l'Assemblea: no").waitFor({ timeout: 60_000 });
     await page.getByText(/«Unita» è protetto/).waitFor();
     expect(await page.getByText(/Rimuovi protezione foglio/).count()).toBeGreaterThan(0);
+    await settled(page);
+    await page.getByText(/«Unita» è protetto/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-foglio-protetto.png') });
     const fake = await page.evaluate(() => {
       const d = window.__pianoFake.data();
       return { sheets: d.sheets.map((s) => s.name), unitaFormats: d.sheet('Unita')!.conditionalFormats.length };

@@ -197,29 +197,28 @@ function splitPieces(pieces: Piece[], cells: number): Piece[] {
   return out;
 }
 
-function halves(p: Piece): Piece[] {
-  if (p.rows < 2) {
-    throw new UserFacingError(
-      `Una riga del foglio «${p.sheet}» è troppo grande per essere letta da Excel.`,
-      'Controllare il file con la pagina di Piano Offerta nel browser, senza Excel.',
-      'too-large',
-    );
-  }
-  const half = Math.ceil(p.rows / 2);
-  return [{ ...p, rows: half }, { ...p, r0: p.r0 + half, rows: p.rows - half }];
+function tooLarge(p: Piece): UserFacingError {
+  return new UserFacingError(
+    `Una riga del foglio «${p.sheet}» è troppo grande per essere letta da Excel.`,
+    'Controllare il file con la pagina di Piano Offerta nel browser, senza Excel.',
+    'too-large',
+  );
 }
 
 /**
  * Values, text and formats of every piece, in as few requests as the platform's answer size
- * allows: one on the desktop for any ordinary plan.
+ * allows: one on the desktop for any ordinary plan. An answer refused for its size (longer texts than
+ * expected) makes the requests smaller; a piece Excel answers null for (over its cell limit) is read
+ * again in halves.
  */
 async function readPieces(context: Excel.RequestContext, pieces: Piece[], cellsPerRequest: number): Promise<Map<Piece, Grids>> {
   const out = new Map<Piece, Grids>();
-  const todo = splitPieces(pieces, cellsPerRequest);
+  let budget = cellsPerRequest;
+  const todo = splitPieces(pieces, budget);
   while (todo.length) {
     const batch: Piece[] = [];
     let cells = 0;
-    while (todo.length && (batch.length === 0 || cells + todo[0]!.rows * todo[0]!.cols <= cellsPerRequest)) {
+    while (todo.length && (batch.length === 0 || cells + todo[0]!.rows * todo[0]!.cols <= budget)) {
       const p = todo.shift()!;
       batch.push(p);
       cells += p.rows * p.cols;
@@ -233,15 +232,21 @@ async function readPieces(context: Excel.RequestContext, pieces: Piece[], cellsP
       await context.sync();
     } catch (err) {
       if (errorCode(err) !== 'ResponsePayloadSizeLimitExceeded') throw err;
-      // Longer texts than expected: the same pieces again, in halves.
-      todo.unshift(...batch.flatMap(halves));
+      if (batch.length === 1 && batch[0]!.rows === 1) throw tooLarge(batch[0]!);
+      budget = Math.max(1, Math.floor(Math.min(budget, cells) / 2));
+      todo.unshift(...splitPieces(batch, budget));
       continue;
     }
     batch.forEach((p, i) => {
       const r = ranges[i]!;
-      // Above its cell limit Excel answers null rather than failing: smaller pieces, then.
-      if (r.values === null || r.values === undefined) todo.unshift(...halves(p));
-      else out.set(p, { values: r.values as CellValue[][], text: r.text, formats: r.numberFormat as string[][] });
+      if (r.values !== null && r.values !== undefined) {
+        out.set(p, { values: r.values as CellValue[][], text: r.text, formats: r.numberFormat as string[][] });
+        return;
+      }
+      // Above its cell limit Excel answers null rather than failing: the piece in halves.
+      if (p.rows < 2) throw tooLarge(p);
+      const half = Math.ceil(p.rows / 2);
+      todo.unshift({ ...p, rows: half }, { ...p, r0: p.r0 + half, rows: p.rows - half });
     });
   }
   return out;

@@ -116,3 +116,12 @@ describe('Crea fogli standard', () => {
     expect(JSON.stringify(data.tables.filter((t) => t.name.startsWith('Tab')))).toBe(extents);
   });
 });
+
+test('an answer Excel on the web refuses for its size (long texts): the same block is read again in halves', async () => {
+  const tight = fakeHost(bigPlan(20_000), { platform: 'web', responseLimit: 400_000 });
+  const free = fakeHost(bigPlan(20_000), { platform: 'desktop' });
+  const [a, b] = [await tight.service.checkAndApply(noProgress), await free.service.checkAndApply(noProgress)];
+  expect(tight.runs[0]!.refusedResponses).toBeGreaterThan(0);
+  expect(a.report).toEqual(b.report);
+  expect(JSON.stringify(dump(tight.data))).toBe(JSON.stringify(dump(free.data)));
+}, 120_000);

@@ -279,7 +279,8 @@ class RangeNode extends Node {
         return this.writeGrid(value, storeValue, true);
       case 'numberFormat':
         return this.writeGrid(value, (cell, x) => {
-          if (x === 'General') delete cell.numberFormat;
+          // "" resets the format to General, as Excel does.
+          if (x === 'General' || x === '') delete cell.numberFormat;
           else cell.numberFormat = String(x);
         }, false);
       case 'hyperlink': {

@@ -25,8 +25,11 @@ const ADDRESS_CHARS = 2_000;
 export const SIGNATURE = 'Piano Offerta';
 const formulaFor = (what: string) => `=N("${SIGNATURE}: ${what}")=0`;
 
+/** Exactly the formulas the add-in writes (a user's rule that merely mentions "Piano Offerta" is theirs). */
+const OUR_FORMULA = /^=\s*N\(\s*"Piano Offerta: [a-z ]+"\s*\)\s*=\s*0$/i;
+
 export function isOurFormula(formula: string | null | undefined): boolean {
-  return typeof formula === 'string' && formula.includes(SIGNATURE);
+  return typeof formula === 'string' && OUR_FORMULA.test(formula.trim());
 }
 
 /** A rectangle, zero-based and inclusive. */

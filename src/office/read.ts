@@ -1,28 +1,39 @@
 /**
  * Reading the open workbook: a fixed number of syncs whatever its size.
- * 1. discovery: the sheets, workbook protection, tables, the add-in's settings, notes and comments;
+ * 1. discovery: the sheets, workbook protection, tables, defined names, the add-in's settings,
+ *    notes and comments;
  * 2. shapes: each sheet's used range (its extent only), protection and conditional formats, each
  *    table's range, the first cell of the output sheets, where notes and comments are;
  * 3. values: every used range's values, text and number formats in one request when the answer
- *    fits (Excel on the web answers at most 5 MB), else in blocks; a block Excel answers null (over
- *    its cell limit) or refuses is read again in halves.
+ *    fits (Excel on the web answers at most 5 MB), else in blocks.
  * What the add-in owns is recognised here by what it holds: output sheets by their first cell,
- * conditional formats by their formula, notes and comments by their text.
+ * conditional formats by their formula, notes and comments by their text. Only workbooks with
+ * thousands of notes, or a version 0.1 state to undo, take a few more syncs.
  */
 import { OUTPUT_SHEET_KEYS } from '../core/reading/schema';
 import { isOurOutput } from '../core/output/signature';
 import { foldText } from '../core/names/normalize';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { SEVERITY_FILL } from '../core/output/sheet-builder';
 import { Capabilities } from './capabilities';
 import { errorCode } from './errors';
-import { Area, isOurFormula, parseAreaAddress, SIGNATURE } from './highlights';
-import { AddinState, LEGACY_STATE_SHEET, STATE_KEY, decodeState } from './state';
+import { Area, isOurFormula, parseAreaAddress } from './highlights';
+import { AddinState, LEGACY_STATE_SHEET, LegacyState, STATE_KEY, decodeLegacyState, decodeState } from './state';
 import { UserFacingError } from '../taskpane/service';
 
 export type Platform = 'web' | 'desktop';
 
 /** Cells per request when reading values: Excel on the web answers at most 5 MB (about 60 bytes a cell). */
 const READ_CELLS: Record<Platform, number> = { web: 60_000, desktop: 1_000_000 };
+/** Locations (of notes and comments) or fills (of version 0.1) per request: about 700 bytes each. */
+const PROBES_PER_REQUEST = 3_000;
+
+/** The text every note the add-in writes starts with (the core's write plan), and what follows it. */
+const OUR_NOTE = /^Piano Offerta\n(Errore|Avviso|Informazione) /;
+
+export function isOurNote(content: string): boolean {
+  return OUR_NOTE.test(content);
+}
 
 export interface SheetShape {
   name: string;
@@ -40,18 +51,19 @@ export interface WorkbookRead {
   state: AddinState | null;
   /** Sheets that are read as input (not the output sheets, not the old state sheet). */
   inputs: SheetShape[];
-  /** Sheets named like an output sheet: true when Piano Offerta wrote them (signed in A1). */
+  /** Sheets named like an output sheet: true when Piano Offerta wrote them. */
   outputSheets: Map<string, boolean>;
-  /** The very hidden sheet of older versions, when present. */
-  legacyStateSheet: boolean;
-  /** Every table and its sheet, for choosing free names for the output tables. */
+  /** Every table and its sheet, and every defined name: output tables need names free of both. */
   tables: { name: string; sheet: string }[];
-  /** Notes the add-in wrote (text starting with its signature), in collection order, with their cell. */
-  ourNotes: { index: number; note: Excel.Note; sheet: string; cell: string }[];
-  /** Cells that hold a note or a threaded comment (the user's or ours): never a second one there. */
+  definedNames: string[];
+  /** Notes the add-in wrote (found by their text), with their cell. */
+  ourNotes: { sheet: string; cell: string }[];
+  /** Cells that hold a note or a threaded comment of someone else: never one of ours there. */
   annotatedCells: Set<string>;
-  /** Threaded comments an earlier version wrote (before notes were used), to delete. */
-  ourComments: Excel.Comment[];
+  /** Threaded comments version 0.1 wrote where Excel had no notes, to delete. */
+  ourComments: { sheet: string; comment: Excel.Comment }[];
+  /** Version 0.1's state, when the workbook still has it, with the fills it left to undo. */
+  legacy: (LegacyState & { fills: { sheet: string; cell: string; restore: string | null }[] }) | null;
   snapshot: WorkbookSnapshot;
 }
 
@@ -70,7 +82,16 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 
 export const cellKey = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
-function queueDiscovery(context: Excel.RequestContext, caps: Capabilities) {
+/** Loads `what` for each item, `PROBES_PER_REQUEST` a request (one request for any ordinary workbook). */
+async function probeAll<T>(context: Excel.RequestContext, items: T[], queue: (item: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += PROBES_PER_REQUEST) {
+    items.slice(i, i + PROBES_PER_REQUEST).forEach(queue);
+    if (i + PROBES_PER_REQUEST < items.length) await context.sync();
+  }
+}
+
+export async function readShapes(context: Excel.RequestContext, caps: Capabilities): Promise<Omit<WorkbookRead, 'snapshot'> & { tablesBySheet: Map<string, SheetSnapshot['tables']> }> {
+  // 1. Discovery.
   const wb = context.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name');
@@ -78,54 +99,45 @@ function queueDiscovery(context: Excel.RequestContext, caps: Capabilities) {
   protection.load('protected');
   const tables = wb.tables;
   tables.load('items/name,items/worksheet/name');
+  const definedNames = wb.names;
+  definedNames.load('items/name');
   const setting = wb.settings.getItemOrNullObject(STATE_KEY);
   setting.load('value');
-  let notes: Excel.NoteCollection | null = null;
-  if (caps.notes) {
-    notes = wb.notes;
-    notes.load('items/content');
-  }
-  let comments: Excel.CommentCollection | null = null;
-  if (caps.comments) {
-    comments = wb.comments;
-    comments.load('items/content');
-  }
-  return { sheets, protection, tables, setting, notes, comments };
-}
-
-export async function readShapes(context: Excel.RequestContext, caps: Capabilities): Promise<Omit<WorkbookRead, 'snapshot'> & { tablesBySheet: Map<string, SheetSnapshot['tables']> }> {
-  // 1. Discovery.
-  const d = queueDiscovery(context, caps);
+  const notes = caps.notes ? wb.notes.load('items/content') : null;
+  const comments = caps.comments ? wb.comments.load('items/id,items/content') : null;
   await context.sync();
-  const names = d.sheets.items.map((s) => s.name);
-  const state = d.setting.isNullObject ? null : decodeState(d.setting.value);
+  const names = sheets.items.map((s) => s.name);
+  const state = setting.isNullObject ? null : decodeState(setting.value);
 
   // 2. Shapes.
   const inputNames = names.filter((n) => n !== LEGACY_STATE_SHEET && !isOutputName(n));
   const queued = inputNames.map((name) => {
-    const ws = context.workbook.worksheets.getItem(name);
+    const ws = wb.worksheets.getItem(name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     ws.protection.load('protected');
     const cfs = ws.getRange().conditionalFormats;
-    cfs.load('items/type,items/customOrNullObject/rule/formula');
+    cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
     return { name, ws, used, cfs };
   });
   const firstCells = names.filter(isOutputName).map((name) => {
-    const r = context.workbook.worksheets.getItem(name).getRange('A1');
+    const r = wb.worksheets.getItem(name).getRange('A1');
     r.load('values');
     return { name, r };
   });
-  const tableRanges = d.tables.items.map((t) => {
+  const tableRanges = tables.items.map((t) => {
     const r = t.getRange();
     r.load('address');
     return { name: t.name, sheet: t.worksheet.name, r };
   });
-  // Where every note and comment is: the add-in's are removed, none is put beside the user's.
-  const noteItems = caps.notes && d.notes ? d.notes.items : [];
-  const noteLocations = caps.notes ? noteItems.map((n) => n.getLocation().load('address')) : [];
-  const commentItems = caps.comments && d.comments ? d.comments.items : [];
-  const commentLocations = caps.comments ? commentItems.map((c) => c.getLocation().load('address')) : [];
+  const legacyRange = names.includes(LEGACY_STATE_SHEET) ? wb.worksheets.getItem(LEGACY_STATE_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
+  // Where every note and comment is: the add-in's are removed, none is put beside someone else's.
+  const noteItems = caps.notes && notes ? notes.items : [];
+  const noteLocations: Excel.Range[] = [];
+  if (caps.notes) await probeAll(context, noteItems, (n) => noteLocations.push(n.getLocation().load('address')));
+  const commentItems = caps.comments && comments ? comments.items : [];
+  const commentLocations: Excel.Range[] = [];
+  if (caps.comments) await probeAll(context, commentItems, (c) => commentLocations.push(c.getLocation().load('address')));
   await context.sync();
 
   const inputs: SheetShape[] = queued.map(({ name, ws, used, cfs }) => ({
@@ -138,21 +150,19 @@ export async function readShapes(context: Excel.RequestContext, caps: Capabiliti
   const annotatedCells = new Set<string>();
   const ourNotes: WorkbookRead['ourNotes'] = [];
   if (caps.notes) {
-    noteItems.forEach((note, index) => {
-      const { sheet, cell } = splitAddress(noteLocations[index]!.address);
-      if (note.content.startsWith(SIGNATURE)) ourNotes.push({ index, note, sheet, cell });
+    noteItems.forEach((note, i) => {
+      const { sheet, cell } = splitAddress(noteLocations[i]!.address);
+      if (isOurNote(note.content)) ourNotes.push({ sheet, cell });
       else annotatedCells.add(cellKey(sheet, cell));
     });
   }
-  const ourComments: Excel.Comment[] = [];
+  const ourComments: WorkbookRead['ourComments'] = [];
   if (caps.comments) {
     commentItems.forEach((comment, i) => {
-      // Versions before 0.2 wrote threaded comments where Excel had no notes: theirs start with the signature.
-      if (comment.content.startsWith(SIGNATURE)) ourComments.push(comment);
-      else {
-        const { sheet, cell } = splitAddress(commentLocations[i]!.address);
-        annotatedCells.add(cellKey(sheet, cell));
-      }
+      const { sheet, cell } = splitAddress(commentLocations[i]!.address);
+      // Version 0.1 wrote threaded comments where Excel had no notes, with the notes' text.
+      if (isOurNote(comment.content)) ourComments.push({ sheet, comment });
+      else annotatedCells.add(cellKey(sheet, cell));
     });
   }
   const tablesBySheet = new Map<string, NonNullable<SheetSnapshot['tables']>>();
@@ -161,18 +171,45 @@ export async function readShapes(context: Excel.RequestContext, caps: Capabiliti
     list.push({ name: t.name, ...parseAreaAddress(t.r.address) });
     tablesBySheet.set(t.sheet, list);
   }
+  // An output-named sheet is ours when signed in A1, or when a write that stopped was adding it and it is still empty.
+  const outputSheets = new Map(
+    firstCells.map(({ name, r }) => {
+      const a1 = String(r.values[0]?.[0] ?? '');
+      return [name, isOurOutput(a1) || (a1 === '' && (state?.adding ?? []).includes(name))];
+    }),
+  );
   return {
     names,
-    structureProtected: d.protection.protected,
+    structureProtected: protection.protected,
     state,
     inputs,
-    outputSheets: new Map(firstCells.map(({ name, r }) => [name, isOurOutput(String(r.values[0]?.[0] ?? ''))])),
-    legacyStateSheet: names.includes(LEGACY_STATE_SHEET),
+    outputSheets,
     tables: tableRanges.map((t) => ({ name: t.name, sheet: t.sheet })),
+    definedNames: definedNames.items.map((n) => n.name),
     ourNotes,
     annotatedCells,
     ourComments,
+    legacy: legacyRange ? await legacyFills(context, legacyRange, inputNames) : null,
     tablesBySheet,
+  };
+}
+
+/** Version 0.1's fills still in its colours, with the colour each cell had before it: to put back. */
+async function legacyFills(context: Excel.RequestContext, range: Excel.Range, sheets: string[]): Promise<WorkbookRead['legacy']> {
+  const legacy = decodeLegacyState(range.isNullObject ? null : range.values);
+  if (!legacy) return { cells: [], columns: [], fills: [] };
+  const ours = new Set(Object.values(SEVERITY_FILL).map((c) => c.toUpperCase()));
+  const cells = legacy.cells.filter((c) => sheets.includes(c.sheet));
+  const fills: Excel.RangeFill[] = [];
+  await probeAll(context, cells, (c) => fills.push(context.workbook.worksheets.getItem(c.sheet).getRange(c.cell).format.fill.load('color')));
+  await context.sync();
+  return {
+    ...legacy,
+    fills: cells.flatMap((c, i) => {
+      const now = fills[i]!.color;
+      // The user may have recoloured the cell since: then it is theirs.
+      return now && ours.has(now.toUpperCase()) ? [{ sheet: c.sheet, cell: c.cell, restore: c.fill && c.fill.toUpperCase() !== '#FFFFFF' ? c.fill : null }] : [];
+    }),
   };
 }
 
@@ -205,6 +242,9 @@ function tooLarge(p: Piece): UserFacingError {
   );
 }
 
+/** Excel's ways of saying a read was too large (as an answer, or as a range). */
+const TOO_LARGE = new Set(['ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit']);
+
 /**
  * Values, text and formats of every piece, in as few requests as the platform's answer size
  * allows: one on the desktop for any ordinary plan. An answer refused for its size (longer texts than
@@ -223,15 +263,11 @@ async function readPieces(context: Excel.RequestContext, pieces: Piece[], cellsP
       batch.push(p);
       cells += p.rows * p.cols;
     }
-    const ranges = batch.map((p) => {
-      const r = p.ws.getRangeByIndexes(p.r0, p.c0, p.rows, p.cols);
-      r.load('values,text,numberFormat');
-      return r;
-    });
+    const ranges = batch.map((p) => p.ws.getRangeByIndexes(p.r0, p.c0, p.rows, p.cols).load('values,text,numberFormat'));
     try {
       await context.sync();
     } catch (err) {
-      if (errorCode(err) !== 'ResponsePayloadSizeLimitExceeded') throw err;
+      if (!TOO_LARGE.has(errorCode(err))) throw err;
       if (batch.length === 1 && batch[0]!.rows === 1) throw tooLarge(batch[0]!);
       budget = Math.max(1, Math.floor(Math.min(budget, cells) / 2));
       todo.unshift(...splitPieces(batch, budget));
@@ -274,5 +310,6 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
       formats: mine.flatMap(([, g]) => g.formats),
     };
   });
-  return { ...shapes, snapshot: { sheets } };
+  const { tablesBySheet: _tables, ...rest } = shapes;
+  return { ...rest, snapshot: { sheets } };
 }

@@ -7,7 +7,7 @@
  */
 import { check } from '../core/engine';
 import { ComuneUfficiale } from '../core/reference/comuni';
-import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError } from '../taskpane/service';
+import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
 import { RequestBudget, jsonBytes } from './budget';
 import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
 import { toUserFacingError } from './errors';
@@ -45,19 +45,20 @@ async function write(context: Excel.RequestContext, decision: WriteDecision, rea
 async function takeBack(context: Excel.RequestContext, caps: Capabilities, platform: Platform): Promise<boolean> {
   try {
     const read = await readWorkbook(context, caps, platform);
-    await write(context, planRemoval(check(read.snapshot), read, caps), read, caps);
+    await write(context, planRemoval(read, caps), read, caps);
     return true;
   } catch {
     return false;
   }
 }
 
-function writeFailed(err: unknown, cleaned: boolean): UserFacingError {
+/** The check itself succeeded: its result stays in the pane, with why nothing was written and what to do. */
+function writeFailed(err: unknown, cleaned: boolean): WriteNotice {
   const base = toUserFacingError(err);
   const what = cleaned
-    ? 'Il controllo non è stato completato: Excel ha rifiutato una scrittura e Piano Offerta ha tolto quanto aveva già scritto.'
-    : 'Il controllo non è stato completato e alcuni risultati potrebbero essere rimasti a metà: usare «Rimuovi risultati».';
-  return new UserFacingError(`${what} ${base.message}`, base.action, base.code);
+    ? 'I risultati non sono stati scritti nella cartella: Excel ha rifiutato una scrittura e Piano Offerta ha tolto quanto aveva già scritto (anche i risultati del controllo precedente).'
+    : 'I risultati non sono stati scritti nella cartella e alcuni potrebbero essere rimasti a metà: usare «Rimuovi risultati».';
+  return { message: `${what} ${base.message} ${base.action}`, intent: 'error' };
 }
 
 export function officeService({ excel, isSetSupported, platform }: OfficeServiceOptions): AddinService {
@@ -89,7 +90,9 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
           try {
             await write(context, decision, read, caps);
           } catch (err) {
-            throw writeFailed(err, await takeBack(context, caps, platform));
+            const notice = writeFailed(err, await takeBack(context, caps, platform));
+            onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
+            return { report: result.report, sheets: [], highlightedCells: 0, highlightCapped: false, notedCells: 0, notices: [notice] };
           }
           onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
           return {
@@ -107,7 +110,7 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
       guarded(() =>
         run(async (context): Promise<RemoveOutcome> => {
           const read = await readWorkbook(context, caps, platform);
-          const decision = planRemoval(check(read.snapshot), read, caps);
+          const decision = planRemoval(read, caps);
           await write(context, decision, read, caps);
           const cleared = decision.columns.reduce((n, c) => n + c.values.filter((v) => v === '').length, 0);
           return {

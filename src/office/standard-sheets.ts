@@ -1,11 +1,14 @@
 /**
  * "Crea fogli standard": the missing standard sheets with their canonical headers, as Excel tables,
  * with drop-down lists where Excel allows them (ExcelApi 1.8), and optionally the ambito's comuni.
- * A sheet that exists (by any of the names the engine recognises) is never touched.
+ * A sheet that exists (by any of the names the engine recognises) is never touched. Everything is
+ * checked first (workbook structure, free table names); if Excel still refuses a write, the sheets
+ * created by this run are taken back.
  */
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AMBITO_KEYS, SheetKind, TABLE_ORDER, TABLES } from '../core/reading/schema';
 import { sheetKindByName } from '../core/reading/table';
+import { UserFacingError } from '../taskpane/service';
 import { Capabilities } from './capabilities';
 
 const ORDER: SheetKind[] = ['Ambito', ...TABLE_ORDER];
@@ -31,45 +34,78 @@ function rowsOf(kind: SheetKind, comuni: ComuneUfficiale[]): (string | number | 
   return [headersOf(kind).map(() => null)];
 }
 
+const STRUCTURE_PROTECTED = new UserFacingError(
+  'La struttura della cartella di lavoro è protetta: Piano Offerta non può aggiungere fogli.',
+  'Togliere la protezione (Revisione › Proteggi cartella di lavoro), poi riprovare.',
+  'protected',
+);
+
+/** "TabUnita", or "TabUnita_2" when a table or a defined name already has it (they share one namespace). */
+function freeName(name: string, taken: Set<string>): string {
+  let n = name;
+  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name}_${i}`;
+  taken.add(n.toLowerCase());
+  return n;
+}
+
+function queueSheet(sheets: Excel.WorksheetCollection, kind: SheetKind, comuni: ComuneUfficiale[], tableName: string, caps: Capabilities): void {
+  const ws = sheets.add(kind);
+  const headers = headersOf(kind);
+  const rows = rowsOf(kind, kind === 'Comuni' ? comuni : []);
+  const all = [headers, ...rows];
+  const range = ws.getRangeByIndexes(0, 0, all.length, headers.length);
+  // Codes and names are text (ISTAT codes keep their leading zeros).
+  range.numberFormat = all.map((r, i) => r.map((_, c) => (i === 0 || kind === 'Ambito' ? '@' : headers[c] === 'Codice ISTAT' ? '@' : null))) as string[][];
+  range.values = all as (string | number)[][];
+  const table = ws.tables.add(`${kind}!A1:${String.fromCharCode(64 + headers.length)}${all.length}`, true);
+  table.name = tableName;
+  table.style = 'TableStyleLight9';
+  headers.forEach((h, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.max(90, Math.min(260, h.length * 8))));
+  ws.freezePanes.freezeRows(1);
+  if (caps.validation) {
+    for (const [header, source] of Object.entries(LISTS[kind] ?? {})) {
+      const c = headers.indexOf(header);
+      if (c < 0) continue;
+      ws.getRangeByIndexes(1, c, VALIDATION_ROWS, 1).dataValidation.rule = { list: { inCellDropDown: true, source } };
+    }
+  }
+}
+
 export async function createStandardSheets(
   context: Excel.RequestContext,
   caps: Capabilities,
   comuni: ComuneUfficiale[],
 ): Promise<{ created: string[]; existing: string[] }> {
-  const sheets = context.workbook.worksheets;
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
   sheets.load('items/name');
+  wb.protection.load('protected');
+  wb.tables.load('items/name');
+  wb.names.load('items/name');
   await context.sync();
   const present = new Map<SheetKind, string>();
   for (const s of sheets.items) {
     const kind = sheetKindByName(s.name);
     if (kind && !present.has(kind)) present.set(kind, s.name);
   }
-  const created: string[] = [];
-  for (const kind of ORDER) {
-    if (present.has(kind)) continue;
-    const ws = sheets.add(kind);
-    const headers = headersOf(kind);
-    const rows = rowsOf(kind, kind === 'Comuni' ? comuni : []);
-    const all = [headers, ...rows];
-    const range = ws.getRangeByIndexes(0, 0, all.length, headers.length);
-    // Codes and names are text (ISTAT codes keep their leading zeros).
-    range.numberFormat = all.map((r, i) => r.map((_, c) => (i === 0 || kind === 'Ambito' ? '@' : headers[c] === 'Codice ISTAT' ? '@' : null))) as string[][];
-    range.values = all as (string | number)[][];
-    const table = ws.tables.add(`${kind}!A1:${String.fromCharCode(64 + headers.length)}${all.length}`, true);
-    table.name = `Tab${kind}`;
-    table.style = 'TableStyleLight9';
-    headers.forEach((h, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.max(90, Math.min(260, h.length * 8))));
-    ws.freezePanes.freezeRows(1);
-    if (caps.validation) {
-      for (const [header, source] of Object.entries(LISTS[kind] ?? {})) {
-        const c = headers.indexOf(header);
-        if (c < 0) continue;
-        ws.getRangeByIndexes(1, c, VALIDATION_ROWS, 1).dataValidation.rule = { list: { inCellDropDown: true, source } };
-      }
-    }
-    created.push(kind);
+  const missing = ORDER.filter((k) => !present.has(k));
+  const existing = ORDER.filter((k) => present.has(k)).map((k) => present.get(k)!);
+  if (!missing.length) return { created: [], existing };
+  // Checked before the first write: sheets can be added, and each table gets a name no one has.
+  if (wb.protection.protected) throw STRUCTURE_PROTECTED;
+  const taken = new Set([...wb.tables.items.map((t) => t.name), ...wb.names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
+  const names = new Map(missing.map((k) => [k, freeName(`Tab${k}`, taken)]));
+  for (const kind of missing) queueSheet(sheets, kind, comuni, names.get(kind)!, caps);
+  sheets.getItem(missing[0]!).activate();
+  try {
+    await context.sync();
+  } catch (err) {
+    // Excel refused a write half-way (batches are not transactions): the sheets this run added go.
+    const added = missing.map((k) => sheets.getItemOrNullObject(k).load('name'));
+    await context.sync();
+    for (const ws of added) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+    throw err;
   }
-  if (created.length) sheets.getItem(created[0]!).activate();
-  await context.sync();
-  return { created, existing: ORDER.filter((k) => present.has(k)).map((k) => present.get(k)!) };
+  return { created: missing, existing };
 }

@@ -1,34 +1,30 @@
 /**
  * Writing a check's results into the open workbook, and taking away what an earlier run wrote.
  *
- * `planWrite` decides everything before anything is written (what is ours to remove, what can be
- * written where, and what cannot and why), so that every precondition is checked before the first
- * write. `queueWrite` then queues it in whole-range batches: the output sheets (one values and one
- * number-format array each), the computed columns (one array each), the highlights (conditional
- * formats), notes where Excel has them, and the add-in's settings. Nothing a user typed is written.
+ * `planWrite` (and `planRemoval`) decide everything before anything is written: what is the
+ * add-in's to remove, what can be written where, and what cannot and why. Every precondition is
+ * checked there, before the first write. `queueWrite` then queues the decision in whole-range
+ * batches: the output sheets (one values and one number-format array each), the computed columns
+ * (one array each), the highlights (conditional formats), notes where Excel has them, and the
+ * add-in's settings. Nothing a user typed is written.
  */
 import { a1, quoteSheetName } from '../core/address';
 import { EngineResult } from '../core/engine';
 import { countOf, joinNames, num } from '../core/italian';
-import { ColumnChanges, Written, reconcileColumn, removalOf } from '../core/output/owned-columns';
+import { ColumnChanges, FoundColumn, Written, findOwnedColumns, reconcileColumn, removalOf, sameHeader } from '../core/output/owned-columns';
 import { CellStyle, OutSheet } from '../core/output/write-plan';
 import { STYLES } from '../core/output/sheet-builder';
-import { OUTPUT_SHEETS } from '../core/reading/schema';
+import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../core/reading/schema';
 import { Severity } from '../core/rules/rule';
-import { SheetSnapshot } from '../core/snapshot';
 import { RequestBudget, gridBytes, jsonBytes } from './budget';
 import { Capabilities } from './capabilities';
 import { Area, Look, MAX_AREAS_WITHOUT_RANGE_AREAS, MAX_HIGHLIGHTS, packCells, queueLook } from './highlights';
 import { WorkbookRead, cellKey } from './read';
 import { AddinState, LEGACY_STATE_SHEET, STATE_KEY, mergeWritten } from './state';
+import type { WriteNotice } from '../taskpane/service';
 
 /** Notes written in one run at most (errors first): beyond, the Anomalie sheet says it all. */
 export const MAX_NOTES = 1_000;
-
-export interface Notice {
-  /** Italian: what was not written, why, and what to do. */
-  message: string;
-}
 
 /** Everything a run will do, decided before the first write. */
 export interface WriteDecision {
@@ -39,8 +35,11 @@ export interface WriteDecision {
   deleteLegacyStateSheet: boolean;
   /** Conditional formats, notes and comments of ours to delete (on sheets that are not protected). */
   deleteFormats: Excel.ConditionalFormat[];
-  deleteNotes: Excel.Note[];
+  deleteNotes: { sheet: string; cell: string }[];
   deleteComments: Excel.Comment[];
+  /** Version 0.1's fills to put back, and its old columns' formats to clear. */
+  legacyFills: { sheet: string; cell: string; restore: string | null }[];
+  legacyColumnFormats: { sheet: string; col: number; firstRow: number; lastRow: number }[];
   columns: ColumnChanges[];
   /** Per sheet, the looks to give to areas of cells. */
   looks: { sheet: string; look: Look; areas: Area[] }[];
@@ -50,10 +49,11 @@ export interface WriteDecision {
   state: AddinState;
   /** The state while writing: old and new values of the columns both count as ours. */
   interimState: AddinState;
-  notices: Notice[];
+  notices: WriteNotice[];
 }
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+const HEADERS = Object.values(OWNED_COLUMNS);
 
 function outputsOf(read: WorkbookRead): { ours: string[]; foreign: string[] } {
   const entries = [...read.outputSheets];
@@ -62,37 +62,49 @@ function outputsOf(read: WorkbookRead): { ours: string[]; foreign: string[] } {
 
 const quoted = (names: string[]) => joinNames(names.map((n) => `«${n}»`));
 
-function protectedNotice(sheets: string[], removing: boolean): Notice {
+function protectedNotice(sheets: string[], removing: boolean): WriteNotice {
   const one = sheets.length === 1;
   const what = removing
     ? `i risultati di Piano Offerta ${one ? 'in quel foglio' : 'in quei fogli'} (evidenziazioni, note, colonne calcolate) non sono stati tolti`
-    : `${one ? 'le sue celle' : 'le loro celle'} non sono state evidenziate né annotate e le colonne calcolate non sono state scritte`;
+    : `${one ? 'le sue celle' : 'le loro celle'} non sono state evidenziate né annotate e le colonne calcolate non sono state scritte (le evidenziazioni di un controllo precedente, se ci sono, restano)`;
   return {
     message: `${one ? 'Il foglio' : 'I fogli'} ${quoted(sheets)} ${one ? 'è protetto' : 'sono protetti'}: ${what}. Per farlo: Revisione › Rimuovi protezione foglio, poi di nuovo ${removing ? '«Rimuovi risultati»' : '«Controlla e calcola»'}.`,
   };
 }
 
+/** What the last run wrote in a computed column; none recorded after a run means nothing there is ours but empty cells. */
+function previousOf(read: WorkbookRead, header: string): Written | null {
+  if (!read.state) return null;
+  return read.state.columns[header] ?? {};
+}
+
 /** What to take away of earlier runs, on the sheets the add-in may change. */
 function removals(read: WorkbookRead, caps: Capabilities, writable: Set<string>, structureFree: boolean) {
   const { ours } = outputsOf(read);
+  const legacy = read.legacy;
   return {
     deleteSheets: structureFree ? ours : [],
-    deleteLegacyStateSheet: structureFree && read.legacyStateSheet,
+    deleteLegacyStateSheet: structureFree && legacy !== null,
     deleteFormats: read.inputs.filter((s) => writable.has(s.name)).flatMap((s) => s.ourFormats),
-    deleteNotes: caps.notes ? read.ourNotes.filter((n) => writable.has(n.sheet)).sort((a, b) => b.index - a.index).map((n) => n.note) : [],
-    deleteComments: read.ourComments,
+    deleteNotes: caps.notes ? read.ourNotes.filter((n) => writable.has(n.sheet)) : [],
+    deleteComments: read.ourComments.filter((c) => writable.has(c.sheet)).map((c) => c.comment),
+    legacyFills: (legacy?.fills ?? []).filter((f) => writable.has(f.sheet)),
+    // Version 0.1 formatted its columns directly: where its header is still in its place, those formats go.
+    legacyColumnFormats: (legacy?.columns ?? []).filter((c) => writable.has(c.sheet) && HEADERS.some((h) => sameHeader(valueAt(read, c.sheet, c.firstRow, c.col), h))),
   };
 }
 
-/** The computed column of a kind, as its sheet holds it now and as this run wants it. */
-function columnChanges(result: EngineResult, read: WorkbookRead): ColumnChanges[] {
-  return result.writePlan.columns.map((col) => {
-    const sheet = read.snapshot.sheets.find((s) => s.name === col.sheet)!;
-    return reconcileColumn(col, sheet, read.state?.columns[col.header] ?? null);
-  });
+function valueAt(read: WorkbookRead, sheet: string, row: number, col: number): unknown {
+  const s = read.snapshot.sheets.find((x) => x.name === sheet);
+  return s?.values[row - s.originRow]?.[col - s.originCol] ?? null;
 }
 
-function keptNotice(c: ColumnChanges): Notice {
+/** Computed columns found on the sheets that this run does not plan: a stale copy, a sheet no longer read as Unita. */
+function strayColumns(read: WorkbookRead, planned: { sheet: string; col: number }[]): FoundColumn[] {
+  return findOwnedColumns(read.snapshot.sheets, HEADERS).filter((f) => !planned.some((p) => p.sheet === f.sheet && p.col === f.col));
+}
+
+function keptNotice(c: ColumnChanges): WriteNotice {
   const cells = c.kept.map((k) => k.cell);
   const list = cells.length > 6 ? `${cells.slice(0, 6).join(', ')} e altre ${num(cells.length - 6)}` : joinNames(cells);
   return {
@@ -103,8 +115,17 @@ function keptNotice(c: ColumnChanges): Notice {
   };
 }
 
+/** The records of the computed columns after this run: what is ours in each, header by header. */
+function recordsAfter(read: WorkbookRead, columns: ColumnChanges[], locked: FoundColumn[]): Record<string, Written> {
+  const records: Record<string, Written> = {};
+  for (const c of columns) records[c.header] = mergeWritten(records[c.header], c.written);
+  // Columns on protected sheets keep what they had: still ours next time.
+  for (const f of locked) records[f.header] = mergeWritten(records[f.header], read.state?.columns[f.header]);
+  return records;
+}
+
 export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabilities): WriteDecision {
-  const notices: Notice[] = [];
+  const notices: WriteNotice[] = [];
   const inputNames = new Set(read.inputs.map((s) => s.name));
   const locked = read.inputs.filter((s) => s.protected).map((s) => s.name);
   const writable = new Set(read.inputs.filter((s) => !s.protected).map((s) => s.name));
@@ -115,7 +136,7 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
   if (read.structureProtected) {
     outputs = [];
     notices.push({
-      message: `La struttura della cartella di lavoro è protetta: i fogli ${joinNames(result.writePlan.sheets.map((s) => s.name))} non sono stati ${ours.length ? 'aggiornati (quelli presenti sono di un controllo precedente)' : 'creati'}. Per averli: Revisione › Proteggi cartella di lavoro (toglierla), poi di nuovo «Controlla e calcola».`,
+      message: `La struttura della cartella di lavoro è protetta: i fogli ${joinNames(result.writePlan.sheets.map((s) => s.name))} non sono stati ${ours.length ? 'aggiornati (quelli presenti sono di un controllo precedente)' : 'creati'}. Per averli: togliere la protezione (Revisione › Proteggi cartella di lavoro), poi di nuovo «Controlla e calcola».`,
     });
   } else if (foreign.length) {
     outputs = [];
@@ -126,13 +147,17 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
   if (locked.length) notices.push(protectedNotice(locked, false));
 
   // Computed columns, on sheets that can be written; the user's own cells in them stay.
-  const columns = columnChanges(result, read).filter((c) => writable.has(c.sheet));
+  const planned = result.writePlan.columns.filter((c) => writable.has(c.sheet));
+  const columns = planned.map((col) => reconcileColumn(col, read.snapshot.sheets.find((s) => s.name === col.sheet)!, previousOf(read, col.header)));
+  const stray = strayColumns(read, result.writePlan.columns);
+  for (const f of stray.filter((x) => writable.has(x.sheet))) {
+    columns.push(removalOf(f, read.snapshot.sheets.find((s) => s.name === f.sheet)!, previousOf(read, f.header)));
+  }
   for (const c of columns) if (c.kept.length) notices.push(keptNotice(c));
   for (const col of result.writePlan.columns) {
     const had = read.state?.columns[col.header];
-    const found = read.snapshot.sheets.find((s) => s.name === col.sheet);
-    const header = found?.values[col.headerRow - found.originRow]?.[col.col - found.originCol];
-    if (had && Object.keys(had).length && header !== col.header) {
+    const header = valueAt(read, col.sheet, col.headerRow, col.col);
+    if (had && Object.keys(had).length && !sameHeader(header, col.header) && !stray.some((f) => f.header === col.header)) {
       notices.push({
         message: `La colonna «${col.header}» scritta in precedenza nel foglio «${col.sheet}» non si trova più (l'intestazione è stata cambiata o cancellata): i valori rimasti non sono stati toccati e la colonna è stata scritta di nuovo in ${a1(col.headerRow, col.col).replace(/\d+$/, '')}.`,
       });
@@ -144,29 +169,29 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
   // Without Worksheet.getRanges each rectangle is a conditional format of its own: fewer of them.
   const shown = annotations.slice(0, caps.rangeAreas ? MAX_HIGHLIGHTS : MAX_AREAS_WITHOUT_RANGE_AREAS);
   const looks: WriteDecision['looks'] = [];
+  const computed = columns.filter((c) => c.cells.length);
   for (const sheet of writable) {
     for (const severity of SEVERITY_ORDER) {
       const cells = shown.filter((a) => a.sheet === sheet && a.severity === severity).map((a) => ({ row: a.row, col: a.col }));
       // The Esito cells take their row's colour (where one format can cover many cells).
       if (caps.rangeAreas) {
-        for (const c of columns.filter((x) => x.sheet === sheet)) {
+        for (const c of computed.filter((x) => x.sheet === sheet)) {
           for (const r of c.cells) if (r.severity === severity) cells.push({ row: r.row, col: c.col });
         }
       }
       if (cells.length) looks.push({ sheet, look: { kind: 'severity', severity }, areas: packCells(cells) });
     }
   }
-  for (const c of columns) {
+  for (const c of computed) {
     looks.push({ sheet: c.sheet, look: { kind: 'computed-header' }, areas: [{ r0: c.firstRow, c0: c.col, r1: c.firstRow, c1: c.col }] });
-    const rows = c.cells.map((r) => ({ row: r.row, col: c.col }));
-    if (rows.length) looks.push({ sheet: c.sheet, look: { kind: 'computed' }, areas: packCells(rows) });
+    looks.push({ sheet: c.sheet, look: { kind: 'computed' }, areas: packCells(c.cells.map((r) => ({ row: r.row, col: c.col }))) });
   }
   const highlightCapped = annotations.length > shown.length;
   if (highlightCapped) {
     notices.push({ message: `Sono state evidenziate le prime ${num(shown.length)} celle su ${num(annotations.length)} con anomalie: tutte le anomalie sono elencate nel foglio Anomalie e qui nel riquadro.` });
   }
 
-  // Notes: where Excel has them, on errors and warnings, never beside a note or comment of the user's.
+  // Notes: where Excel has them, on errors and warnings, never beside a note or comment of someone else.
   const notes: WriteDecision['notes'] = [];
   const ownedCells = new Set(columns.flatMap((c) => c.cells.map((r) => cellKey(c.sheet, a1(r.row, c.col)))));
   if (caps.notes) {
@@ -186,17 +211,8 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
     }
   }
 
-  const written: Record<string, Written> = {};
-  for (const c of columns) written[c.header] = c.written;
-  // Columns on protected sheets keep what they had: still ours next time.
-  for (const [header, w] of Object.entries(read.state?.columns ?? {})) if (!(header in written) && !columns.some((c) => c.header === header)) written[header] = w;
-  const keptNotes = caps.notes ? 0 : read.state?.notes ?? 0;
-  const state: AddinState = { version: 2, columns: written, notes: notes.length + keptNotes };
-  const interim: AddinState = {
-    version: 2,
-    columns: Object.fromEntries([...new Set([...Object.keys(written), ...Object.keys(read.state?.columns ?? {})])].map((h) => [h, mergeWritten(written[h], read.state?.columns[h])])),
-    notes: Math.max(state.notes, read.state?.notes ?? 0),
-  };
+  const lockedColumns = findOwnedColumns(read.snapshot.sheets, HEADERS).filter((f) => !writable.has(f.sheet));
+  const state: AddinState = { version: 2, columns: recordsAfter(read, columns, lockedColumns), notes: caps.notes ? notes.length : read.state?.notes ?? 0 };
   return {
     outputs,
     ...removals(read, caps, writable, !read.structureProtected && foreign.length === 0),
@@ -206,16 +222,30 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
     highlightedCells: shown.length,
     highlightCapped,
     state,
-    interimState: interim,
+    interimState: interimOf(read, state, outputs.map((s) => s.name)),
     notices,
   };
 }
 
-/** What "Rimuovi risultati" takes away: everything of ours, on the sheets it may change. */
-export function planRemoval(result: EngineResult, read: WorkbookRead, caps: Capabilities): WriteDecision {
+/** While writing, the old values and the new are both ours, and the sheets being added are named. */
+function interimOf(read: WorkbookRead, state: AddinState, adding: string[]): AddinState {
+  const headers = [...new Set([...Object.keys(state.columns), ...Object.keys(read.state?.columns ?? {})])];
+  return {
+    version: 2,
+    columns: Object.fromEntries(headers.map((h) => [h, mergeWritten(state.columns[h], read.state?.columns[h])])),
+    notes: Math.max(state.notes, read.state?.notes ?? 0),
+    ...(adding.length ? { adding } : {}),
+  };
+}
+
+/** What "Rimuovi risultati" (or the take-back of a failed write) takes away: everything of ours, on the sheets it may change. */
+export function planRemoval(read: WorkbookRead, caps: Capabilities): WriteDecision {
   const writable = new Set(read.inputs.filter((s) => !s.protected).map((s) => s.name));
-  const locked = read.inputs.filter((s) => s.protected && (s.ourFormats.length || read.ourNotes.some((n) => n.sheet === s.name))).map((s) => s.name);
-  const notices: Notice[] = [];
+  const found = findOwnedColumns(read.snapshot.sheets, HEADERS);
+  const hasOurs = (sheet: string) =>
+    read.inputs.some((s) => s.name === sheet && s.ourFormats.length) || read.ourNotes.some((n) => n.sheet === sheet) || found.some((f) => f.sheet === sheet);
+  const locked = read.inputs.filter((s) => s.protected && hasOurs(s.name)).map((s) => s.name);
+  const notices: WriteNotice[] = [];
   if (locked.length) notices.push(protectedNotice(locked, true));
   if (read.structureProtected && outputsOf(read).ours.length) {
     notices.push({ message: 'La struttura della cartella di lavoro è protetta: i fogli dei risultati non sono stati tolti. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare.' });
@@ -225,13 +255,11 @@ export function planRemoval(result: EngineResult, read: WorkbookRead, caps: Capa
       message: `${countOf(read.state!.notes, 'nota', 'note')} di Piano Offerta ${read.state!.notes === 1 ? 'resta' : 'restano'} nelle celle: questa versione di Excel non può toglierle. Usare «Rimuovi risultati» con Microsoft 365 o con Excel sul web.`,
     });
   }
-  const columns = result.writePlan.columns
-    .filter((c) => writable.has(c.sheet))
-    .map((c) => {
-      const sheet = read.snapshot.sheets.find((s) => s.name === c.sheet)!;
-      return removalOf(c, sheet, read.state?.columns[c.header] ?? null);
-    })
-    .filter((c) => valueAtHeader(read.snapshot.sheets.find((s) => s.name === c.sheet)!, c) === c.header);
+  const columns = found.filter((f) => writable.has(f.sheet)).map((f) => removalOf(f, read.snapshot.sheets.find((s) => s.name === f.sheet)!, previousOf(read, f.header)));
+  // A header that stays (the user's values under it) keeps an empty record, so that nothing there
+  // passes for ours next time; a column removed whole leaves no record.
+  const records = recordsAfter(read, columns.filter((c) => c.values[0] !== ''), found.filter((f) => !writable.has(f.sheet)));
+  const state: AddinState = { version: 2, columns: records, notes: caps.notes ? 0 : read.state?.notes ?? 0 };
   return {
     outputs: [],
     ...removals(read, caps, writable, !read.structureProtected),
@@ -240,17 +268,13 @@ export function planRemoval(result: EngineResult, read: WorkbookRead, caps: Capa
     notes: [],
     highlightedCells: 0,
     highlightCapped: false,
-    state: { version: 2, columns: {}, notes: caps.notes ? 0 : read.state?.notes ?? 0 },
-    interimState: read.state ?? { version: 2, columns: {}, notes: 0 },
+    state,
+    interimState: interimOf(read, state, []),
     notices,
   };
 }
 
-function valueAtHeader(sheet: SheetSnapshot, c: ColumnChanges): unknown {
-  return sheet.values[c.firstRow - sheet.originRow]?.[c.col - sheet.originCol];
-}
-
-/** Free names for the output tables: a user's sheet may still hold a table called "Anomalie". */
+/** Free names for the output tables: tables and defined names share one namespace, and a user's renamed sheet may keep a table called "Anomalie". */
 export function freeTableNames(outputs: OutSheet[], taken: string[]): OutSheet[] {
   const used = new Set(taken.map((n) => n.toLowerCase()));
   return outputs.map((s) => ({
@@ -322,9 +346,8 @@ const SHEET_BYTES_PER_ITEM = 450;
 export const DELETE_BYTES = 700;
 export const NOTE_BYTES = 650;
 
-/** Queues one output sheet (this sheet is the add-in's: its formats are set directly). */
-async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget): Promise<void> {
-  const ws = context.workbook.worksheets.add(out.name);
+/** An output sheet's values (links as formulas) and number formats (text as text), as whole arrays. */
+function gridsOf(out: OutSheet) {
   const width = Math.max(out.widths.length, ...out.rows.map((r) => r.length), 1);
   const height = Math.max(out.rows.length, 1);
   const values: (string | number | null)[][] = [];
@@ -346,30 +369,40 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     values.push(v);
     formats.push(f);
   }
+  return { width, height, values, formats };
+}
+
+/** Queues one output sheet (this sheet is the add-in's: its formats are set directly). */
+async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget): Promise<void> {
+  const { width, height, values, formats } = gridsOf(out);
+  let ws: Excel.Worksheet | null = null;
   for (let r0 = 0; r0 < height; r0 += ROWS_PER_WRITE) {
     const n = Math.min(ROWS_PER_WRITE, height - r0);
     const f = formats.slice(r0, r0 + n);
     const v = values.slice(r0, r0 + n);
-    await budget.before(gridBytes(f) + gridBytes(v));
+    // The sheet is added in the same request as its first rows: it is never there unsigned.
+    await budget.before(gridBytes(f) + gridBytes(v) + (ws ? 0 : 600));
+    ws ??= context.workbook.worksheets.add(out.name);
     const block = ws.getRangeByIndexes(r0, 0, n, width);
     block.numberFormat = f as string[][];
     block.values = v as (string | number)[][];
   }
+  const sheet = ws!;
   for (const s of styleRanges(out.rows)) {
     await budget.before(STYLE_BYTES);
-    applyStyle(ws.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1), s.style);
+    applyStyle(sheet.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1), s.style);
   }
   await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 12));
-  out.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6.5)));
+  out.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6.5)));
   for (const t of out.tables) {
-    const table = ws.tables.add(`${quoteSheetName(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
+    const table = sheet.tables.add(`${quoteSheetName(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
     table.name = t.name;
     table.style = 'TableStyleLight9';
   }
-  if (out.freezeRows) ws.freezePanes.freezeRows(out.freezeRows);
+  if (out.freezeRows) sheet.freezePanes.freezeRows(out.freezeRows);
   if (out.chart) {
-    const chart = ws.charts.add('BarClustered' as Excel.ChartType, ws.getRange(out.chart.values), 'Columns' as Excel.ChartSeriesBy);
-    chart.series.getItemAt(0).setXAxisValues(ws.getRange(out.chart.categories));
+    const chart = sheet.charts.add('BarClustered' as Excel.ChartType, sheet.getRange(out.chart.values), 'Columns' as Excel.ChartSeriesBy);
+    chart.series.getItemAt(0).setXAxisValues(sheet.getRange(out.chart.categories));
     chart.title.text = out.chart.title;
     chart.setPosition(out.chart.anchor);
   }
@@ -394,7 +427,8 @@ async function queueColumn(ws: Excel.Worksheet, c: ColumnChanges, budget: Reques
 export async function queueWrite(context: Excel.RequestContext, d: WriteDecision, read: WorkbookRead, caps: Capabilities, budget: RequestBudget): Promise<void> {
   const wb = context.workbook;
   const sheetOf = (name: string) => read.inputs.find((s) => s.name === name)!.ws;
-  // First what says which values are ours (old and new), so that even a write that stops half-way can be taken back.
+  // First what says which values are ours (old and new) and which sheets are being added, so that
+  // even a write that stops half-way can be taken back.
   wb.settings.add(STATE_KEY, d.interimState);
 
   for (const cf of d.deleteFormats) {
@@ -402,10 +436,10 @@ export async function queueWrite(context: Excel.RequestContext, d: WriteDecision
     cf.delete();
   }
   if (caps.notes) {
-    // Highest index first: each deletion leaves the indexes before it as they were.
-    for (const note of d.deleteNotes) {
+    // By the note's cell: its position in the collection may have moved since it was read.
+    for (const n of d.deleteNotes) {
       await budget.before(DELETE_BYTES);
-      note.delete();
+      wb.notes.getItem(`${quoteSheetName(n.sheet)}!${n.cell}`).delete();
     }
   }
   if (caps.comments) {
@@ -414,6 +448,17 @@ export async function queueWrite(context: Excel.RequestContext, d: WriteDecision
       comment.delete();
     }
   }
+  for (const f of d.legacyFills) {
+    await budget.before(DELETE_BYTES);
+    const fill = sheetOf(f.sheet).getRange(f.cell).format.fill;
+    if (f.restore) fill.color = f.restore;
+    else fill.clear();
+  }
+  for (const c of d.legacyColumnFormats) {
+    await budget.before(DELETE_BYTES);
+    sheetOf(c.sheet).getRangeByIndexes(c.firstRow, c.col, c.lastRow - c.firstRow + 1, 1).clear('Formats' as Excel.ClearApplyTo);
+  }
+  await budget.before(DELETE_BYTES * (d.deleteSheets.length + 2));
   for (const name of d.deleteSheets) wb.worksheets.getItem(name).delete();
   if (d.deleteLegacyStateSheet) {
     // Excel refuses to delete a very hidden sheet: it is made merely hidden first.
@@ -422,11 +467,9 @@ export async function queueWrite(context: Excel.RequestContext, d: WriteDecision
     legacy.delete();
   }
 
-  // Tables on the output sheets about to be deleted free their names; any other keeps its own.
-  const taken = read.tables.filter((t) => !d.deleteSheets.includes(t.sheet)).map((t) => t.name);
-  for (const out of freeTableNames(d.outputs, taken)) {
-    await queueOutputSheet(context, out, budget);
-  }
+  // Tables on the output sheets about to be deleted free their names; any other table or defined name keeps its own.
+  const taken = [...read.tables.filter((t) => !d.deleteSheets.includes(t.sheet)).map((t) => t.name), ...read.definedNames];
+  for (const out of freeTableNames(d.outputs, taken)) await queueOutputSheet(context, out, budget);
   for (const c of d.columns) await queueColumn(sheetOf(c.sheet), c, budget);
   for (const { sheet, look, areas } of d.looks) await queueLook(sheetOf(sheet), areas, look, caps, budget);
   if (caps.notes) {
@@ -435,6 +478,7 @@ export async function queueWrite(context: Excel.RequestContext, d: WriteDecision
       wb.notes.add(`${quoteSheetName(n.sheet)}!${n.cell}`, n.text);
     }
   }
+  await budget.before(jsonBytes(d.state) + 2 * DELETE_BYTES);
   // Nothing of ours left (after "Rimuovi risultati"): no trace of the add-in in the file either.
   if (Object.keys(d.state.columns).length === 0 && d.state.notes === 0) wb.settings.getItemOrNullObject(STATE_KEY).delete();
   else wb.settings.add(STATE_KEY, d.state);

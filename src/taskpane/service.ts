@@ -19,6 +19,8 @@ export interface Progress {
 export interface WriteNotice {
   /** Italian, complete: what happened, why, what to do. */
   message: string;
+  /** An error stopped the writing (the results are in the pane only); otherwise something to know. */
+  intent?: 'warning' | 'error';
 }
 
 export interface CheckOutcome {

@@ -3,7 +3,6 @@
  * failure half-way takes back what was written, a protected sheet does not hide the verdict, and
  * writing beside a user's Excel table never grows it.
  */
-import { UserFacingError } from '../../src/taskpane/service';
 import { fakeHost } from '../support/fake-excel/host';
 import { dump, key } from '../support/fake-excel/model';
 import { noProgress, planWorkbook } from './support';
@@ -26,16 +25,21 @@ describe('a failure half-way through the writing takes back what was written', (
     ['the chart', (a: { type: string; target: string }) => a.type === 'Instantiate' && a.target === 'Chart'],
     ['a conditional format', (a: { type: string; target: string }) => a.type === 'SetProperty' && a.target === 'ConditionalRangeFill'],
     ['a table', (a: { type: string; target: string }) => a.type === 'SetProperty' && a.target === 'Table'],
-  ])('%s refused by Excel: an Italian message, and the workbook as it was', async (_what, when) => {
+    ['the first rows of an output sheet, right after it was added', (a: { type: string; target: string }) => a.type === 'SetProperty' && a.target === 'Range'],
+  ])('%s refused by Excel: the verdict stays in the pane with an Italian message, and the workbook is as it was', async (_what, when) => {
     const data = planWorkbook();
     const before = JSON.stringify(dump(data));
     const host = fakeHost(data);
     host.server.faults.push({ when: (a) => a.type !== 'Query' && (when as (x: typeof a) => boolean)(a), code: 'GeneralException' });
-    const err = await host.service.checkAndApply(noProgress).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UserFacingError);
-    expect((err as UserFacingError).message).toMatch(/non è stato completato|inatteso/);
+    const outcome = await host.service.checkAndApply(noProgress);
+    expect(outcome.report.totals.g).toBeGreaterThan(0);
+    expect(outcome.sheets).toEqual([]);
+    expect(outcome.notices).toEqual([expect.objectContaining({ intent: 'error', message: expect.stringMatching(/non sono stati scritti.*ha tolto quanto aveva già scritto.*inatteso/) })]);
     host.server.faults = [];
     expect(JSON.stringify(dump(data))).toBe(before);
+    // And the next run works: nothing half-written blocks it.
+    const next = await host.service.checkAndApply(noProgress);
+    expect(next.sheets).toEqual(['Sezione g', 'Anomalie', 'Riepilogo']);
   });
 
   test('after a first good run, a failed second run leaves no half of anything', async () => {
@@ -44,7 +48,8 @@ describe('a failure half-way through the writing takes back what was written', (
     const host = fakeHost(data);
     await host.service.checkAndApply(noProgress);
     host.server.faults.push({ when: (a) => a.type === 'SetProperty' && a.target === 'Table', code: 'GeneralException' });
-    await expect(host.service.checkAndApply(noProgress)).rejects.toBeInstanceOf(UserFacingError);
+    const outcome = await host.service.checkAndApply(noProgress);
+    expect(outcome.notices[0]).toMatchObject({ intent: 'error' });
     host.server.faults = [];
     expect(JSON.stringify(dump(data))).toBe(before);
   });

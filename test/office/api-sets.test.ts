@@ -49,6 +49,14 @@ function guardOf(node: ts.Node, source: ts.SourceFile): number | null {
   return best;
 }
 
+/** The Excel class a type is (Excel.Range → "Range"), when it is one of @types/office-js. */
+function excelClassOf(type: ts.Type): string | null {
+  const decl = (type.getSymbol() ?? type.aliasSymbol)?.declarations?.[0];
+  if (!decl || !ts.isClassDeclaration(decl) || !decl.name || !decl.getSourceFile().fileName.includes('@types/office-js')) return null;
+  const ns = decl.parent.parent;
+  return ts.isModuleDeclaration(ns) && ns.name.text === 'Excel' ? decl.name.text : null;
+}
+
 function officeMemberUses(): Use[] {
   const files = readdirSync(OFFICE_DIR).filter((f) => f.endsWith('.ts')).map((f) => join(OFFICE_DIR, f));
   const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, types: ['office-js'], skipLibCheck: true, noEmit: true });
@@ -58,6 +66,29 @@ function officeMemberUses(): Use[] {
   for (const source of program.getSourceFiles()) {
     if (!files.includes(source.fileName)) continue;
     const visit = (node: ts.Node) => {
+      // Members named in load strings ("items/customOrNullObject/rule/formula") are members used too.
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'load') {
+        const arg = node.arguments[0];
+        if (arg && ts.isStringLiteral(arg)) {
+          for (const path of arg.text.split(',').map((p) => p.trim()).filter(Boolean)) {
+            let type = checker.getTypeAtLocation(node.expression.expression);
+            for (const segment of path.split('/')) {
+              const cls = excelClassOf(type);
+              if (!cls) break;
+              const prop = checker.getPropertyOfType(type, segment);
+              if (!prop) break;
+              const propType = checker.getTypeOfSymbolAtLocation(prop, node);
+              if (segment === 'items') {
+                type = checker.getIndexTypeOfType(propType, ts.IndexKind.Number) ?? propType;
+                continue;
+              }
+              const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+              uses.push({ member: `${cls}.${segment}`, minor: memberMinor(sets, cls, segment) ?? 1, where: `${source.fileName.split('/src/')[1]}:${line + 1} (load)`, guardedBy: guardOf(node, source) });
+              type = propType;
+            }
+          }
+        }
+      }
       if (ts.isPropertyAccessExpression(node)) {
         const symbol = checker.getSymbolAtLocation(node.name);
         const decl = symbol?.declarations?.[0];
@@ -83,9 +114,12 @@ function officeMemberUses(): Use[] {
 describe('requirement sets, from Microsoft\'s type definitions', () => {
   const uses = officeMemberUses();
 
-  test('the adapter\'s Office API uses are found (the scan sees them)', () => {
+  test('the adapter\'s Office API uses are found (the scan sees them, in code and in load strings)', () => {
     expect(uses.length).toBeGreaterThan(40);
-    expect(uses.map((u) => u.member)).toEqual(expect.arrayContaining(['Worksheet.getUsedRangeOrNullObject', 'Range.values', 'ConditionalFormatCollection.add']));
+    expect(uses.filter((u) => u.where.endsWith('(load)')).map((u) => u.member)).toEqual(expect.arrayContaining(['ConditionalFormat.customOrNullObject', 'CustomConditionalFormat.rule', 'ConditionalFormatRule.formula', 'Table.worksheet', 'Note.content', 'Comment.id']));
+    expect(uses.map((u) => u.member)).toEqual(
+      expect.arrayContaining(['Worksheet.getUsedRangeOrNullObject', 'Range.values', 'ConditionalFormatCollection.add', 'ConditionalFormat.customOrNullObject', 'ConditionalFormatRule.formula', 'Note.content', 'Table.worksheet']),
+    );
   });
 
   test('every member above ExcelApi 1.7 is used only under the capability of its set', () => {

@@ -14,7 +14,8 @@ describe.each(['it-IT', 'en-US'] as const)('Excel in %s', (locale) => {
     const host = fakeHost(planWorkbook(), { locale });
     // A colleague protects a sheet in the very moment of the write (shared workbook on the web).
     host.server.faults.push({ when: (a) => a.type === 'SetProperty', code: 'AccessDenied' });
-    await expect(host.service.checkAndApply(noProgress)).rejects.toMatchObject({ code: 'protected', message: expect.stringMatching(/protett/) });
+    const outcome = await host.service.checkAndApply(noProgress);
+    expect(outcome.notices).toEqual([expect.objectContaining({ intent: 'error', message: expect.stringMatching(/foglio da aggiornare è protetto.*Rimuovi protezione foglio/) })]);
   });
 
   test('a protected sheet when removing results: what can be removed is, the sheet is named', async () => {

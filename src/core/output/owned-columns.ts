@@ -6,6 +6,7 @@
  * it is. Pure: the shells apply the result.
  */
 import { a1 } from '../address';
+import { foldText } from '../names/normalize';
 import { CellValue, SheetSnapshot } from '../snapshot';
 import { Severity } from '../rules/rule';
 import { ComputedColumn } from './write-plan';
@@ -88,10 +89,48 @@ export function reconcileColumn(column: ComputedColumn, sheet: SheetSnapshot, pr
   return { sheet: column.sheet, header: column.header, col: column.col, firstRow, lastRow: firstRow + values.length - 1, values, cells, kept, written };
 }
 
-/** Removing a computed column: every cell still ours is cleared, the header with it; the user's stay. */
+/**
+ * Removing a computed column: every cell still ours is cleared, the header with it, unless the user
+ * kept values of theirs under it, or the header is part of an Excel table (Excel would rename the
+ * emptied header "Colonna1": the table's column stays as the user's table has it).
+ */
 export function removalOf(column: Pick<ComputedColumn, 'sheet' | 'header' | 'col' | 'headerRow'>, sheet: SheetSnapshot, previous: Written | null): ColumnChanges {
   const changes = reconcileColumn({ ...column, cells: [] }, sheet, previous);
-  // The header goes too, unless the user kept values of theirs under it.
-  if (changes.kept.length === 0 && valueAt(sheet, column.headerRow, column.col) !== null) changes.values[0] = '';
+  const inTable = (sheet.tables ?? []).some((t) => t.r0 === column.headerRow && column.col >= t.c0 && column.col <= t.c1);
+  if (changes.kept.length === 0 && !inTable && valueAt(sheet, column.headerRow, column.col) !== null) changes.values[0] = '';
   return changes;
+}
+
+/** How far down a sheet a header row may be (as for the tables the engine reads). */
+const HEADER_ROWS = 30;
+
+export interface FoundColumn {
+  sheet: string;
+  header: string;
+  col: number;
+  headerRow: number;
+}
+
+/**
+ * Every computed column on the sheets, found by its header (case and accents aside), wherever the
+ * user moved it and whether or not the engine recognises its table this time: for removing one the
+ * engine no longer plans (the user emptied the sheet, broke its headers, wrote a second one).
+ */
+export function findOwnedColumns(sheets: SheetSnapshot[], headers: readonly string[]): FoundColumn[] {
+  const wanted = new Map(headers.map((h) => [foldText(h), h]));
+  const out: FoundColumn[] = [];
+  for (const s of sheets) {
+    s.values.slice(0, HEADER_ROWS).forEach((row, r) => {
+      row.forEach((v, c) => {
+        const header = typeof v === 'string' ? wanted.get(foldText(v)) : undefined;
+        if (header) out.push({ sheet: s.name, header, col: s.originCol + c, headerRow: s.originRow + r });
+      });
+    });
+  }
+  return out;
+}
+
+/** A header as written, compared as the engine compares headers (case and accents aside). */
+export function sameHeader(a: unknown, b: string): boolean {
+  return typeof a === 'string' && foldText(a) === foldText(b);
 }

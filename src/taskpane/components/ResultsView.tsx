@@ -60,7 +60,7 @@ function WrittenNote({ outcome }: { outcome: CheckOutcome }) {
     <>
       {parts.length > 0 && <Body1 as="p">{parts.join(' ')}</Body1>}
       {outcome.notices.map((n) => (
-        <MessageBar key={n.message} intent="warning" layout="multiline" politeness="polite">
+        <MessageBar key={n.message} intent={n.intent ?? 'warning'} layout="multiline" politeness="polite">
           <MessageBarBody>{n.message}</MessageBarBody>
         </MessageBar>
       ))}

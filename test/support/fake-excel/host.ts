@@ -76,7 +76,7 @@ function runRecord(requests: RequestRecord[]): RunRecord {
       return Math.max(0, ...requests.map((r) => r.responseBytes));
     },
     get refusedResponses() {
-      return requests.filter((r) => r.failed === 'ResponsePayloadSizeLimitExceeded').length;
+      return requests.filter((r) => r.failed === 'ResponsePayloadSizeLimitExceeded' || r.failed === 'RangeExceedsLimit').length;
     },
   };
 }

@@ -101,6 +101,8 @@ export class WorkbookData {
   comments: CommentData[] = [];
   /** The add-in's own settings (Workbook.settings): stored in the file, invisible to the user. */
   settings = new Map<string, unknown>();
+  /** Defined names (Formulas › Name Manager): they share one namespace with table names. */
+  names: { name: string; formula: string }[] = [];
   activeSheet = '';
   /** Review › Protect Workbook: sheets cannot be added, deleted or renamed. */
   structureProtected = false;
@@ -142,6 +144,12 @@ export class WorkbookData {
    * just right of a table (beside its rows) or in the row just below it makes the table grow. It
    * applies to the API's writes too.
    */
+  /** A table header emptied by a write: Excel names the column again ("Colonna1"), a header is never blank. */
+  headerFor(sheet: SheetData, r: number, c: number): string | null {
+    const t = this.tables.find((x) => x.sheet === sheet.name && x.r0 === r && c >= x.c0 && c <= x.c1);
+    return t ? `Colonna${c - t.c0 + 1}` : null;
+  }
+
   growTablesFor(sheet: SheetData, r: number, c: number): void {
     for (const t of this.tables) {
       if (t.sheet !== sheet.name) continue;
@@ -193,6 +201,7 @@ export function dump(wb: WorkbookData): unknown {
     charts: sortBy(wb.charts.map(({ id: _id, ...c }) => c), (c) => `${c.sheet}${c.source}`),
     notes: sortBy(wb.notes, (n) => `${n.sheet}!${n.address}`),
     comments: sortBy(wb.comments.map(({ id: _id, ...c }) => c), (c) => `${c.sheet}!${c.address}`),
+    names: wb.names,
     settings: [...wb.settings.entries()].sort((a, b) => a[0].localeCompare(b[0])),
   };
 }

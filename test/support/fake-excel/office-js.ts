@@ -22,9 +22,11 @@ export const EXCEL_VERSIONS = {
   office2021: 14,
   /** Office 2024 (volume licensed): ExcelApi 1.17. */
   office2024: 17,
-  /** Microsoft 365 on Windows and Mac (current channel), and Excel on the web: 1.18 and later. */
+  /** Microsoft 365 on Windows (current channel), and Excel on the web: 1.18 and later. */
   microsoft365: 20,
   web: 20,
+  /** Microsoft 365 for Mac (16.93 and later). */
+  mac: 20,
 } as const;
 
 export function installNotes(g: Ns): void {
@@ -143,7 +145,9 @@ export function requirementsOf(excelApi: number) {
   return (name: string, version = '1.1'): boolean => {
     const [major, minor] = version.split('.').map(Number);
     if (name === 'ExcelApi') return major === 1 && (minor ?? 0) <= excelApi;
-    // Office.js asks for this before honouring Excel.run's delayForCellEdit.
+    // Office.js asks for this before honouring Excel.run's delayForCellEdit. Microsoft documents no
+    // version for it; the fake gives it to hosts of ExcelApi 1.11 and later (an assumption, and the
+    // tests cover both answers).
     if (name === 'DelayForCellEdit') return excelApi >= 11;
     if (name === 'RichApiRuntime' || name === 'RichApiRuntimeFlag') return true;
     return false;

@@ -19,7 +19,7 @@
 import { a1, parseA1 } from '../../../src/core/address';
 import { MemberSets, memberMinor } from './member-sets';
 import {
-  Area, CellData, ConditionalFormatData, MAX_COLS, MAX_ROWS, Scalar, SheetData, TableData, WorkbookData, areaAddress, colOf, key, rowOf, usedBox,
+  Area, CellData, ConditionalFormatData, MAX_COLS, MAX_ROWS, Scalar, SheetData, TableData, WorkbookData, areaAddress, colOf, hasFormat, key, rowOf, usedBox,
 } from './model';
 
 export interface ServerOptions {
@@ -33,6 +33,11 @@ export interface ServerOptions {
   maxReadCells?: number;
   /** The language of Excel's error messages. */
   locale?: 'it-IT' | 'en-US';
+  /**
+   * How an answer over the limit is refused: the web's transport error (5104, which Office.js calls
+   * ResponsePayloadSizeLimitExceeded), or an error in the answer (RangeExceedsLimit), as Excel has also done.
+   */
+  tooLargeAnswer?: 'ResponsePayloadSizeLimitExceeded' | 'RangeExceedsLimit';
 }
 
 export interface RequestRecord {
@@ -268,7 +273,9 @@ class RangeNode extends Node {
       let cell = this.sheet.cells.get(k);
       if (!cell) this.sheet.cells.set(k, (cell = { value: null }));
       apply(cell, v);
-      if (cell.value === '') cell.value = null;
+      if (cell.value === '') cell.value = this.ctx.data.headerFor(this.sheet, a.r0 + r, a.c0 + c);
+      // An emptied cell with no format is no cell at all.
+      if (cell.value === null && !cell.formula && !hasFormat(cell)) this.sheet.cells.delete(k);
       if (growsTables && cell.value !== null) this.ctx.data.growTablesFor(this.sheet, a.r0 + r, a.c0 + c);
     }
   }
@@ -794,7 +801,9 @@ class TableNode extends Node {
     if (name === 'name') {
       const n = String(value);
       validTableName(n);
+      // Table names and defined names share one namespace.
       if (this.ctx.data.tables.some((x) => x !== this.t && x.name.toLowerCase() === n.toLowerCase())) throw new ServerError('InvalidArgument');
+      if (this.ctx.data.names.some((x) => x.name.toLowerCase() === n.toLowerCase())) throw new ServerError('InvalidArgument');
       this.t.name = n;
       return;
     }
@@ -1168,6 +1177,19 @@ class SettingCollectionNode extends Node {
   }
 }
 
+class NamedItemCollectionNode extends Node {
+  readonly type = 'NamedItemCollection';
+  override isCollection = true;
+  constructor(readonly ctx: Ctx) {
+    super();
+  }
+  override items(): Node[] {
+    return this.ctx.data.names.map((n) =>
+      scalarNode('NamedItem', { name: () => n.name, formula: () => n.formula, type: () => 'Range', visible: () => true }),
+    );
+  }
+}
+
 class WorkbookNode extends Node {
   readonly type = 'Workbook';
   constructor(readonly ctx: Ctx) {
@@ -1182,6 +1204,7 @@ class WorkbookNode extends Node {
       case 'application': return methodNode('Application', { suspendApiCalculationUntilNextSync: () => undefined });
       case 'settings': return new SettingCollectionNode(this.ctx);
       case 'notes': return new NoteCollectionNode(this.ctx);
+      case 'names': return new NamedItemCollectionNode(this.ctx);
       case 'comments': return new CommentCollectionNode(this.ctx);
       default: return super.nav(name);
     }
@@ -1389,6 +1412,11 @@ export class ExcelServer {
     const out = JSON.stringify({ Results: results });
     record.responseBytes = byteLength(out);
     if (record.responseBytes > (this.options.responseLimit ?? Infinity)) {
+      if (this.options.tooLargeAnswer === 'RangeExceedsLimit') {
+        record.failed = 'RangeExceedsLimit';
+        const refused = JSON.stringify({ Results: [], Error: { Code: 'RangeExceedsLimit', Message: this.message('GeneralException'), ActionIndex: 0, HttpStatusCode: 400 } });
+        return { ok: true, body: refused };
+      }
       record.failed = 'ResponsePayloadSizeLimitExceeded';
       return { ok: false, code: 5104, message: 'The response payload size has exceeded the limit.' };
     }

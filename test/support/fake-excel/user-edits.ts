@@ -8,7 +8,7 @@ import { Area, CellData, Scalar, SheetData, WorkbookData, colOf, key, rowOf } fr
 
 type Shift = (r: number, c: number) => { r: number; c: number } | null;
 
-function moveEverything(data: WorkbookData, sheet: SheetData, shift: Shift): void {
+function moveEverything(data: WorkbookData, sheet: SheetData, shift: Shift, movesRanges = true): void {
   const cells = new Map<number, CellData>();
   for (const [k, cell] of sheet.cells) {
     const to = shift(rowOf(k), colOf(k));
@@ -34,6 +34,8 @@ function moveEverything(data: WorkbookData, sheet: SheetData, shift: Shift): voi
     const p = shift(a.r0, a.c0), q = shift(a.r1, a.c1);
     return p && q ? { r0: p.r, c0: p.c, r1: q.r, c1: q.c } : null;
   };
+  // Inserting and deleting move conditional formats and tables; sorting moves neither.
+  if (!movesRanges) return;
   for (const cf of sheet.conditionalFormats) cf.areas = cf.areas.map(moveArea).filter((a): a is Area => a !== null);
   sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.areas.length);
   for (const t of data.tables) {
@@ -72,7 +74,8 @@ export function sortRows(data: WorkbookData, sheetName: string, rows: [number, n
     String(s.cells.get(key(x, by))?.value ?? '').localeCompare(String(s.cells.get(key(y, by))?.value ?? ''), 'it'),
   );
   const target = new Map(order.map((from, i) => [from, r0 + i]));
-  moveEverything(data, s, (r, c) => (r >= r0 && r <= r1 && c >= c0 && c <= c1 ? { r: target.get(r)!, c } : { r, c }));
+  // Sorting moves values, cell formats and notes, not the ranges of conditional formats and tables.
+  moveEverything(data, s, (r, c) => (r >= r0 && r <= r1 && c >= c0 && c <= c1 ? { r: target.get(r)!, c } : { r, c }), false);
 }
 
 export function rename(data: WorkbookData, from: string, to: string): void {

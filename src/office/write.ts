@@ -346,12 +346,17 @@ const SHEET_BYTES_PER_ITEM = 450;
 export const DELETE_BYTES = 700;
 export const NOTE_BYTES = 650;
 
-/** An output sheet's values (links as formulas) and number formats (text as text), as whole arrays. */
+/**
+ * An output sheet's values and number formats (text as text) as whole arrays, and its links as
+ * formulas, per column: written through `formulas` (English names and separators whatever the
+ * user's language), apart from the values, so that no text ever goes where a formula is read.
+ */
 function gridsOf(out: OutSheet) {
   const width = Math.max(out.widths.length, ...out.rows.map((r) => r.length), 1);
   const height = Math.max(out.rows.length, 1);
   const values: (string | number | null)[][] = [];
   const formats: (string | null)[][] = [];
+  const links = new Map<number, { r0: number; r1: number; cells: Map<number, string> }>();
   for (let r = 0; r < height; r++) {
     const row = out.rows[r] ?? [];
     const v: (string | number | null)[] = new Array(width).fill(null);
@@ -359,7 +364,10 @@ function gridsOf(out: OutSheet) {
     row.forEach((cell, c) => {
       if (!cell || cell.v === null) return;
       if (cell.link) {
-        v[c] = linkFormula(cell.link.sheet, cell.link.cell, String(cell.v));
+        const col = links.get(c) ?? { r0: r, r1: r, cells: new Map<number, string>() };
+        col.r1 = r;
+        col.cells.set(r, linkFormula(cell.link.sheet, cell.link.cell, String(cell.v)));
+        links.set(c, col);
         return;
       }
       v[c] = cell.v;
@@ -369,12 +377,12 @@ function gridsOf(out: OutSheet) {
     values.push(v);
     formats.push(f);
   }
-  return { width, height, values, formats };
+  return { width, height, values, formats, links };
 }
 
 /** Queues one output sheet (this sheet is the add-in's: its formats are set directly). */
 async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget): Promise<void> {
-  const { width, height, values, formats } = gridsOf(out);
+  const { width, height, values, formats, links } = gridsOf(out);
   let ws: Excel.Worksheet | null = null;
   for (let r0 = 0; r0 < height; r0 += ROWS_PER_WRITE) {
     const n = Math.min(ROWS_PER_WRITE, height - r0);
@@ -388,6 +396,11 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     block.values = v as (string | number)[][];
   }
   const sheet = ws!;
+  for (const [col, { r0, r1, cells }] of links) {
+    const grid = Array.from({ length: r1 - r0 + 1 }, (_, i) => [cells.get(r0 + i) ?? null]);
+    await budget.before(gridBytes(grid));
+    sheet.getRangeByIndexes(r0, col, grid.length, 1).formulas = grid as string[][];
+  }
   for (const s of styleRanges(out.rows)) {
     await budget.before(STYLE_BYTES);
     applyStyle(sheet.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1), s.style);

@@ -9,24 +9,18 @@ export const REQUEST_BUDGET = 4_000_000;
 
 export class RequestBudget {
   private bytes = 0;
-  extraSyncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly limit = REQUEST_BUDGET,
     /** Queued again after each intermediate sync (Excel resumes calculation at every sync). */
     private readonly afterSync: () => void = () => undefined,
-    /** What the request already holds when the budget starts. */
-    start = 0,
-  ) {
-    this.bytes = start;
-  }
+  ) {}
 
   /** Makes room for a command of about `bytes`: sends what is queued first if it would not fit. */
   async before(bytes: number): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes > this.limit) {
       await this.context.sync();
       this.bytes = 0;
-      this.extraSyncs++;
       this.afterSync();
     }
     this.bytes += bytes;

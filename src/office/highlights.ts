@@ -8,7 +8,7 @@
  * Excel has Worksheet.getRanges (ExcelApi 1.9), into one conditional format per ~2,000 characters
  * of addresses: the cost grows with the addresses, not with per-cell requests.
  */
-import { a1 } from '../core/address';
+import { a1, parseA1 } from '../core/address';
 import { Severity } from '../core/rules/rule';
 import { SEVERITY_FILL } from '../core/output/sheet-builder';
 import { Capabilities } from './capabilities';
@@ -22,7 +22,7 @@ export const MAX_AREAS_WITHOUT_RANGE_AREAS = 1_000;
 const ADDRESS_CHARS = 2_000;
 
 /** The add-in's mark in every conditional format it adds: `=N("Piano Offerta …")=0` is always true. */
-export const SIGNATURE = 'Piano Offerta';
+const SIGNATURE = 'Piano Offerta';
 const formulaFor = (what: string) => `=N("${SIGNATURE}: ${what}")=0`;
 
 /** Exactly the formulas the add-in writes (a user's rule that merely mentions "Piano Offerta" is theirs). */
@@ -127,17 +127,9 @@ export async function queueLook(ws: Excel.Worksheet, areas: Area[], look: Look, 
   }
 }
 
-/** "A1:C3" → the area (addresses as Excel reports them, sheet name and $ allowed). */
+/** "'Sezione g'!$A$1:$C$3" → the area (an address as Excel reports it). */
 export function parseAreaAddress(address: string): Area {
-  const range = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const [s, e = s] = range.split(':');
-  const cell = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(ref)!;
-    let col = 0;
-    for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const p = cell(s!), q = cell(e!);
+  const [s, e = s] = address.slice(address.lastIndexOf('!') + 1).split(':');
+  const p = parseA1(s!), q = parseA1(e!);
   return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
 }
-

@@ -11,7 +11,7 @@
  * thousands of notes, or a version 0.1 state to undo, take a few more syncs.
  */
 import { OUTPUT_SHEET_KEYS } from '../core/reading/schema';
-import { isOurOutput } from '../core/output/signature';
+import { isOurNote, isOurOutput } from '../core/output/signature';
 import { foldText } from '../core/names/normalize';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { SEVERITY_FILL } from '../core/output/sheet-builder';
@@ -27,13 +27,6 @@ export type Platform = 'web' | 'desktop';
 const READ_CELLS: Record<Platform, number> = { web: 60_000, desktop: 1_000_000 };
 /** Locations (of notes and comments) or fills (of version 0.1) per request: about 700 bytes each. */
 const PROBES_PER_REQUEST = 3_000;
-
-/** The text every note the add-in writes starts with (the core's write plan), and what follows it. */
-const OUR_NOTE = /^Piano Offerta\n(Errore|Avviso|Informazione) /;
-
-export function isOurNote(content: string): boolean {
-  return OUR_NOTE.test(content);
-}
 
 export interface SheetShape {
   name: string;
@@ -53,8 +46,8 @@ export interface WorkbookRead {
   inputs: SheetShape[];
   /** Sheets named like an output sheet: true when Piano Offerta wrote them. */
   outputSheets: Map<string, boolean>;
-  /** Every table and its sheet, and every defined name: output tables need names free of both. */
-  tables: { name: string; sheet: string }[];
+  /** Every table (its sheet and cells), and every defined name: output tables need names free of both. */
+  tables: ({ name: string; sheet: string } & Area)[];
   definedNames: string[];
   /** Notes the add-in wrote (found by their text), with their cell. */
   ourNotes: { sheet: string; cell: string }[];
@@ -90,7 +83,7 @@ async function probeAll<T>(context: Excel.RequestContext, items: T[], queue: (it
   }
 }
 
-export async function readShapes(context: Excel.RequestContext, caps: Capabilities): Promise<Omit<WorkbookRead, 'snapshot'> & { tablesBySheet: Map<string, SheetSnapshot['tables']> }> {
+async function readShapes(context: Excel.RequestContext, caps: Capabilities): Promise<Omit<WorkbookRead, 'snapshot'>> {
   // 1. Discovery.
   const wb = context.workbook;
   const sheets = wb.worksheets;
@@ -148,29 +141,9 @@ export async function readShapes(context: Excel.RequestContext, caps: Capabiliti
     ourFormats: cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula)),
   }));
   const annotatedCells = new Set<string>();
-  const ourNotes: WorkbookRead['ourNotes'] = [];
-  if (caps.notes) {
-    noteItems.forEach((note, i) => {
-      const { sheet, cell } = splitAddress(noteLocations[i]!.address);
-      if (isOurNote(note.content)) ourNotes.push({ sheet, cell });
-      else annotatedCells.add(cellKey(sheet, cell));
-    });
-  }
-  const ourComments: WorkbookRead['ourComments'] = [];
-  if (caps.comments) {
-    commentItems.forEach((comment, i) => {
-      const { sheet, cell } = splitAddress(commentLocations[i]!.address);
-      // Version 0.1 wrote threaded comments where Excel had no notes, with the notes' text.
-      if (isOurNote(comment.content)) ourComments.push({ sheet, comment });
-      else annotatedCells.add(cellKey(sheet, cell));
-    });
-  }
-  const tablesBySheet = new Map<string, NonNullable<SheetSnapshot['tables']>>();
-  for (const t of tableRanges) {
-    const list = tablesBySheet.get(t.sheet) ?? [];
-    list.push({ name: t.name, ...parseAreaAddress(t.r.address) });
-    tablesBySheet.set(t.sheet, list);
-  }
+  const ourNotes = caps.notes ? theirsApart(noteItems, noteLocations, annotatedCells).map(({ sheet, cell }) => ({ sheet, cell })) : [];
+  // Version 0.1 wrote threaded comments where Excel had no notes, with the notes' text.
+  const ourComments = caps.comments ? theirsApart(commentItems, commentLocations, annotatedCells).map(({ sheet, item }) => ({ sheet, comment: item })) : [];
   // An output-named sheet is ours when signed in A1, or when a write that stopped was adding it and it is still empty.
   const outputSheets = new Map(
     firstCells.map(({ name, r }) => {
@@ -184,14 +157,27 @@ export async function readShapes(context: Excel.RequestContext, caps: Capabiliti
     state,
     inputs,
     outputSheets,
-    tables: tableRanges.map((t) => ({ name: t.name, sheet: t.sheet })),
+    tables: tableRanges.map((t) => ({ name: t.name, sheet: t.sheet, ...parseAreaAddress(t.r.address) })),
     definedNames: definedNames.items.map((n) => n.name),
     ourNotes,
     annotatedCells,
     ourComments,
     legacy: legacyRange ? await legacyFills(context, legacyRange, inputNames) : null,
-    tablesBySheet,
   };
+}
+
+/**
+ * The add-in's notes (or comments) told from everyone else's by their text: returns the add-in's,
+ * with their cells, and adds the others' cells to `annotated` (never one of ours beside them).
+ */
+function theirsApart<T extends { content: string }>(items: T[], locations: Excel.Range[], annotated: Set<string>): { sheet: string; cell: string; item: T }[] {
+  const ours: { sheet: string; cell: string; item: T }[] = [];
+  items.forEach((item, i) => {
+    const { sheet, cell } = splitAddress(locations[i]!.address);
+    if (isOurNote(item.content)) ours.push({ sheet, cell, item });
+    else annotated.add(cellKey(sheet, cell));
+  });
+  return ours;
 }
 
 /** Version 0.1's fills still in its colours, with the colour each cell had before it: to put back. */
@@ -296,8 +282,8 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   // 3. Values.
   const grids = await readPieces(context, pieces, READ_CELLS[platform]);
   const sheets: SheetSnapshot[] = shapes.inputs.map((s) => {
-    const tables = shapes.tablesBySheet.get(s.name);
-    const base = { name: s.name, ...(tables ? { tables } : {}) };
+    const tables = shapes.tables.filter((t) => t.sheet === s.name).map(({ name, r0, c0, r1, c1 }) => ({ name, r0, c0, r1, c1 }));
+    const base = { name: s.name, ...(tables.length ? { tables } : {}) };
     if (!s.used) return { ...base, originRow: 0, originCol: 0, values: [] };
     const mine = [...grids.entries()].filter(([p]) => p.sheet === s.name).sort((a, b) => a[0].r0 - b[0].r0);
     return {
@@ -310,6 +296,5 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
       formats: mine.flatMap(([, g]) => g.formats),
     };
   });
-  const { tablesBySheet: _tables, ...rest } = shapes;
-  return { ...rest, snapshot: { sheets } };
+  return { ...shapes, snapshot: { sheets } };
 }

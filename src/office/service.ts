@@ -8,10 +8,10 @@
 import { check } from '../core/engine';
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
-import { RequestBudget, jsonBytes } from './budget';
+import { RequestBudget } from './budget';
 import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
 import { toUserFacingError } from './errors';
-import { Platform, readWorkbook } from './read';
+import { Platform, WorkbookRead, readWorkbook } from './read';
 import { createStandardSheets } from './standard-sheets';
 import { WriteDecision, planRemoval, planWrite, queueWrite } from './write';
 
@@ -32,11 +32,10 @@ const UNSUPPORTED = new UserFacingError(
 const RUN_OPTIONS = { delayForCellEdit: true };
 
 /** Queues a decision and sends it, in as many requests as its size needs. */
-async function write(context: Excel.RequestContext, decision: WriteDecision, read: Awaited<ReturnType<typeof readWorkbook>>, caps: Capabilities): Promise<void> {
+async function write(context: Excel.RequestContext, decision: WriteDecision, read: WorkbookRead, caps: Capabilities): Promise<void> {
   const calc = () => context.workbook.application.suspendApiCalculationUntilNextSync();
   calc();
-  // The first command writes the state (queueWrite): counted from the start.
-  const budget = new RequestBudget(context, undefined, calc, jsonBytes(decision.interimState) + 2_000);
+  const budget = new RequestBudget(context, undefined, calc);
   await queueWrite(context, decision, read, caps, budget);
   await context.sync();
 }

@@ -10,6 +10,7 @@ import { AMBITO_KEYS, SheetKind, TABLE_ORDER, TABLES } from '../core/reading/sch
 import { sheetKindByName } from '../core/reading/table';
 import { UserFacingError } from '../taskpane/service';
 import { Capabilities } from './capabilities';
+import { freeTableName } from './write';
 
 const ORDER: SheetKind[] = ['Ambito', ...TABLE_ORDER];
 const VALIDATION_ROWS = 2000;
@@ -39,14 +40,6 @@ const STRUCTURE_PROTECTED = new UserFacingError(
   'Togliere la protezione (Revisione › Proteggi cartella di lavoro), poi riprovare.',
   'protected',
 );
-
-/** "TabUnita", or "TabUnita_2" when a table or a defined name already has it (they share one namespace). */
-function freeName(name: string, taken: Set<string>): string {
-  let n = name;
-  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name}_${i}`;
-  taken.add(n.toLowerCase());
-  return n;
-}
 
 function queueSheet(sheets: Excel.WorksheetCollection, kind: SheetKind, comuni: ComuneUfficiale[], tableName: string, caps: Capabilities): void {
   const ws = sheets.add(kind);
@@ -94,7 +87,7 @@ export async function createStandardSheets(
   // Checked before the first write: sheets can be added, and each table gets a name no one has.
   if (wb.protection.protected) throw STRUCTURE_PROTECTED;
   const taken = new Set([...wb.tables.items.map((t) => t.name), ...wb.names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
-  const names = new Map(missing.map((k) => [k, freeName(`Tab${k}`, taken)]));
+  const names = new Map(missing.map((k) => [k, freeTableName(`Tab${k}`, taken)]));
   for (const kind of missing) queueSheet(sheets, kind, comuni, names.get(kind)!, caps);
   sheets.getItem(missing[0]!).activate();
   try {

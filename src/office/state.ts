@@ -46,8 +46,6 @@ export interface AddinState {
   adding?: string[];
 }
 
-export const EMPTY_STATE: AddinState = { version: 2, columns: {}, notes: 0 };
-
 export function decodeState(value: unknown): AddinState | null {
   const v = value as Partial<AddinState> | null;
   if (!v || v.version !== 2 || typeof v.columns !== 'object' || v.columns === null) return null;

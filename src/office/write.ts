@@ -11,11 +11,12 @@
 import { a1, quoteSheetName } from '../core/address';
 import { EngineResult } from '../core/engine';
 import { countOf, joinNames, num } from '../core/italian';
-import { ColumnChanges, FoundColumn, Written, findOwnedColumns, reconcileColumn, removalOf, sameHeader } from '../core/output/owned-columns';
+import { ColumnChanges, FoundColumn, Written, findOwnedColumns, reconcileColumn, removalOf, sameHeader, valueAt } from '../core/output/owned-columns';
 import { CellStyle, OutSheet } from '../core/output/write-plan';
 import { STYLES } from '../core/output/sheet-builder';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../core/reading/schema';
 import { Severity } from '../core/rules/rule';
+import { SheetSnapshot } from '../core/snapshot';
 import { RequestBudget, gridBytes, jsonBytes } from './budget';
 import { Capabilities } from './capabilities';
 import { Area, Look, MAX_AREAS_WITHOUT_RANGE_AREAS, MAX_HIGHLIGHTS, packCells, queueLook } from './highlights';
@@ -24,7 +25,7 @@ import { AddinState, LEGACY_STATE_SHEET, STATE_KEY, mergeWritten } from './state
 import type { WriteNotice } from '../taskpane/service';
 
 /** Notes written in one run at most (errors first): beyond, the Anomalie sheet says it all. */
-export const MAX_NOTES = 1_000;
+const MAX_NOTES = 1_000;
 
 /** Everything a run will do, decided before the first write. */
 export interface WriteDecision {
@@ -90,18 +91,13 @@ function removals(read: WorkbookRead, caps: Capabilities, writable: Set<string>,
     deleteComments: read.ourComments.filter((c) => writable.has(c.sheet)).map((c) => c.comment),
     legacyFills: (legacy?.fills ?? []).filter((f) => writable.has(f.sheet)),
     // Version 0.1 formatted its columns directly: where its header is still in its place, those formats go.
-    legacyColumnFormats: (legacy?.columns ?? []).filter((c) => writable.has(c.sheet) && HEADERS.some((h) => sameHeader(valueAt(read, c.sheet, c.firstRow, c.col), h))),
+    legacyColumnFormats: (legacy?.columns ?? []).filter((c) => writable.has(c.sheet) && HEADERS.some((h) => sameHeader(valueAt(snapshotOf(read, c.sheet), c.firstRow, c.col), h))),
   };
 }
 
-function valueAt(read: WorkbookRead, sheet: string, row: number, col: number): unknown {
-  const s = read.snapshot.sheets.find((x) => x.name === sheet);
-  return s?.values[row - s.originRow]?.[col - s.originCol] ?? null;
-}
-
-/** Computed columns found on the sheets that this run does not plan: a stale copy, a sheet no longer read as Unita. */
-function strayColumns(read: WorkbookRead, planned: { sheet: string; col: number }[]): FoundColumn[] {
-  return findOwnedColumns(read.snapshot.sheets, HEADERS).filter((f) => !planned.some((p) => p.sheet === f.sheet && p.col === f.col));
+/** An input sheet as read (every sheet the plan or the state names is one). */
+function snapshotOf(read: WorkbookRead, sheet: string): SheetSnapshot {
+  return read.snapshot.sheets.find((s) => s.name === sheet)!;
 }
 
 function keptNotice(c: ColumnChanges): WriteNotice {
@@ -148,15 +144,15 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
 
   // Computed columns, on sheets that can be written; the user's own cells in them stay.
   const planned = result.writePlan.columns.filter((c) => writable.has(c.sheet));
-  const columns = planned.map((col) => reconcileColumn(col, read.snapshot.sheets.find((s) => s.name === col.sheet)!, previousOf(read, col.header)));
-  const stray = strayColumns(read, result.writePlan.columns);
-  for (const f of stray.filter((x) => writable.has(x.sheet))) {
-    columns.push(removalOf(f, read.snapshot.sheets.find((s) => s.name === f.sheet)!, previousOf(read, f.header)));
-  }
+  const columns = planned.map((col) => reconcileColumn(col, snapshotOf(read, col.sheet), previousOf(read, col.header)));
+  // Computed columns on the sheets that this run does not plan (a stale copy, a sheet no longer read as Unita) go.
+  const found = findOwnedColumns(read.snapshot.sheets, HEADERS);
+  const stray = found.filter((f) => !result.writePlan.columns.some((p) => p.sheet === f.sheet && p.col === f.col));
+  for (const f of stray.filter((x) => writable.has(x.sheet))) columns.push(removalOf(f, snapshotOf(read, f.sheet), previousOf(read, f.header)));
   for (const c of columns) if (c.kept.length) notices.push(keptNotice(c));
   for (const col of result.writePlan.columns) {
     const had = read.state?.columns[col.header];
-    const header = valueAt(read, col.sheet, col.headerRow, col.col);
+    const header = valueAt(snapshotOf(read, col.sheet), col.headerRow, col.col);
     if (had && Object.keys(had).length && !sameHeader(header, col.header) && !stray.some((f) => f.header === col.header)) {
       notices.push({
         message: `La colonna «${col.header}» scritta in precedenza nel foglio «${col.sheet}» non si trova più (l'intestazione è stata cambiata o cancellata): i valori rimasti non sono stati toccati e la colonna è stata scritta di nuovo in ${a1(col.headerRow, col.col).replace(/\d+$/, '')}.`,
@@ -211,8 +207,7 @@ export function planWrite(result: EngineResult, read: WorkbookRead, caps: Capabi
     }
   }
 
-  const lockedColumns = findOwnedColumns(read.snapshot.sheets, HEADERS).filter((f) => !writable.has(f.sheet));
-  const state: AddinState = { version: 2, columns: recordsAfter(read, columns, lockedColumns), notes: caps.notes ? notes.length : read.state?.notes ?? 0 };
+  const state: AddinState = { version: 2, columns: recordsAfter(read, columns, found.filter((f) => !writable.has(f.sheet))), notes: caps.notes ? notes.length : read.state?.notes ?? 0 };
   return {
     outputs,
     ...removals(read, caps, writable, !read.structureProtected && foreign.length === 0),
@@ -255,7 +250,7 @@ export function planRemoval(read: WorkbookRead, caps: Capabilities): WriteDecisi
       message: `${countOf(read.state!.notes, 'nota', 'note')} di Piano Offerta ${read.state!.notes === 1 ? 'resta' : 'restano'} nelle celle: questa versione di Excel non può toglierle. Usare «Rimuovi risultati» con Microsoft 365 o con Excel sul web.`,
     });
   }
-  const columns = found.filter((f) => writable.has(f.sheet)).map((f) => removalOf(f, read.snapshot.sheets.find((s) => s.name === f.sheet)!, previousOf(read, f.header)));
+  const columns = found.filter((f) => writable.has(f.sheet)).map((f) => removalOf(f, snapshotOf(read, f.sheet), previousOf(read, f.header)));
   // A header that stays (the user's values under it) keeps an empty record, so that nothing there
   // passes for ours next time; a column removed whole leaves no record.
   const records = recordsAfter(read, columns.filter((c) => c.values[0] !== ''), found.filter((f) => !writable.has(f.sheet)));
@@ -277,15 +272,15 @@ export function planRemoval(read: WorkbookRead, caps: Capabilities): WriteDecisi
 /** Free names for the output tables: tables and defined names share one namespace, and a user's renamed sheet may keep a table called "Anomalie". */
 export function freeTableNames(outputs: OutSheet[], taken: string[]): OutSheet[] {
   const used = new Set(taken.map((n) => n.toLowerCase()));
-  return outputs.map((s) => ({
-    ...s,
-    tables: s.tables.map((t) => {
-      let name = t.name;
-      for (let i = 2; used.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
-      used.add(name.toLowerCase());
-      return { ...t, name };
-    }),
-  }));
+  return outputs.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, name: freeTableName(t.name, used) })) }));
+}
+
+/** `name`, or `name_2`, `name_3`… when a table or a defined name has it (`taken`: lower case; the one chosen is added). */
+export function freeTableName(name: string, taken: Set<string>): string {
+  let n = name;
+  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name}_${i}`;
+  taken.add(n.toLowerCase());
+  return n;
 }
 
 /** A link in Anomalie as a formula: one cell of a values array, instead of one request per link. */
@@ -442,6 +437,7 @@ export async function queueWrite(context: Excel.RequestContext, d: WriteDecision
   const sheetOf = (name: string) => read.inputs.find((s) => s.name === name)!.ws;
   // First what says which values are ours (old and new) and which sheets are being added, so that
   // even a write that stops half-way can be taken back.
+  await budget.before(jsonBytes(d.interimState) + 2 * DELETE_BYTES);
   wb.settings.add(STATE_KEY, d.interimState);
 
   for (const cf of d.deleteFormats) {

@@ -36,7 +36,8 @@ export interface ColumnChanges {
   written: Written;
 }
 
-function valueAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+/** The value at a cell of the sheet (zero-based, in the sheet); null when empty or outside the snapshot. */
+export function valueAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
   const v = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
   return v === undefined || v === '' ? null : v;
 }

@@ -14,6 +14,7 @@ import { countOf } from '../italian';
 import { Anomaly, SEVERITY_RANK, Severity } from '../rules/rule';
 import { SectionG } from '../section-g';
 import { buildRiepilogo } from './riepilogo';
+import { NOTE_SIGNATURE } from './signature';
 import { OutSheet, SheetBuilder, SEVERITY_LABEL } from './sheet-builder';
 
 export type { OutCell, OutSheet, OutTable, CellStyle, ChartSpec } from './sheet-builder';
@@ -210,7 +211,7 @@ function buildAnnotations(anomalies: Anomaly[], outputNames: Set<string>): Annot
       prev.note += `\n${line}`;
     } else {
       const { row, col } = parseA1(a.cell);
-      byCell.set(key, { sheet: a.sheet, cell: a1(row, col), row, col, severity: a.severity, note: `Piano Offerta\n${line}` });
+      byCell.set(key, { sheet: a.sheet, cell: a1(row, col), row, col, severity: a.severity, note: `${NOTE_SIGNATURE}\n${line}` });
     }
   }
   return [...byCell.values()];

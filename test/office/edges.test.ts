@@ -7,14 +7,12 @@
 import { fakeHost } from '../support/fake-excel/host';
 import { WorkbookData, dump, key } from '../support/fake-excel/model';
 import { EXCEL_VERSIONS } from '../support/fake-excel/office-js';
-import { noProgress, planWorkbook } from './support';
+import { checkedOnce, noProgress, planWorkbook } from './support';
 
 const column = (data: WorkbookData, sheet: string, header: string) => [...data.sheet(sheet)!.cells.entries()].find(([, c]) => c.value === header)![0] % 16384;
 
 test('a number the user typed under «g calcolato» survives "Rimuovi risultati" and the next run', async () => {
-  const data = planWorkbook();
-  const host = fakeHost(data);
-  await host.service.checkAndApply(noProgress);
+  const { data, host } = await checkedOnce();
   const enti = data.sheet('Enti')!;
   const g = column(data, 'Enti', 'g calcolato');
   enti.cells.set(key(2, g), { value: 777 });
@@ -28,9 +26,7 @@ test('a number the user typed under «g calcolato» survives "Rimuovi risultati"
 
 test('a computed column the engine no longer plans (Unita emptied) is removed, by "Rimuovi risultati" and by the next run', async () => {
   for (const action of ['remove', 'check'] as const) {
-    const data = planWorkbook();
-    const host = fakeHost(data);
-    await host.service.checkAndApply(noProgress);
+    const { data, host } = await checkedOnce();
     const unita = data.sheet('Unita')!;
     const esito = column(data, 'Unita', 'Esito controllo');
     // The user clears the data rows and the headers of the table, not the add-in's column.
@@ -42,9 +38,7 @@ test('a computed column the engine no longer plans (Unita emptied) is removed, b
 });
 
 test('a header retyped in capitals («ESITO CONTROLLO») is still the add-in\'s column: no false notice, and removed', async () => {
-  const data = planWorkbook();
-  const host = fakeHost(data);
-  await host.service.checkAndApply(noProgress);
+  const { data, host } = await checkedOnce();
   const unita = data.sheet('Unita')!;
   const esito = column(data, 'Unita', 'Esito controllo');
   unita.cells.set(key(0, esito), { value: 'ESITO CONTROLLO' });

@@ -7,7 +7,7 @@ import { toUserFacingError } from '../../src/office/errors';
 import { fakeHost } from '../support/fake-excel/host';
 import { EXCEL_VERSIONS } from '../support/fake-excel/office-js';
 import { bigPlan } from '../support/fake-excel/big';
-import { noProgress, planWorkbook } from './support';
+import { checkedOnce, noProgress, planWorkbook } from './support';
 
 describe.each(['it-IT', 'en-US'] as const)('Excel in %s', (locale) => {
   test('Excel refuses a write as protected (AccessDenied): the Italian explanation, decided by the code', async () => {
@@ -19,9 +19,7 @@ describe.each(['it-IT', 'en-US'] as const)('Excel in %s', (locale) => {
   });
 
   test('a protected sheet when removing results: what can be removed is, the sheet is named', async () => {
-    const data = planWorkbook();
-    const host = fakeHost(data, { locale });
-    await host.service.checkAndApply(noProgress);
+    const { data, host } = await checkedOnce({ locale });
     data.sheet('Unita')!.protected = true;
     const removed = await host.service.removeResults();
     expect(removed.notices.map((n) => n.message).join(' ')).toMatch(/«Unita» è protetto/);

@@ -7,7 +7,7 @@ import { parseA1 } from '../../src/core/address';
 import { SEVERITY_FILL } from '../../src/core/output/sheet-builder';
 import { fakeHost } from '../support/fake-excel/host';
 import { WorkbookData, dump, key } from '../support/fake-excel/model';
-import { noProgress, planWorkbook } from './support';
+import { checkedOnce, noProgress, planWorkbook } from './support';
 
 /** The fill a user sees on a cell: the first conditional format that covers it, else the cell's own. */
 function seenFill(data: WorkbookData, sheet: string, address: string): string | undefined {
@@ -47,9 +47,7 @@ test('"Rimuovi risultati" removes every highlight in one step and leaves the use
 });
 
 test('a highlighted cell the user recoloured, a highlight the user deleted: the next runs and the removal still work', async () => {
-  const data = planWorkbook();
-  const host = fakeHost(data);
-  await host.service.checkAndApply(noProgress);
+  const { data, host } = await checkedOnce();
   const unita = data.sheet('Unita')!;
   unita.cells.set(key(2, 2), { value: 'Vaiano', fill: '#00B050' });
   unita.conditionalFormats.pop();

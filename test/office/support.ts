@@ -1,4 +1,5 @@
 /** A small plan with anomalies on several sheets, as a capofila would have it, for the add-in tests. */
+import { FakeHost, FakeHostOptions, fakeHost } from '../support/fake-excel/host';
 import { WorkbookData } from '../support/fake-excel/model';
 
 export const noProgress = () => undefined;
@@ -31,4 +32,12 @@ export function manyAnomalies(n: number): WorkbookData {
   const rows: (string | number | null)[][] = [['Ente proprietario', 'Comune', 'Stato', 'Numero unità']];
   for (let i = 0; i < n; i++) rows.push(['Comune di Crema', 'Crema', 'Ristrutturazione', 2]);
   return WorkbookData.fromRows({ Comuni: [['Comune'], ['Crema']], Unita: rows });
+}
+
+/** The small plan, checked once in a fake Excel: where most "between two runs" stories start. */
+export async function checkedOnce(options: FakeHostOptions = {}): Promise<{ data: WorkbookData; host: FakeHost }> {
+  const data = planWorkbook();
+  const host = fakeHost(data, options);
+  await host.service.checkAndApply(noProgress);
+  return { data, host };
 }

@@ -6,7 +6,7 @@
 import { WorkbookData, dump, key } from '../support/fake-excel/model';
 import { fakeHost } from '../support/fake-excel/host';
 import { deleteColumns, deleteRows, insertColumns, insertRows, rename, sortRows, typeInto } from '../support/fake-excel/user-edits';
-import { noProgress, planWorkbook } from './support';
+import { checkedOnce, noProgress, planWorkbook } from './support';
 
 type Edit = (data: WorkbookData) => void;
 
@@ -23,9 +23,7 @@ function userCells(data: WorkbookData, ownHeaders = ['Esito controllo', 'g calco
 }
 
 async function twoRunsVersusOne(edit: Edit) {
-  const data = planWorkbook();
-  const host = fakeHost(data);
-  await host.service.checkAndApply(noProgress);
+  const { data, host } = await checkedOnce();
   edit(data);
   const theirs = JSON.stringify(userCells(data));
   const second = await host.service.checkAndApply(noProgress);
@@ -80,9 +78,7 @@ describe.each(EDITS)('the user %s between two runs', (_name, edit) => {
 });
 
 test('a value the user typed into the add-in\'s column stays, and the pane says so', async () => {
-  const data = planWorkbook();
-  const host = fakeHost(data);
-  await host.service.checkAndApply(noProgress);
+  const { data, host } = await checkedOnce();
   const unita = data.sheet('Unita')!;
   const col = [...unita.cells.entries()].find(([, c]) => c.value === 'Esito controllo')![0] % 16384;
   unita.cells.set(key(2, col), { value: 'controllato da Anna', fill: '#FFFF00' });
@@ -94,9 +90,7 @@ test('a value the user typed into the add-in\'s column stays, and the pane says 
 });
 
 test('a column the add-in wrote whose header the user changed is left alone, and the pane says so', async () => {
-  const data = planWorkbook();
-  const host = fakeHost(data);
-  await host.service.checkAndApply(noProgress);
+  const { data, host } = await checkedOnce();
   const unita = data.sheet('Unita')!;
   const [k] = [...unita.cells.entries()].find(([, c]) => c.value === 'Esito controllo')!;
   unita.cells.set(k, { value: 'Le mie note' });

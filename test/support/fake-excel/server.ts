@@ -973,150 +973,101 @@ function locationNode(ctx: Ctx, sheetName: string, address: string): Node {
   return new RangeNode(ctx, s, [{ r0: p.row, c0: p.col, r1: p.row, c1: p.col }]);
 }
 
-class NoteCollectionNode extends Node {
-  readonly type = 'NoteCollection';
+/** Notes and threaded comments: one mechanism, a cell holds one of them at most. */
+type AnnotationKind = 'notes' | 'comments';
+type Annotation = { sheet: string; address: string; content: string; id?: string };
+const OTHER_KIND: Record<AnnotationKind, AnnotationKind> = { notes: 'comments', comments: 'notes' };
+const TYPES: Record<AnnotationKind, [collection: string, item: string]> = { notes: ['NoteCollection', 'Note'], comments: ['CommentCollection', 'Comment'] };
+
+class AnnotationCollectionNode extends Node {
+  readonly type: string;
   override isCollection = true;
-  constructor(readonly ctx: Ctx) {
+  constructor(readonly ctx: Ctx, readonly kind: AnnotationKind) {
     super();
+    this.type = TYPES[kind][0];
+  }
+  private list(): Annotation[] {
+    return this.ctx.data[this.kind];
+  }
+  /** Notes are addressed by their cell, comments by their id. */
+  private find(key: unknown): Annotation | undefined {
+    if (this.kind === 'comments') return this.list().find((c) => c.id === key);
+    const { sheet, cell } = cellOf(this.ctx, key);
+    return this.list().find((n) => n.sheet === sheet.name && n.address === cell);
+  }
+  private node(a: Annotation): Node {
+    return new AnnotationNode(this.ctx, this.kind, a);
   }
   override items(): Node[] {
-    return this.ctx.data.notes.map((n) => new NoteNode(this.ctx, n));
-  }
-  private at(address: unknown) {
-    const { sheet, cell } = cellOf(this.ctx, address);
-    return this.ctx.data.notes.find((n) => n.sheet === sheet.name && n.address === cell);
+    return this.list().map((a) => this.node(a));
   }
   override indexer(args: unknown[]): Node {
-    const n = this.at(args[0]);
-    if (!n) throw new ServerError('ItemNotFound', 404);
-    return new NoteNode(this.ctx, n);
+    const a = this.find(args[0]);
+    if (!a) throw new ServerError('ItemNotFound', 404);
+    return this.node(a);
   }
   override method(name: string, args: unknown[]): unknown {
     const data = this.ctx.data;
     switch (name) {
       case 'getItemOrNullObject': {
-        const n = this.at(args[0]);
-        return n ? new NoteNode(this.ctx, n) : null;
+        const a = this.find(args[0]);
+        return a ? this.node(a) : null;
       }
       case 'getItemAt': {
-        const n = data.notes[args[0] as number];
-        if (!n) throw new ServerError('ItemNotFound', 404);
-        return new NoteNode(this.ctx, n);
+        const a = this.list()[args[0] as number];
+        if (!a) throw new ServerError('ItemNotFound', 404);
+        return this.node(a);
       }
       case 'getCount':
-        return data.notes.length;
+        return this.list().length;
       case 'add': {
         const { sheet, cell } = cellOf(this.ctx, args[0]);
         checkWritable(sheet);
+        const at = (x: Annotation) => x.sheet === sheet.name && x.address === cell;
         // A cell holds a note or a threaded comment, never both.
-        if (data.notes.some((n) => n.sheet === sheet.name && n.address === cell)) throw new ServerError('InvalidArgument');
-        if (data.comments.some((c) => c.sheet === sheet.name && c.address === cell)) throw new ServerError('InvalidOperation');
-        const note = { sheet: sheet.name, address: cell, content: String(args[1]) };
-        data.notes.push(note);
-        return new NoteNode(this.ctx, note);
+        if (this.list().some(at)) throw new ServerError('InvalidArgument');
+        if (data[OTHER_KIND[this.kind]].some(at)) throw new ServerError('InvalidOperation');
+        const a: Annotation = { ...(this.kind === 'comments' ? { id: data.id('c') } : {}), sheet: sheet.name, address: cell, content: String(args[1]) };
+        this.list().push(a);
+        return this.node(a);
       }
       default: return super.method(name, args);
     }
   }
 }
 
-class NoteNode extends Node {
-  readonly type = 'Note';
-  constructor(readonly ctx: Ctx, readonly note: WorkbookData['notes'][number]) {
+class AnnotationNode extends Node {
+  readonly type: string;
+  constructor(readonly ctx: Ctx, readonly kind: AnnotationKind, readonly a: Annotation) {
     super();
+    this.type = TYPES[kind][1];
+  }
+  override id() {
+    return this.a.id;
   }
   override scalars() {
-    return ['content', 'authorName'];
+    return this.kind === 'comments' ? ['id', 'content', 'authorName'] : ['content', 'authorName'];
   }
   override scalar(name: string): Json {
-    if (name === 'content') return this.note.content;
+    if (name === 'id' && this.kind === 'comments') return this.a.id;
+    if (name === 'content') return this.a.content;
     if (name === 'authorName') return 'Utente';
     return super.scalar(name);
   }
   override set(name: string, value: unknown) {
     if (name !== 'content') return super.set(name, value);
-    this.note.content = String(value);
+    this.a.content = String(value);
   }
   override method(name: string, args: unknown[]) {
     if (name === 'delete') {
-      const i = this.ctx.data.notes.indexOf(this.note);
+      const list: Annotation[] = this.ctx.data[this.kind];
+      const i = list.indexOf(this.a);
       if (i < 0) throw new ServerError('ItemNotFound', 404);
-      checkWritable(this.ctx.data.sheet(this.note.sheet)!);
-      this.ctx.data.notes.splice(i, 1);
+      checkWritable(this.ctx.data.sheet(this.a.sheet)!);
+      list.splice(i, 1);
       return undefined;
     }
-    if (name === 'getLocation') return locationNode(this.ctx, this.note.sheet, this.note.address);
-    return super.method(name, args);
-  }
-}
-
-class CommentCollectionNode extends Node {
-  readonly type = 'CommentCollection';
-  override isCollection = true;
-  constructor(readonly ctx: Ctx) {
-    super();
-  }
-  override items(): Node[] {
-    return this.ctx.data.comments.map((c) => new CommentNode(this.ctx, c));
-  }
-  override indexer(args: unknown[]): Node {
-    const c = this.ctx.data.comments.find((x) => x.id === args[0]);
-    if (!c) throw new ServerError('ItemNotFound', 404);
-    return new CommentNode(this.ctx, c);
-  }
-  override method(name: string, args: unknown[]): unknown {
-    const data = this.ctx.data;
-    switch (name) {
-      case 'getItemOrNullObject': {
-        const c = data.comments.find((x) => x.id === args[0]);
-        return c ? new CommentNode(this.ctx, c) : null;
-      }
-      case 'getItemAt': {
-        const c = data.comments[args[0] as number];
-        if (!c) throw new ServerError('ItemNotFound', 404);
-        return new CommentNode(this.ctx, c);
-      }
-      case 'getCount':
-        return data.comments.length;
-      case 'add': {
-        const { sheet, cell } = cellOf(this.ctx, args[0]);
-        checkWritable(sheet);
-        if (data.comments.some((c) => c.sheet === sheet.name && c.address === cell)) throw new ServerError('InvalidArgument');
-        if (data.notes.some((n) => n.sheet === sheet.name && n.address === cell)) throw new ServerError('InvalidOperation');
-        const c = { id: data.id('c'), sheet: sheet.name, address: cell, content: String(args[1]) };
-        data.comments.push(c);
-        return new CommentNode(this.ctx, c);
-      }
-      default: return super.method(name, args);
-    }
-  }
-}
-
-class CommentNode extends Node {
-  readonly type = 'Comment';
-  constructor(readonly ctx: Ctx, readonly c: WorkbookData['comments'][number]) {
-    super();
-  }
-  override id() {
-    return this.c.id;
-  }
-  override scalars() {
-    return ['id', 'content', 'authorName'];
-  }
-  override scalar(name: string): Json {
-    if (name === 'id') return this.c.id;
-    if (name === 'content') return this.c.content;
-    if (name === 'authorName') return 'Utente';
-    return super.scalar(name);
-  }
-  override method(name: string, args: unknown[]) {
-    if (name === 'delete') {
-      if (!this.ctx.data.comments.includes(this.c)) throw new ServerError('ItemNotFound', 404);
-      checkWritable(this.ctx.data.sheet(this.c.sheet)!);
-      this.ctx.data.comments = this.ctx.data.comments.filter((x) => x !== this.c);
-      return undefined;
-    }
-    if (name === 'getLocation') return locationNode(this.ctx, this.c.sheet, this.c.address);
+    if (name === 'getLocation') return locationNode(this.ctx, this.a.sheet, this.a.address);
     return super.method(name, args);
   }
 }
@@ -1203,9 +1154,9 @@ class WorkbookNode extends Node {
       case 'protection': return scalarNode('WorkbookProtection', { protected: () => data.structureProtected });
       case 'application': return methodNode('Application', { suspendApiCalculationUntilNextSync: () => undefined });
       case 'settings': return new SettingCollectionNode(this.ctx);
-      case 'notes': return new NoteCollectionNode(this.ctx);
+      case 'notes': return new AnnotationCollectionNode(this.ctx, 'notes');
       case 'names': return new NamedItemCollectionNode(this.ctx);
-      case 'comments': return new CommentCollectionNode(this.ctx);
+      case 'comments': return new AnnotationCollectionNode(this.ctx, 'comments');
       default: return super.nav(name);
     }
   }

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
+import { NotAPlanError } from '../core/scope';
 import { loadWorkbook, readSnapshotForCheck, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
 import { ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
 import { catalogueMarkdown } from '../catalogue';
@@ -19,7 +20,7 @@ check        controlla il piano e calcola la sezione g; il file di input non vie
   --json     scrive il report JSON (schemaVersion 1)
   --out      scrive una copia della cartella con i fogli Sezione g, Anomalie, Riepilogo e le note
   --quiet    non stampa il riepilogo
-Esito: 0 nessun errore, 1 errori trovati, 2 file non leggibile.`;
+Esito: 0 nessun errore, 1 errori trovati, 2 file non leggibile o senza un piano.`;
 
 export interface CliIo {
   out(text: string): void;
@@ -53,12 +54,16 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     const report = reportSchema.parse(result.report);
     if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
     if (!opts.quiet) {
-      io.out(summaryText(report, file));
+      io.out(summaryText(report, file, result.readiness));
       if (opts.json) io.out(`Report JSON: ${opts.json}`);
       if (opts.out) io.out(`Copia annotata: ${opts.out}`);
     }
-    return report.ready ? 0 : 1;
+    return report.counts.error > 0 ? 1 : 0;
   } catch (err) {
+    if (err instanceof NotAPlanError) {
+      io.err(`${err.message} Indicare il file del piano (o dell'elenco delle unità di un ente); nessun file è stato scritto.`);
+      return 2;
+    }
     if (err instanceof UnreadableWorkbookError || err instanceof ForeignOutputSheetError) {
       io.err(err.message);
       return 2;

@@ -1,23 +1,45 @@
 /** The Italian summary the command line prints. */
-import { Report } from '../core/report';
-import { countOf, num } from '../core/italian';
+import { Report, ReportAnomaly } from '../core/report';
+import { Readiness } from '../core/scope';
+import { countOf, joinNames, num } from '../core/italian';
 
 const n = (x: number) => num(x);
 
-export function summaryText(report: Report, file: string, maxListed = 12): string {
+/** "Unita!E35" or "Unita!E35, E9036, E27038 e altre 2 celle": every cell within reach, briefly. */
+export function whereOf(a: Pick<ReportAnomaly, 'sheet' | 'cell' | 'cells'>, shown = 3): string {
+  if (!a.cell) return `foglio ${a.sheet}`;
+  const cells = a.cells ?? [a.cell];
+  const more = cells.length - shown;
+  const listed = cells.slice(0, shown).join(', ');
+  return `${a.sheet}!${listed}${more > 0 ? ` e ${more === 1 ? 'un\'altra cella' : `altre ${n(more)} celle`}` : ''}`;
+}
+
+/** The verdict in one line: the Assemblea's for a plan, the list's for one owner's list. */
+export function verdictLine(report: Report, readiness: Readiness): string {
+  const errors = countOf(report.counts.error, 'errore', 'errori');
+  if (readiness.scope === 'ente') {
+    const of = readiness.owners.length ? joinNames(readiness.owners) : 'un ente';
+    return `Elenco di ${of}: ${report.counts.error ? errors : 'nessun errore'} (elenco di un solo ente, non un piano d'ambito)`;
+  }
+  if (report.ready) return "Pronto per l'Assemblea: sì";
+  const why = [...(report.counts.error ? [`${errors} da correggere`] : []), ...readiness.missing];
+  return `Pronto per l'Assemblea: no (${why.join('; ')})`;
+}
+
+export function summaryText(report: Report, file: string, readiness: Readiness, maxListed = 12): string {
   const t = report.totals;
   const lines = [
     `Piano Offerta – controllo di «${file}»`,
-    `Ambito: ${report.ambito ?? 'non indicato'} · anno ${report.anno ?? 'non indicato'}`,
+    ...(readiness.scope === 'ambito' ? [`Ambito: ${report.ambito ?? 'non indicato'} · anno ${report.anno ?? 'non indicato'}`] : []),
     `Sezione g: ${n(t.g)} unità SAP assegnabili (b ${n(t.b)} · c ${n(t.c)} · d ${n(t.d)} · e ${n(t.e)} · f ${n(t.f)}), di cui SAT ${n(t.sat)}; ${n(report.sectionG.length)} righe ente × comune`,
     `Anomalie: ${countOf(report.counts.error, 'errore', 'errori')} · ${countOf(report.counts.warning, 'avviso', 'avvisi')} · ${countOf(report.counts.info, 'informazione', 'informazioni')}`,
   ];
   const errors = report.anomalies.filter((a) => a.severity === 'error');
   if (errors.length) {
     lines.push('Errori da correggere:');
-    for (const a of errors.slice(0, maxListed)) lines.push(`  - ${a.sheet}${a.cell ? `!${a.cell}` : ''} ${a.rule}: ${a.message}`);
-    if (errors.length > maxListed) lines.push(`  … e altri ${n(errors.length - maxListed)} (vedere il foglio Anomalie o il report JSON)`);
+    for (const a of errors.slice(0, maxListed)) lines.push(`  - ${whereOf(a)}: ${a.message}`);
+    if (errors.length > maxListed) lines.push(`  … e altri ${n(errors.length - maxListed)} (vedere il foglio Anomalie della copia annotata o il report JSON)`);
   }
-  lines.push(`Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'}`);
+  lines.push(verdictLine(report, readiness));
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { Report } from './report';
 import { RULES } from './rules';
 import { Anomaly, Finding, Rule, SEVERITY_RANK } from './rules/rule';
 import { SectionG, computeSectionG } from './section-g';
+import { NotAPlanError, Readiness, notAPlanMessage, readinessOf } from './scope';
 import { WorkbookSnapshot } from './snapshot';
 import { WritePlan, buildWritePlan } from './output/write-plan';
 
@@ -19,6 +20,7 @@ export interface EngineResult {
   sectionG: SectionG;
   anomalies: Anomaly[];
   writePlan: WritePlan;
+  readiness: Readiness;
 }
 
 
@@ -40,19 +42,25 @@ export function runRules(model: PlanModel, sectionG: SectionG, rules: readonly R
   for (const rule of rules) {
     const report = (f: Finding) => {
       const { severity, ...rest } = f;
-      anomalies.push({ rule: rule.code, severity: severity ?? rule.severity, ...rest, ...(rule.legalRef ? { legalRef: rule.legalRef } : {}) });
+      // Every located anomaly lists its cells, one or many, so a reader never needs two cases.
+      const cells = rest.cells ?? (rest.cell ? [rest.cell] : undefined);
+      anomalies.push({ rule: rule.code, severity: severity ?? rule.severity, ...rest, ...(cells ? { cells } : {}), ...(rule.legalRef ? { legalRef: rule.legalRef } : {}) });
     };
     rule.check({ model, g: sectionG, report });
   }
   return anomalies.sort(compareAnomalies);
 }
 
+/** Throws NotAPlanError when no sheet can be read as Unita (nothing to check, nothing to write). */
 export function check(snapshot: WorkbookSnapshot): EngineResult {
-  const model = readPlan(locateSheets(snapshot));
+  const located = locateSheets(snapshot);
+  if (!located.tables.Unita) throw new NotAPlanError(notAPlanMessage(snapshot));
+  const model = readPlan(located);
   const sectionG = computeSectionG(model);
   const anomalies = runRules(model, sectionG);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const a of anomalies) counts[a.severity]++;
+  const readiness = readinessOf(model, counts.error);
   const report: Report = {
     schemaVersion: 1,
     ambito: model.config.ambito,
@@ -61,9 +69,10 @@ export function check(snapshot: WorkbookSnapshot): EngineResult {
     totals: { ...sectionG.totals },
     anomalies: anomalies.map((a) => ({ ...a })),
     counts,
-    ready: counts.error === 0,
+    scope: readiness.scope,
+    ready: readiness.ready,
   };
-  const writePlan = buildWritePlan({ model, sectionG, anomalies, report });
-  return { report, model, sectionG, anomalies, writePlan };
+  const writePlan = buildWritePlan({ model, sectionG, anomalies, report, readiness });
+  return { report, model, sectionG, anomalies, writePlan, readiness };
 }
 

@@ -20,6 +20,8 @@ export const anomalySchema = z.object({
   severity: severitySchema,
   sheet: z.string(),
   cell: z.string().regex(/^[A-Z]+[0-9]+$/).optional(),
+  /** Every cell the anomaly stands for, in sheet order, `cell` first. */
+  cells: z.array(z.string().regex(/^[A-Z]+[0-9]+$/)).min(1).optional(),
   value: z.string(),
   message: z.string().min(1),
   suggestion: z.string().optional(),
@@ -34,6 +36,8 @@ export const reportSchema = z.object({
   totals: z.object(figures),
   anomalies: z.array(anomalySchema),
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  /** "ambito": a plan; "ente": one owner's unit list on its own (never "pronto per l'Assemblea"). */
+  scope: z.enum(['ambito', 'ente']),
   ready: z.boolean(),
 });
 

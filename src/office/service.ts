@@ -6,6 +6,7 @@
  * Italian messages.
  */
 import { check } from '../core/engine';
+import { NotAPlanError } from '../core/scope';
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
 import { RequestBudget } from './budget';
@@ -82,7 +83,14 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
           onProgress({ stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.1 });
           const read = await readWorkbook(context, caps, platform);
           onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
-          const result = check(read.snapshot);
+          let result;
+          try {
+            result = check(read.snapshot);
+          } catch (err) {
+            // No unit list: nothing to check, and nothing is written.
+            if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
+            throw err;
+          }
           // Everything is decided, every precondition checked, before the first write.
           const decision = planWrite(result, read, caps);
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6 });
@@ -91,11 +99,12 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
           } catch (err) {
             const notice = writeFailed(err, await takeBack(context, caps, platform));
             onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
-            return { report: result.report, sheets: [], highlightedCells: 0, highlightCapped: false, notedCells: 0, notices: [notice] };
+            return { report: result.report, readiness: result.readiness, sheets: [], highlightedCells: 0, highlightCapped: false, notedCells: 0, notices: [notice] };
           }
           onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
           return {
             report: result.report,
+            readiness: result.readiness,
             sheets: decision.outputs.map((s) => s.name),
             highlightedCells: decision.highlightedCells,
             highlightCapped: decision.highlightCapped,

@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { check } from '../core/engine';
+import { NotAPlanError } from '../core/scope';
 import { loadWorkbookBytes, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/workbook';
 import { ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
@@ -46,7 +47,13 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
     throw err;
   }
   onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
-  const result = check(snapshotOfWorkbook(wb));
+  let result;
+  try {
+    result = check(snapshotOfWorkbook(wb));
+  } catch (err) {
+    if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Scegliere il file del piano (o dell'elenco delle unità di un ente).", 'not-a-plan');
+    throw err;
+  }
   onProgress({ stage: 'scrittura', label: 'Preparazione della cartella annotata…', fraction: 0.7 });
   try {
     applyWritePlan(wb, result.writePlan);
@@ -59,6 +66,7 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
   return {
     outcome: {
       report: result.report,
+      readiness: result.readiness,
       sheets: result.writePlan.sheets.map((s) => s.name),
       highlightedCells: result.writePlan.annotations.length,
       highlightCapped: false,

@@ -4,6 +4,7 @@
  */
 import type { ComuneUfficiale } from '../core/reference/comuni';
 import type { Report } from '../core/report';
+import type { Readiness } from '../core/scope';
 
 export type StageId = 'lettura' | 'controllo' | 'scrittura' | 'fatto';
 
@@ -25,6 +26,8 @@ export interface WriteNotice {
 
 export interface CheckOutcome {
   report: Report;
+  /** What was checked (a plan or one owner's list) and, for a plan, what keeps it from the Assemblea. */
+  readiness: Readiness;
   /** Output sheets written, e.g. ["Sezione g", "Anomalie", "Riepilogo"]; none when they could not be. */
   sheets: string[];
   /** Input cells highlighted. */
@@ -70,7 +73,7 @@ export class UserFacingError extends Error {
     message: string,
     /** What to do about it, in Italian. */
     readonly action: string,
-    readonly code: 'protected' | 'edit-mode' | 'unsupported' | 'too-large' | 'no-workbook' | 'unreadable' | 'unknown' = 'unknown',
+    readonly code: 'protected' | 'edit-mode' | 'unsupported' | 'too-large' | 'no-workbook' | 'unreadable' | 'not-a-plan' | 'unknown' = 'unknown',
   ) {
     super(message);
     this.name = 'UserFacingError';

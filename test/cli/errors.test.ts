@@ -1,5 +1,5 @@
 /** What a user sees when the command line cannot do its job: an Italian message and exit status 2. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -40,15 +40,18 @@ test('wrong usage prints the usage in Italian with exit 2', async () => {
   expect((await runCli(['check', 'a.xlsx', '--json'])).code).toBe(2);
 });
 
-test('a workbook without Unita: the check runs, reports SHEET_MISSING and exits 1', async () => {
+test('a workbook without Unita is no plan: exit 2, an Italian message naming what was looked for, no copy written', async () => {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Foglio1').getCell('A1').value = 'niente';
   const f = join(dir, 'vuoto.xlsx');
   await wb.xlsx.writeFile(f);
-  const r = await runCli(['check', f]);
-  expect(r.code).toBe(1);
-  expect(r.out).toMatch(/SHEET_MISSING/);
-  expect(r.out).toMatch(/Pronto per l'Assemblea: no/);
+  const out = join(dir, 'vuoto-annotato.xlsx');
+  const r = await runCli(['check', f, '--out', out, '--json', join(dir, 'vuoto.json')]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/non contiene un piano da controllare.*«Unita».*«Ente proprietario» e «Stato».*Fogli presenti: «Foglio1»/);
+  expect(r.out).toBe('');
+  expect(existsSync(out)).toBe(false);
+  expect(existsSync(join(dir, 'vuoto.json'))).toBe(false);
 });
 
 test('a user\'s own sheet called "Riepilogo": the annotated copy is refused (exit 2), a user\'s note is kept under ours', async () => {

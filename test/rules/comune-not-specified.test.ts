@@ -11,7 +11,7 @@ describe('COMUNE_NOT_SPECIFIED', () => {
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'D2', severity: 'warning' });
     expect(a!.message).toContain('4 unità di ALER Brescia-Cremona-Mantova senza comune');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'ALER Brescia-Cremona-Mantova', comune: null, e: 4, g: 4 })]);
-    expect(result.report.ready).toBe(true);
+    expect(result.report.counts.error).toBe(0);
   });
 
   test('ALER SAT units without comune are compared with all its comuni', () => {

@@ -12,7 +12,7 @@ describe('SAT_EXCEEDS_G', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'SAT', cell: 'C2', severity: 'error', value: '2', suggestion: 'Al massimo 0.' });
-    expect(a!.message).toBe('Comune di San Martino del Lago a San Martino del Lago: 2 unità SAT ma solo 0 unità assegnabili.');
+    expect(a!.message).toBe('Comune di San Martino del Lago: 2 unità SAT ma solo 0 unità assegnabili.');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Comune di San Martino del Lago', g: 0, sat: 2 })]);
   });
 
@@ -39,6 +39,6 @@ test('two SAT rows for the same ente and comune are added up before comparing wi
     Unita: unita({ ente: 'Comune di Crema', comune: 'Crema', id: 1, stato: 'Libero' }),
     SAT: [SAT, ['Comune di Crema', 'Crema', 1], ['Comune di Crema', 'Crema', 1]],
   });
-  expect(anomaliesOf(result, 'SAT_EXCEEDS_G').map((a) => [a.cell, a.message])).toEqual([['C2', 'Comune di Crema a Crema: 2 unità SAT ma solo 1 unità assegnabili.']]);
+  expect(anomaliesOf(result, 'SAT_EXCEEDS_G').map((a) => [a.cell, a.message])).toEqual([['C2', 'Comune di Crema: 2 unità SAT ma solo 1 unità assegnabili.']]);
   expect(anomaliesOf(result, 'SAT_OVER_SHARE')).toEqual([]);
 });

@@ -11,7 +11,7 @@ describe('UNIT_ID_MISSING', () => {
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'A2', severity: 'warning', value: 'non comunicato' });
     expect(a!.message).toContain('Codice ID «non comunicato»');
     expect(result.report.totals.e).toBe(1);
-    expect(result.report.ready).toBe(true);
+    expect(result.report.counts.error).toBe(0);
   });
 
   test('a blank ID on a unit in carenza manutentiva, and a count of free units without IDs', () => {

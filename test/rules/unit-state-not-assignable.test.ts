@@ -11,7 +11,7 @@ describe('UNIT_STATE_NOT_ASSIGNABLE', () => {
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'E3', severity: 'warning', value: 'Assegnato' });
     expect(a!.message).toBe('«Assegnato» (Comune di Crema): non assegnabile, escluso dalla sezione g.');
     expect(result.report.totals.g).toBe(1);
-    expect(result.report.ready).toBe(true);
+    expect(result.report.counts.error).toBe(0);
   });
 
   test('occupied and for-sale units are excluded too, grouped per owner and wording', () => {

@@ -1,20 +1,28 @@
 /** A fake AddinService (jest mocks) and a realistic check outcome: the real engine on Cremona 2023. */
-import { check } from '../../src/core/engine';
+import { EngineResult, check } from '../../src/core/engine';
+import type { Readiness } from '../../src/core/scope';
 import type { Report } from '../../src/core/report';
 import type { AddinService, CheckOutcome } from '../../src/taskpane/service';
 import { planSnapshot } from '../support/workbooks';
 
-let cremona: Report | null = null;
+let cremona: EngineResult | null = null;
 
 /** The engine's report on the Cremona 2023 plan (g 262; one error, at Enti!G27). Computed once. */
 export function cremonaReport(): Report {
-  cremona ??= check(planSnapshot('cremona-2023')).report;
-  return cremona;
+  cremona ??= check(planSnapshot('cremona-2023'));
+  return cremona.report;
+}
+
+/** Its readiness (scope "ambito", not ready: one error). */
+export function cremonaReadiness(): Readiness {
+  cremonaReport();
+  return cremona!.readiness;
 }
 
 export function checkOutcome(overrides: Partial<CheckOutcome> = {}): CheckOutcome {
   return {
     report: cremonaReport(),
+    readiness: cremonaReadiness(),
     sheets: ['Sezione g', 'Anomalie', 'Riepilogo'],
     highlightedCells: 80,
     highlightCapped: false,

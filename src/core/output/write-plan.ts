@@ -9,6 +9,7 @@ import { PlanModel, UnitRow } from '../reading/plan';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../reading/schema';
 import { totalCoverage } from '../reading/table';
 import { Report } from '../report';
+import { Readiness } from '../scope';
 import { SheetSnapshot } from '../snapshot';
 import { countOf } from '../italian';
 import { Anomaly, SEVERITY_RANK, Severity } from '../rules/rule';
@@ -49,6 +50,7 @@ export interface PlanInput {
   sectionG: SectionG;
   anomalies: Anomaly[];
   report: Report;
+  readiness: Readiness;
 }
 
 export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);

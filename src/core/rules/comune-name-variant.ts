@@ -1,5 +1,5 @@
-import { at, defineRule, rowsNote } from './rule';
-import { comuneGroups, positionOf } from './references';
+import { atAll, defineRule, rowsNote } from './rule';
+import { comuneGroups } from './references';
 
 export default defineRule({
   code: 'COMUNE_NAME_VARIANT',
@@ -8,7 +8,7 @@ export default defineRule({
   description: "Il comune è stato riconosciuto da una grafia diversa (ad esempio «Vaiano» per Vaiano Cremasco, «CASTELIDONE» per Casteldidone): le unità contano sotto il nome ufficiale, ma nel documento va scritto quello.",
   check({ model, report }) {
     for (const c of comuneGroups(model, (ref) => ref.kind === 'variant')) {
-      report(at(positionOf(model, c), {
+      report(atAll(c.positions, {
         value: c.written,
         message: c.inOwnerName
           ? `Nel nome dell'ente «${c.written}» il comune è stato letto come «${c.ref.name}».`

@@ -1,5 +1,5 @@
-import { at, defineRule, rowsNote } from './rule';
-import { comuneGroups, comuniUniverse, positionOf } from './references';
+import { atAll, defineRule, rowsNote } from './rule';
+import { comuneGroups, comuniUniverse } from './references';
 
 export default defineRule({
   code: 'COMUNE_UNKNOWN',
@@ -8,7 +8,7 @@ export default defineRule({
   description: "Un comune che non è tra quelli dell'ambito e non si riconosce come variante di uno di essi: le unità restano contate sotto il nome scritto, ma il piano non è pronto finché il nome non è corretto. Si suggeriscono i nomi più vicini.",
   check({ model, report }) {
     for (const c of comuneGroups(model, (ref) => ref.kind === 'unknown')) {
-      report(at(positionOf(model, c), {
+      report(atAll(c.positions, {
         value: c.written,
         message: `«${c.ref.name}» non è un comune ${comuniUniverse(model)}${rowsNote(c.count)}.`,
         ...(c.ref.suggestions.length ? { suggestion: `Forse: ${c.ref.suggestions.join('; ')}` } : {}),

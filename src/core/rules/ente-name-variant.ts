@@ -1,5 +1,5 @@
-import { at, defineRule, rowsNote } from './rule';
-import { ownerGroups, positionOf } from './references';
+import { atAll, defineRule, rowsNote } from './rule';
+import { ownerGroups } from './references';
 
 export default defineRule({
   code: 'ENTE_NAME_VARIANT',
@@ -8,7 +8,7 @@ export default defineRule({
   description: "L'ente è stato riconosciuto da un nome simile a quello del foglio Enti (ad esempio «COMUNE DI CASALBUTTANO» per il Comune di Casalbuttano ed Uniti): le unità contano per quell'ente. Controllare l'abbinamento e uniformare il nome.",
   check({ model, report }) {
     for (const o of ownerGroups(model, (ref) => ref.kind === 'variant')) {
-      report(at(positionOf(model, o), {
+      report(atAll(o.positions, {
         value: o.written,
         message: `«${o.written}» è stato letto come «${o.ref.name}»${rowsNote(o.count)}.`,
         suggestion: o.ref.name!,

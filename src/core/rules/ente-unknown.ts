@@ -1,5 +1,5 @@
-import { at, defineRule, rowsNote } from './rule';
-import { ownerGroups, positionOf } from './references';
+import { atAll, defineRule, rowsNote } from './rule';
+import { ownerGroups } from './references';
 
 export default defineRule({
   code: 'ENTE_UNKNOWN',
@@ -9,7 +9,7 @@ export default defineRule({
     "Ogni alloggio deve appartenere a un ente del foglio Enti: un proprietario che non vi compare, né per nome né per una variante riconoscibile, impedisce di controllare i totali dell'ente. Le sue unità restano contate sotto il nome scritto.",
   check({ model, report }) {
     for (const o of ownerGroups(model, (ref) => ref.kind === 'unknown')) {
-      report(at(positionOf(model, o), {
+      report(atAll(o.positions, {
         value: o.written,
         message: `L'ente «${o.ref.name}» non è nel foglio Enti${rowsNote(o.count)}.`,
         suggestion: o.ref.suggestions.length ? `Forse: ${o.ref.suggestions.join('; ')}` : "Aggiungere l'ente al foglio Enti o correggere il nome.",

@@ -1,66 +1,63 @@
 /**
  * Where owners and comuni are named across the sheets, grouped for the rules that judge the names:
- * a name written the same way on 300 rows (and read as the same name) is one finding. Groups are
- * nested maps (sheet → spelling → resolved name), so the 100,000 exact rows cost a comparison each and
- * no string is built per row.
+ * a name written the same way on 300 rows (and read as the same name) is one finding, which lists
+ * every one of those cells.
  */
 import { CellPos, ComuneRef, EnteRef, PlanModel } from '../reading/plan';
 import { TableSpec } from '../reading/schema';
+import { groupBy } from './groups';
 
 export interface NameGroup<R> {
   kind: TableSpec['kind'];
-  r: number;
   field: string;
   written: string;
   ref: R;
   /** Rows written this way. */
   count: number;
+  /** Every cell written this way, in sheet order. */
+  positions: CellPos[];
   /** For comuni: the X of an owner written "Comune di X" in Enti. */
   inOwnerName?: boolean;
 }
 
-type Sink<R> = (kind: TableSpec['kind'], r: number, field: string, written: string | null, ref: R, inOwnerName?: boolean) => void;
+interface Mention<R> {
+  kind: TableSpec['kind'];
+  r: number;
+  field: string;
+  written: string | null;
+  ref: R;
+  inOwnerName?: boolean;
+}
 
-function grouper<R extends { name: string | null }>(keep: (ref: R) => boolean) {
-  const groups = new Map<string, Map<string, Map<string | null, NameGroup<R>>>>();
-  const out: NameGroup<R>[] = [];
-  const add: Sink<R> = (kind, r, field, written, ref, inOwnerName) => {
-    if (written === null || !keep(ref)) return;
-    let inSheet = groups.get(kind);
-    if (!inSheet) groups.set(kind, (inSheet = new Map()));
-    let bySpelling = inSheet.get(written);
-    if (!bySpelling) inSheet.set(written, (bySpelling = new Map()));
-    const g = bySpelling.get(ref.name);
-    if (g) g.count++;
-    else {
-      const group = { kind, r, field, written, ref, count: 1, ...(inOwnerName ? { inOwnerName } : {}) };
-      bySpelling.set(ref.name, group);
-      out.push(group);
-    }
-  };
-  return { add, result: () => out };
+function grouped<R extends { name: string | null }>(model: PlanModel, mentions: Mention<R>[]): NameGroup<R>[] {
+  const groups = groupBy(mentions, (m) => [m.kind, m.written, m.ref.name]);
+  return groups.map(({ first, items }) => ({
+    kind: first.kind,
+    field: first.field,
+    written: first.written!,
+    ref: first.ref,
+    count: items.length,
+    positions: items.map((m) => model.pos(m.kind, m.r, m.field)),
+    ...(first.inOwnerName ? { inOwnerName: true } : {}),
+  }));
 }
 
 /** Owner names (Unita, SAT, Assegnazioni) whose resolution `keep` selects, grouped by spelling and name. */
 export function ownerGroups(model: PlanModel, keep: (ref: EnteRef) => boolean): NameGroup<EnteRef>[] {
-  const g = grouper(keep);
-  for (const u of model.units) g.add('Unita', u.r, 'ente', u.enteWritten, u.ente);
-  for (const s of model.sat) g.add('SAT', s.r, 'ente', s.enteWritten, s.ente);
-  for (const a of model.assegnazioni) g.add('Assegnazioni', a.r, 'ente', a.enteWritten, a.ente);
-  return g.result();
+  const mentions: Mention<EnteRef>[] = [];
+  for (const u of model.units) if (u.enteWritten !== null && keep(u.ente)) mentions.push({ kind: 'Unita', r: u.r, field: 'ente', written: u.enteWritten, ref: u.ente });
+  for (const s of model.sat) if (s.enteWritten !== null && keep(s.ente)) mentions.push({ kind: 'SAT', r: s.r, field: 'ente', written: s.enteWritten, ref: s.ente });
+  for (const a of model.assegnazioni) if (a.enteWritten !== null && keep(a.ente)) mentions.push({ kind: 'Assegnazioni', r: a.r, field: 'ente', written: a.enteWritten, ref: a.ente });
+  return grouped(model, mentions);
 }
 
 /** Comune names (in Enti owners' names, Unita, SAT) whose resolution `keep` selects, grouped likewise. */
 export function comuneGroups(model: PlanModel, keep: (ref: ComuneRef) => boolean): NameGroup<ComuneRef>[] {
-  const g = grouper(keep);
-  for (const e of model.enti) if (e.comune) g.add('Enti', e.r, 'ente', e.written, e.comune, true);
-  for (const u of model.units) g.add('Unita', u.r, 'comune', u.comuneWritten, u.comune);
-  for (const s of model.sat) g.add('SAT', s.r, 'comune', s.comuneWritten, s.comune);
-  return g.result();
-}
-
-export function positionOf(model: PlanModel, g: NameGroup<unknown>): CellPos {
-  return model.pos(g.kind, g.r, g.field);
+  const mentions: Mention<ComuneRef>[] = [];
+  for (const e of model.enti) if (e.comune && keep(e.comune)) mentions.push({ kind: 'Enti', r: e.r, field: 'ente', written: e.written, ref: e.comune, inOwnerName: true });
+  for (const u of model.units) if (u.comuneWritten !== null && keep(u.comune)) mentions.push({ kind: 'Unita', r: u.r, field: 'comune', written: u.comuneWritten, ref: u.comune });
+  for (const s of model.sat) if (s.comuneWritten !== null && keep(s.comune)) mentions.push({ kind: 'SAT', r: s.r, field: 'comune', written: s.comuneWritten, ref: s.comune });
+  return grouped(model, mentions);
 }
 
 /** The ambito's list the names are resolved against, in words. */

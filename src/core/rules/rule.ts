@@ -15,8 +15,10 @@ export interface Anomaly {
   rule: string;
   severity: Severity;
   sheet: string;
-  /** A1 reference of the cell the anomaly is about; absent when it concerns a whole sheet. */
+  /** A1 reference of the cell the anomaly is about (the first, when it stands for several); absent when it concerns a whole sheet. */
   cell?: string;
+  /** Every cell it stands for, in sheet order, `cell` included (spec: "Every anomaly is located"). */
+  cells?: string[];
   value: string;
   message: string;
   suggestion?: string;
@@ -54,24 +56,13 @@ export function at(pos: CellPos, rest: Omit<Finding, 'sheet' | 'cell'>): Finding
 }
 
 /**
- * The same finding repeated on many rows (a misspelled comune written the same way on 300 rows) is
- * reported once, at its first cell, with the number of rows.
+ * A finding that stands for several cells of one sheet (a group of rows): `cell` is the first in sheet
+ * order, `cells` all of them.
  */
-export function reportGrouped<T>(
-  ctx: RuleContext,
-  items: Iterable<T>,
-  keyOf: (item: T) => string | null,
-  toFinding: (first: T, count: number) => Finding,
-): void {
-  const groups = new Map<string, { first: T; count: number }>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key === null) continue;
-    const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { first: item, count: 1 });
-  }
-  for (const { first, count } of groups.values()) ctx.report(toFinding(first, count));
+export function atAll(positions: readonly CellPos[], rest: Omit<Finding, 'sheet' | 'cell' | 'cells'>): Finding {
+  const sorted = [...positions].sort((x, y) => x.row - y.row || x.col - y.col);
+  const first = sorted[0]!;
+  return { sheet: first.sheet, cell: first.cell, cells: sorted.map((p) => p.cell), ...rest };
 }
 
 export { num } from '../italian';

@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { atAll, defineRule } from './rule';
 import { placeOf, satGroups } from './sat-groups';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   check(ctx) {
     for (const group of satGroups(ctx)) {
       if (group.sat <= group.available) continue;
-      ctx.report(at(ctx.model.pos('SAT', group.first.r, 'sat'), {
+      ctx.report(atAll(group.rows.map((r) => ctx.model.pos('SAT', r.r, 'sat')), {
         value: String(group.first.sat),
         message: `${placeOf(group)}: ${group.sat} unità SAT ma solo ${group.available} unità assegnabili.`,
         suggestion: `Al massimo ${group.available}.`,

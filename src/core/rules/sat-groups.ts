@@ -4,6 +4,8 @@ import { RuleContext } from './rule';
 
 export interface SatGroup {
   first: SatRow;
+  /** Every SAT row of this ente × comune, in sheet order. */
+  rows: SatRow[];
   ente: string;
   comune: string | null;
   sat: number;
@@ -19,10 +21,13 @@ export function satGroups({ model, g }: Pick<RuleContext, 'model' | 'g'>): SatGr
     let byComune = groups.get(s.ente.name);
     if (!byComune) groups.set(s.ente.name, (byComune = new Map()));
     const group = byComune.get(s.comune.name);
-    if (group) group.sat += s.sat;
+    if (group) {
+      group.sat += s.sat;
+      group.rows.push(s);
+    }
     else {
       const available = s.comune.name === null ? g.gOfEnte(s.ente.name) : g.gOf(s.ente.name, s.comune.name);
-      const created = { first: s, ente: s.ente.name, comune: s.comune.name, sat: s.sat, available };
+      const created = { first: s, rows: [s], ente: s.ente.name, comune: s.comune.name, sat: s.sat, available };
       byComune.set(s.comune.name, created);
       out.push(created);
     }
@@ -31,5 +36,7 @@ export function satGroups({ model, g }: Pick<RuleContext, 'model' | 'g'>): SatGr
 }
 
 export function placeOf(group: SatGroup): string {
-  return group.comune === null ? group.ente : `${group.ente} a ${group.comune}`;
+  // "Comune di Gombito a Gombito" says the comune twice: a comune's own units are just the comune.
+  if (group.comune === null || group.ente === `Comune di ${group.comune}`) return group.ente;
+  return `${group.ente} a ${group.comune}`;
 }

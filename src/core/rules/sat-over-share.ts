@@ -1,4 +1,4 @@
-import { at, defineRule, num } from './rule';
+import { atAll, defineRule, num } from './rule';
 import { placeOf, satGroups } from './sat-groups';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
       // Above g is SAT_EXCEEDS_G's error; here only what fits in g but is above the share.
       if (group.available === 0 || group.sat > group.available || group.sat <= (group.available * share) / 100) continue;
       const pct = Math.round((group.sat / group.available) * 1000) / 10;
-      ctx.report(at(ctx.model.pos('SAT', group.first.r, 'sat'), {
+      ctx.report(atAll(group.rows.map((r) => ctx.model.pos('SAT', r.r, 'sat')), {
         value: String(group.first.sat),
         message: `${placeOf(group)}: ${group.sat} unità SAT su ${group.available} assegnabili (${num(pct)}%), oltre la quota del ${num(share)}%.`,
       }));

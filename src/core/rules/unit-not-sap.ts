@@ -1,4 +1,5 @@
-import { at, defineRule, reportGrouped, rowsNote } from './rule';
+import { groupBy } from './groups';
+import { atAll, defineRule, rowsNote } from './rule';
 
 export default defineRule({
   code: 'UNIT_NOT_SAP',
@@ -8,11 +9,12 @@ export default defineRule({
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
   check(ctx) {
     const { model } = ctx;
-    reportGrouped(ctx, model.units, (u) => (u.sas ? `${u.ente.name}` : null), (u, n) =>
-      at(model.pos('Unita', u.r, 'destinazione'), {
+    for (const { first: u, items } of groupBy(model.units, (u) => (u.sas ? [u.ente.name] : null))) {
+      const n = items.length;
+      ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'destinazione')), {
         value: u.destinazioneWritten ?? '',
         message: `Alloggio destinato a SAS (${u.ente.name ?? 'ente non indicato'}): non conteggiato nella sezione g${rowsNote(n)}.`,
-      }),
-    );
+      }));
+    }
   },
 });

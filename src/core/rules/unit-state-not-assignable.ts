@@ -1,4 +1,5 @@
-import { at, defineRule, reportGrouped, rowsNote } from './rule';
+import { groupBy } from './groups';
+import { atAll, defineRule, rowsNote } from './rule';
 
 export default defineRule({
   code: 'UNIT_STATE_NOT_ASSIGNABLE',
@@ -8,11 +9,12 @@ export default defineRule({
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
   check(ctx) {
     const { model } = ctx;
-    reportGrouped(ctx, model.units, (u) => (u.state?.kind === 'not-assignable' ? `${u.ente.name}\u0000${u.statoWritten}` : null), (u, n) =>
-      at(model.pos('Unita', u.r, 'stato'), {
+    for (const { first: u, items } of groupBy(model.units, (u) => (u.state?.kind === 'not-assignable' ? [u.ente.name, u.statoWritten] : null))) {
+      const n = items.length;
+      ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'stato')), {
         value: u.statoWritten!,
         message: `«${u.statoWritten}» (${u.ente.name ?? 'ente non indicato'}): non assegnabile, escluso dalla sezione g${rowsNote(n)}.`,
-      }),
-    );
+      }));
+    }
   },
 });

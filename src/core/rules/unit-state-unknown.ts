@@ -1,4 +1,5 @@
-import { at, defineRule, reportGrouped, rowsNote } from './rule';
+import { groupBy } from './groups';
+import { atAll, defineRule, rowsNote } from './rule';
 
 export default defineRule({
   code: 'UNIT_STATE_UNKNOWN',
@@ -9,12 +10,13 @@ export default defineRule({
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
   check(ctx) {
     const { model } = ctx;
-    reportGrouped(ctx, model.units, (u) => (u.state?.kind === 'unknown' ? u.statoWritten : null), (u, n) =>
-      at(model.pos('Unita', u.r, 'stato'), {
+    for (const { first: u, items } of groupBy(model.units, (u) => (u.state?.kind === 'unknown' ? [u.statoWritten] : null))) {
+      const n = items.length;
+      ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'stato')), {
         value: u.statoWritten!,
         message: `Stato «${u.statoWritten}» non riconosciuto: la riga non è conteggiata${rowsNote(n)}.`,
         suggestion: 'Usare uno stato dell\'elenco: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.',
-      }),
-    );
+      }));
+    }
   },
 });

@@ -12,6 +12,13 @@ export function countOf(n: number, singular: string, plural: string): string {
   return `${num(n)} ${n === 1 ? singular : plural}`;
 }
 
+/** "«A» o «B»", "«A», «B» o «C»": alternatives, as people write them. */
+export function joinOr(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  // The euphonic "od" is not written before o- in current usage: plain "o".
+  return `${names.slice(0, -1).join(', ')} o ${names[names.length - 1]}`;
+}
+
 /** "Ambito, Comuni ed Enti", "SAT e Assegnazioni": an Italian list, as people write it. */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
@@ -19,4 +26,25 @@ export function joinNames(names: readonly string[]): string {
   // The euphonic "ed" before a word starting with e.
   const and = /^[eèé]/i.test(last) ? 'ed' : 'e';
   return `${names.slice(0, -1).join(', ')} ${and} ${last}`;
+}
+
+/**
+ * Excel's error values as Italian Excel shows them (#N/A is #N/D there). The newer errors keep their
+ * English name where the Italian one is not documented.
+ */
+export const ITALIAN_EXCEL_ERRORS: Readonly<Record<string, string>> = {
+  '#N/A': '#N/D',
+  '#VALUE!': '#VALORE!',
+  '#REF!': '#RIF!',
+  '#NAME?': '#NOME?',
+  '#NULL!': '#NULLO!',
+  '#DIV/0!': '#DIV/0!',
+  '#NUM!': '#NUM!',
+  '#SPILL!': '#ESPANSIONE!',
+  '#CALC!': '#CALC!',
+};
+
+export function italianExcelError(shown: string): string {
+  const t = shown.trim();
+  return ITALIAN_EXCEL_ERRORS[t.toUpperCase()] ?? t;
 }

@@ -28,6 +28,8 @@ export interface WorkbookSnapshot {
 export const EXCEL_ERRORS = new Set([
   '#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA',
   '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!',
+  // As Italian Excel writes them, should a shell hand over its displayed text.
+  '#N/D', '#VALORE!', '#RIF!', '#NOME?', '#NULLO!', '#ESPANSIONE!',
 ]);
 
 export function isExcelError(value: CellValue): boolean {

@@ -14,7 +14,7 @@ describe('ASSIGNED_BREAKDOWN_EXCEEDS', () => {
     const [a, ...rest] = anomaliesOf(sheets(4, 3, 2), CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Assegnazioni', cell: 'B2', severity: 'error', value: '4' });
-    expect(a!.message).toBe("Comune di Cremona: 3 in deroga + 2 per mobilità d'ufficio = 5, più delle 4 unità assegnate.");
+    expect(a!.message).toBe("Comune di Cremona: 3 in deroga e 2 per mobilità d'ufficio fanno 5, più delle 4 unità assegnate in tutto.");
   });
 
   test('a breakdown that fits (Cremona 2023: 10 assigned, 0 + 4), or blank parts, is fine', () => {

@@ -9,8 +9,8 @@ describe('CATEGORY_WITHOUT_MOTIVATION', () => {
     const [a, ...rest] = anomaliesOf({ Comuni: comuniWith('Anziani soli', null), Unita: unita() }, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Comuni', cell: 'E3', severity: 'warning', value: 'Anziani soli' });
-    expect(a!.message).toBe('Castelleone: categoria aggiuntiva «Anziani soli» senza motivazione.');
-    expect(a!.suggestion).toContain('motivazione della delibera');
+    expect(a!.message).toBe('Castelleone: la categoria aggiuntiva «Anziani soli» non ha una motivazione.');
+    expect(a!.suggestion).toContain('motivazione riportata nella delibera');
   });
 
   test('without a Motivazione column the anomaly points at the category', () => {

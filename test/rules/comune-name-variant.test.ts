@@ -8,19 +8,19 @@ describe('COMUNE_NAME_VARIANT', () => {
     const result = run({ Comuni: comuni('Crema', 'Vaiano Cremasco'), Unita: unita({ ...aler, id: 1, comune: 'Crema' }, { ...aler, id: 2, comune: 'Vaiano' }, { ...aler, id: 3, comune: 'Vaiano' }) });
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'Unita', cell: 'D3', severity: 'warning', value: 'Vaiano', suggestion: 'Vaiano Cremasco' });
-    expect(a!.message).toBe('«Vaiano» è stato letto come «Vaiano Cremasco» (2 righe).');
+    expect(a).toMatchObject({ sheet: 'Unita', cell: 'D3', severity: 'warning', value: 'Vaiano', suggestion: 'Scrivere «Vaiano Cremasco».' });
+    expect(a!.message).toBe('«Vaiano» è stato letto come «Vaiano Cremasco» (su 2 righe).');
     expect(result.report.sectionG.map((r) => [r.comune, r.g])).toEqual([['Crema', 1], ['Vaiano Cremasco', 2]]);
   });
 
   test('"CASTELIDONE" (a letter lost) is Casteldidone', () => {
     const [a] = anomaliesOf({ Comuni: comuni('Casteldidone', 'Casalmaggiore'), Unita: unita({ ...aler, id: 1, comune: 'CASTELIDONE' }) }, CODE);
-    expect(a).toMatchObject({ cell: 'D2', suggestion: 'Casteldidone' });
+    expect(a).toMatchObject({ cell: 'D2', suggestion: 'Scrivere «Casteldidone».' });
   });
 
   test('a variant inside an owner name in Enti suggests the full owner name', () => {
     const [a] = anomaliesOf({ Comuni: comuni('Pessina Cremonese'), Enti: [ENTI, ['COMUNE DI PESSINA', 'Comune']], Unita: unita() }, CODE);
-    expect(a).toMatchObject({ sheet: 'Enti', cell: 'A2', suggestion: 'Comune di Pessina Cremonese' });
+    expect(a).toMatchObject({ sheet: 'Enti', cell: 'A2', suggestion: 'Scrivere «Comune di Pessina Cremonese».' });
     expect(a!.message).toContain("Nel nome dell'ente «COMUNE DI PESSINA» il comune è stato letto come «Pessina Cremonese»");
   });
 

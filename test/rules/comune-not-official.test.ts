@@ -7,7 +7,7 @@ describe('COMUNE_NOT_OFFICIAL', () => {
     const result = run({ Comuni: comuni('Cremona', 'Castelveverde'), Unita: unita() });
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'Comuni', cell: 'A3', severity: 'warning', value: 'Castelveverde', suggestion: 'Castelverde' });
+    expect(a).toMatchObject({ sheet: 'Comuni', cell: 'A3', severity: 'warning', value: 'Castelveverde', suggestion: 'Scrivere «Castelverde», se è questo il comune.' });
     expect(a!.message).toContain("non è nell'elenco ISTAT dei comuni lombardi attivi");
   });
 

@@ -12,15 +12,17 @@ describe('ENTE_ALIAS', () => {
     const result = run({ ...base, Unita: unita({ ...unit, id: 1 }, { ...unit, id: 2 }) });
     const found = anomaliesOf(result, CODE);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'info', suggestion: 'ALER Brescia-Cremona-Mantova' });
-    expect(found[0]!.message).toContain("l'unica ALER dell'ambito (2 righe)");
+    expect(found[0]).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'info' });
+    expect(found[0]!.suggestion).toBeUndefined();
+    expect(found[0]!.message).toContain("l'unica ALER dell'ambito (su 2 righe)");
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'ALER Brescia-Cremona-Mantova', comune: 'Cremona', g: 2 })]);
   });
 
   test('"COMUNE" with the row\'s comune, as the platform exports SAT rows', () => {
     const result = run({ ...base, Unita: unita({ id: 1, ente: 'Comune di Bonemerse', comune: 'Bonemerse', stato: 'Libero' }), SAT: [SAT, ['COMUNE', 'BONEMERSE', 1]] });
     const [a] = anomaliesOf(result, CODE);
-    expect(a).toMatchObject({ sheet: 'SAT', cell: 'A2', suggestion: 'Comune di Bonemerse' });
+    expect(a).toMatchObject({ sheet: 'SAT', cell: 'A2' });
+    expect(a!.message).toContain('«Comune di Bonemerse»');
     expect(a!.message).toContain('con il comune della riga');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Comune di Bonemerse', g: 1, sat: 1 })]);
   });

@@ -13,7 +13,7 @@ describe('ENTE_G_EXCEEDS_SAP', () => {
     const [a, ...rest] = anomaliesOf(sheets(2, { ...unit, id: 1 }, { ...unit, stato: 'Turnover', n: 2 }), CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Enti', cell: 'D2', severity: 'error', value: '2' });
-    expect(a!.message).toBe('Comune di Crema: 3 unità assegnabili (sezione g) ma solo 2 unità SAP.');
+    expect(a!.message).toBe('Comune di Crema ha 3 unità assegnabili (sezione g), ma possiede solo 2 alloggi SAP.');
   });
 
   test('g equal to the SAP stock is fine', () => {

@@ -11,7 +11,7 @@ describe('ENTE_NAME_VARIANT', () => {
     const result = run({ ...base, Unita: unita({ id: 1, ente: 'COMUNE DI CASALBUTTANO', comune: 'Casalbuttano ed Uniti', stato: 'Libero' }) });
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'warning', suggestion: 'Comune di Casalbuttano ed Uniti' });
+    expect(a).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'warning', suggestion: 'Scrivere «Comune di Casalbuttano ed Uniti».' });
     expect(a!.message).toBe('«COMUNE DI CASALBUTTANO» è stato letto come «Comune di Casalbuttano ed Uniti».');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Comune di Casalbuttano ed Uniti', comune: 'Casalbuttano ed Uniti', g: 1 })]);
   });
@@ -21,8 +21,8 @@ describe('ENTE_NAME_VARIANT', () => {
     const result = run({ ...base, Unita: unita({ ...unit, id: 1 }, { ...unit, id: 2 }) });
     const found = anomaliesOf(result, CODE);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ cell: 'C2', suggestion: 'Fondazione Casa Amica' });
-    expect(found[0]!.message).toContain('(2 righe)');
+    expect(found[0]).toMatchObject({ cell: 'C2', suggestion: 'Scrivere «Fondazione Casa Amica».' });
+    expect(found[0]!.message).toContain('(su 2 righe)');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Fondazione Casa Amica', g: 2 })]);
   });
 

@@ -12,8 +12,8 @@ describe('ENTE_UNKNOWN', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'error', value: 'Cooperativa La Casa' });
-    expect(a!.message).toBe("L'ente «Cooperativa La Casa» non è nel foglio Enti.");
-    expect(a!.suggestion).toContain("Aggiungere l'ente al foglio Enti");
+    expect(a!.message).toBe("L'ente «Cooperativa La Casa» non è nel foglio «Enti».");
+    expect(a!.suggestion).toContain("Aggiungere l'ente al foglio «Enti»");
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Cooperativa La Casa', comune: 'Crema', g: 1 })]);
     expect(result.report.ready).toBe(false);
   });

@@ -8,8 +8,8 @@ describe('FFOO_OVER_LIMIT', () => {
   test('15% for Forze di Polizia: error at the cell, suggesting the 10% maximum', () => {
     const [a, ...rest] = anomaliesOf({ Comuni: comuniWith('15%'), Unita: unita() }, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'Comuni', cell: 'F3', severity: 'error', value: '15%', suggestion: '10%' });
-    expect(a!.message).toBe('Offanengo: quota Forze di Polizia e VVF del 15%, oltre il massimo del 10%.');
+    expect(a).toMatchObject({ sheet: 'Comuni', cell: 'F3', severity: 'error', value: '15%', suggestion: 'Scrivere al massimo 10%.' });
+    expect(a!.message).toBe('Offanengo: la quota per Forze di Polizia e Vigili del Fuoco è del 15%, oltre il massimo del 10%.');
   });
 
   test('0.15 in a percent-formatted cell is 15%; 0.1 is 10% and fine', () => {

@@ -16,17 +16,17 @@ describe('INPUT_TOTAL_MISMATCH', () => {
     });
     const found = anomaliesOf(result, CODE);
     expect(found.map((a) => [a.sheet, a.cell, a.severity, a.suggestion])).toEqual([
-      ['Enti', 'C4', 'error', '1703'],
-      ['Enti', 'D4', 'error', '1688'],
+      ['Enti', 'C4', 'error', 'Scrivere 1.703.'],
+      ['Enti', 'D4', 'error', 'Scrivere 1.688.'],
     ]);
-    expect(found[0]!.message).toContain('scritto è 1.711, ma le righe sommano 1.703');
+    expect(found[0]!.message).toContain('riporta 1.711 in «Totale unità», ma la somma delle righe è 1.703');
   });
 
   test('a TOTALE row in Unita is checked and never counted as units', () => {
     const result = run({ Unita: unita(turnover(2), turnover(1), { ente: 'TOTALE', n: 5 }) });
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'Unita', cell: 'G4', suggestion: '3' });
+    expect(a).toMatchObject({ sheet: 'Unita', cell: 'G4', suggestion: 'Scrivere 3.' });
     expect(result.report.totals.g).toBe(3);
   });
 
@@ -48,7 +48,7 @@ test('subtotals then a grand total: each is checked against the rows it adds up,
   ];
   expect(anomaliesOf({ Unita: unitaRows }, 'INPUT_TOTAL_MISMATCH')).toEqual([]);
   unitaRows[5]![3] = 6;
-  expect(anomaliesOf({ Unita: unitaRows }, 'INPUT_TOTAL_MISMATCH').map((a) => [a.cell, a.suggestion])).toEqual([['D6', '5']]);
+  expect(anomaliesOf({ Unita: unitaRows }, 'INPUT_TOTAL_MISMATCH').map((a) => [a.cell, a.suggestion])).toEqual([['D6', 'Scrivere 5.']]);
 });
 
 test('a =SOMMA over Numero unità counts blank cells as 0: that total is right too', () => {

@@ -11,8 +11,8 @@ describe('SAT_EXCEEDS_G', () => {
     const result = run({ ...base, Unita: unita(), SAT: [SAT, ['COMUNE', 'SAN MARTINO DEL LAGO', 2]] });
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'SAT', cell: 'C2', severity: 'error', value: '2', suggestion: 'Al massimo 0.' });
-    expect(a!.message).toBe('Comune di San Martino del Lago: 2 unità SAT ma solo 0 unità assegnabili.');
+    expect(a).toMatchObject({ sheet: 'SAT', cell: 'C2', severity: 'error', value: '2', suggestion: 'Togliere le unità SAT, oppure aggiungere le unità assegnabili mancanti.' });
+    expect(a!.message).toBe('Comune di San Martino del Lago: 2 unità destinate ai SAT, ma nessuna unità assegnabile.');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Comune di San Martino del Lago', g: 0, sat: 2 })]);
   });
 
@@ -20,7 +20,7 @@ describe('SAT_EXCEEDS_G', () => {
     const aler = { ente: 'ALER Brescia-Cremona-Mantova', stato: 'Turnover', n: 1 };
     const units = unita({ ...aler, comune: 'Casalmaggiore' }, { ...aler, comune: 'San Martino del Lago' });
     expect(anomaliesOf({ ...base, Unita: units, SAT: [SAT, ['ALER Brescia-Cremona-Mantova', null, 2]] }, CODE)).toEqual([]);
-    expect(anomaliesOf({ ...base, Unita: units, SAT: [SAT, ['ALER Brescia-Cremona-Mantova', null, 3]] }, CODE)).toMatchObject([{ suggestion: 'Al massimo 2.' }]);
+    expect(anomaliesOf({ ...base, Unita: units, SAT: [SAT, ['ALER Brescia-Cremona-Mantova', null, 3]] }, CODE)).toMatchObject([{ suggestion: 'Scrivere al massimo 2.' }]);
   });
 
   test('SAT within g of the same owner and comune is fine', () => {
@@ -39,6 +39,6 @@ test('two SAT rows for the same ente and comune are added up before comparing wi
     Unita: unita({ ente: 'Comune di Crema', comune: 'Crema', id: 1, stato: 'Libero' }),
     SAT: [SAT, ['Comune di Crema', 'Crema', 1], ['Comune di Crema', 'Crema', 1]],
   });
-  expect(anomaliesOf(result, 'SAT_EXCEEDS_G').map((a) => [a.cell, a.message])).toEqual([['C2', 'Comune di Crema: 2 unità SAT ma solo 1 unità assegnabili.']]);
+  expect(anomaliesOf(result, 'SAT_EXCEEDS_G').map((a) => [a.cell, a.message])).toEqual([['C2', 'Comune di Crema: 2 unità destinate ai SAT, ma solo 1 unità assegnabile.']]);
   expect(anomaliesOf(result, 'SAT_OVER_SHARE')).toEqual([]);
 });

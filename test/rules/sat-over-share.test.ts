@@ -13,7 +13,7 @@ describe('SAT_OVER_SHARE', () => {
     const [a, ...rest] = anomaliesOf(sheets(2, 10), CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'SAT', cell: 'C2', severity: 'warning', value: '2' });
-    expect(a!.message).toBe('Comune di Crema: 2 unità SAT su 10 assegnabili (20%), oltre la quota del 10%.');
+    expect(a!.message).toBe('Comune di Crema: 2 unità destinate ai SAT su 10 assegnabili (20%), oltre la quota del 10%.');
   });
 
   test('exactly 10% is within the share', () => {

@@ -8,7 +8,7 @@ describe('UNIT_ID_WITH_COUNT', () => {
     const [a, ...rest] = anomaliesOf({ Unita: unita({ ...unit, id: 3155521, n: 3 }) }, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'G2', severity: 'error', value: '3' });
-    expect(a!.message).toBe('La riga ha il Codice ID 3155521 ma conta 3 unità.');
+    expect(a!.message).toBe('La riga ha il Codice ID 3155521, ma conta 3 unità: un codice identifica un solo alloggio.');
   });
 
   test('an ID with Numero unità blank or 1, and a count without ID, are fine', () => {

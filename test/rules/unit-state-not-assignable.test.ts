@@ -9,7 +9,7 @@ describe('UNIT_STATE_NOT_ASSIGNABLE', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'E3', severity: 'warning', value: 'Assegnato' });
-    expect(a!.message).toBe('«Assegnato» (Comune di Crema): non assegnabile, escluso dalla sezione g.');
+    expect(a!.message).toBe('Stato «Assegnato» (Comune di Crema): alloggio non assegnabile, escluso dalla sezione g.');
     expect(result.report.totals.g).toBe(1);
     expect(result.report.counts.error).toBe(0);
   });
@@ -18,7 +18,7 @@ describe('UNIT_STATE_NOT_ASSIGNABLE', () => {
     const result = run({ Unita: unita({ ...unit, id: 1, stato: 'Occupato' }, { ...unit, id: 2, stato: 'Occupato' }, { ...unit, id: 3, stato: 'In vendita' }) });
     const found = anomaliesOf(result, CODE);
     expect(found.map((a) => a.cell)).toEqual(['E2', 'E4']);
-    expect(found[0]!.message).toContain('(2 righe)');
+    expect(found[0]!.message).toContain('(su 2 righe)');
     expect(result.report.sectionG).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ describe('UNIT_STATE_UNKNOWN', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'E3', severity: 'error', value: 'In attesa di verifica' });
-    expect(a!.message).toContain('la riga non è conteggiata');
+    expect(a!.message).toContain('la riga non è contata');
     expect(a!.suggestion).toContain('Carenza manutentiva, Ristrutturazione');
     expect(result.report.totals).toMatchObject({ e: 1, g: 1 });
   });
@@ -18,7 +18,7 @@ describe('UNIT_STATE_UNKNOWN', () => {
     const found = anomaliesOf({ Unita: unita({ ...aler, id: 1, stato: 'Sfitto' }, { ...aler, id: 2, stato: 'Sfitto' }, { ...aler, id: 3, stato: 'Sfitto' }) }, CODE);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ cell: 'E2' });
-    expect(found[0]!.message).toContain('(3 righe)');
+    expect(found[0]!.message).toContain('(su 3 righe)');
   });
 
   test("the platform's and the plans' wordings are recognised and land in their sections", () => {

@@ -9,15 +9,15 @@ describe('VALUE_EXCEL_ERROR', () => {
     });
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ sheet: 'Unita', cell: 'E2', severity: 'error', value: '#N/A' });
-    expect(a!.message).toContain("«Stato» contiene l'errore Excel #N/A");
+    expect(a).toMatchObject({ sheet: 'Unita', cell: 'E2', severity: 'error', value: '#N/D' });
+    expect(a!.message).toContain("«Stato» contiene l'errore di Excel #N/D");
     expect(anomaliesOf(result, 'VALUE_REQUIRED')).toEqual([]);
     expect(result.report.totals.g).toBe(1);
   });
 
   test('#REF! in a count of the Enti sheet', () => {
     const [a] = anomaliesOf({ Unita: unita(), Enti: [ENTI, ['Comune di Crema', 'Comune', '#REF!', 10]] }, CODE);
-    expect(a).toMatchObject({ sheet: 'Enti', cell: 'C2', value: '#REF!' });
+    expect(a).toMatchObject({ sheet: 'Enti', cell: 'C2', value: '#RIF!' });
   });
 
   test('"#N/A" inside a longer text is not an Excel error, and the unit counts', () => {

@@ -9,7 +9,7 @@ describe('VALUE_NEGATIVE', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'G2', severity: 'error', value: '-2' });
-    expect(a!.message).toContain('è negativo (Numero unità)');
+    expect(a!.message).toContain('«Numero unità» è negativo: -2');
     expect(result.report.totals.g).toBe(3);
   });
 

@@ -13,15 +13,15 @@ describe('VALUE_REQUIRED', () => {
     const found = anomaliesOf(result, CODE);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ sheet: 'Unita', cell: 'E3', severity: 'error' });
-    expect(found[0]!.message).toContain('«Stato» è vuota');
+    expect(found[0]!.message).toContain('«Stato» di questa riga è vuota');
     expect(result.report.totals.g).toBe(1);
   });
 
   test('a row without owner, and a municipal row without comune, point at their own cells', () => {
     const found = anomaliesOf(sheets({ id: 1, comune: 'Crema', stato: 'Libero' }, { id: 2, ente: 'Comune di Crema', stato: 'Libero' }), CODE);
     expect(found.map((a) => [a.cell, a.message])).toEqual([
-      ['C2', '«Ente proprietario» è vuota in questa riga.'],
-      ['D3', '«Comune» è vuota in questa riga.'],
+      ['C2', 'La cella «Ente proprietario» di questa riga è vuota.'],
+      ['D3', 'La cella «Comune» di questa riga è vuota.'],
     ]);
   });
 

@@ -111,8 +111,8 @@ describe('Controlla e calcola', () => {
     await showResults();
     fireEvent.click(groupHeader('ENTE_G_DECLARED_MISMATCH'));
     const item = screen.getByRole('button', { name: /^Enti!G27/ });
-    expect(item.textContent).toContain('Comune di Pozzaglio ed Uniti dichiara 2 unità assegnabili, ma dal foglio Unita ne risultano 3.');
-    expect(item.textContent).toContain('Suggerimento: 3');
+    expect(item.textContent).toContain('dichiara 2 unità assegnabili, ma dalle righe del foglio «Unita» ne risultano 3.');
+    expect(item.textContent).toContain('Suggerimento: Scrivere 3');
   });
 
   test('filtering by severity hides the other severities', async () => {

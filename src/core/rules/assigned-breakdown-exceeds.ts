@@ -1,4 +1,5 @@
-import { at, defineRule } from './rule';
+import { enteLabel } from '../names/display';
+import { at, defineRule, num } from './rule';
 
 export default defineRule({
   code: 'ASSIGNED_BREAKDOWN_EXCEEDS',
@@ -13,7 +14,7 @@ export default defineRule({
       if (parts <= a.assegnate) continue;
       report(at(model.pos('Assegnazioni', a.r, 'assegnate'), {
         value: String(a.assegnate),
-        message: `${a.ente.name}: ${a.deroga ?? 0} in deroga + ${a.mobilita ?? 0} per mobilità d'ufficio = ${parts}, più delle ${a.assegnate} unità assegnate.`,
+        message: `${enteLabel(a.ente.name ?? 'Ente non indicato', a.enteWritten)}: ${num(a.deroga ?? 0)} in deroga e ${num(a.mobilita ?? 0)} per mobilità d'ufficio fanno ${num(parts)}, più delle ${num(a.assegnate)} unità assegnate in tutto.`,
       }));
     }
   },

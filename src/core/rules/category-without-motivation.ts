@@ -1,3 +1,4 @@
+import { comuneLabel } from '../names/display';
 import { isCategorySet } from '../reading/plan';
 import { at, defineRule } from './rule';
 
@@ -13,8 +14,8 @@ export default defineRule({
       const pos = model.table('Comuni')!.columns.has('motivazione') ? model.pos('Comuni', c.r, 'motivazione') : model.pos('Comuni', c.r, 'categoria');
       report(at(pos, {
         value: c.categoria!,
-        message: `${c.written}: categoria aggiuntiva «${c.categoria}» senza motivazione.`,
-        suggestion: 'Riportare la motivazione della delibera del comune.',
+        message: `${comuneLabel(c.written ?? 'Comune non indicato')}: la categoria aggiuntiva «${c.categoria}» non ha una motivazione.`,
+        suggestion: 'Scrivere la motivazione riportata nella delibera del comune.',
       }));
     }
   },

@@ -24,8 +24,8 @@ export default defineRule({
       const heir = comuniAttivi().find((a) => a.provincia === ceased.provincia && nameKey(a.nome).includes(key));
       report(at(model.pos('Comuni', c.r, 'comune'), {
         value: c.written,
-        message: `${c.written} (${ceased.provincia}) non esiste più: comune cessato dal ${italianDate(dayAfter(ceased.cessazione))}${heir ? `, oggi ${heir.nome}` : ''}.`,
-        ...(heir ? { suggestion: heir.nome } : {}),
+        message: `«${c.written}» (${ceased.provincia}) non esiste più: il comune è cessato dal ${italianDate(dayAfter(ceased.cessazione))}${heir ? ` ed è confluito in ${heir.nome}` : ''}.`,
+        ...(heir ? { suggestion: `Scrivere «${heir.nome}».` } : {}),
       }));
     }
   },

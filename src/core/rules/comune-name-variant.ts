@@ -1,3 +1,4 @@
+import { officialComune } from '../names/display';
 import { atAll, defineRule, rowsNote } from './rule';
 import { comuneGroups } from './references';
 
@@ -11,9 +12,9 @@ export default defineRule({
       report(atAll(c.positions, {
         value: c.written,
         message: c.inOwnerName
-          ? `Nel nome dell'ente «${c.written}» il comune è stato letto come «${c.ref.name}».`
-          : `«${c.written}» è stato letto come «${c.ref.name}»${rowsNote(c.count)}.`,
-        suggestion: c.inOwnerName ? `Comune di ${c.ref.name}` : c.ref.name!,
+          ? `Nel nome dell'ente «${c.written}» il comune è stato letto come «${officialComune(c.ref.name!)}».`
+          : `«${c.written}» è stato letto come «${officialComune(c.ref.name!)}»${rowsNote(c.count)}.`,
+        suggestion: `Scrivere «${c.inOwnerName ? `Comune di ${officialComune(c.ref.name!)}` : officialComune(c.ref.name!)}».`,
       }));
     }
   },

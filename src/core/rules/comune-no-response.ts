@@ -1,3 +1,4 @@
+import { comuneLabel } from '../names/display';
 import { at, defineRule } from './rule';
 
 export default defineRule({
@@ -14,8 +15,8 @@ export default defineRule({
       if (sapOf.get(c.written) === 0) continue;
       report(at(model.pos('Comuni', c.r, 'risposta'), {
         value: 'No',
-        message: `${c.written} non ha inviato i dati per il piano.`,
-        suggestion: 'Sollecitare il comune o annotare il motivo.',
+        message: `${comuneLabel(c.written ?? 'Comune non indicato')} non ha inviato i dati per il piano.`,
+        suggestion: 'Sollecitare il comune, oppure annotare il motivo nella colonna Note.',
       }));
     }
   },

@@ -13,7 +13,7 @@ export default defineRule({
       report(at(model.pos('Comuni', c.r, 'comune'), {
         value: c.written,
         message: `«${c.written}» non è nell'elenco ISTAT dei comuni lombardi attivi.`,
-        ...(suggestion ? { suggestion } : {}),
+        ...(suggestion ? { suggestion: `Scrivere «${suggestion}», se è questo il comune.` } : {}),
       }));
     }
   },

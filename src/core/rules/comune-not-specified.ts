@@ -12,8 +12,8 @@ export default defineRule({
       if (u.comuneWritten !== null || !u.ente.isAler || !u.count || u.sas || u.state?.kind !== 'assignable') continue;
       report(at(model.pos('Unita', u.r, 'comune'), {
         value: '',
-        message: `${countOf(u.count, 'unità', 'unità')} di ${u.ente.name} senza comune: ${u.count === 1 ? 'contata' : 'contate'} sotto «comune non indicato».`,
-        suggestion: 'Indicare il comune, se noto.',
+        message: `${countOf(u.count, 'unità', 'unità')} di ${u.ente.name} senza comune: ${u.count === 1 ? 'è contata' : 'sono contate'} sotto «comune non indicato».`,
+        suggestion: 'Scrivere il comune, se è noto.',
       }));
     }
     if (!model.table('SAT')?.columns.has('comune')) return;
@@ -21,7 +21,7 @@ export default defineRule({
       if (s.comuneWritten !== null || !s.sat) continue;
       report(at(model.pos('SAT', s.r, 'comune'), {
         value: '',
-        message: `${s.sat} unità SAT di ${s.ente.name} senza comune: confrontate con le unità assegnabili dell'ente in tutti i comuni.`,
+        message: `${countOf(s.sat, 'unità SAT', 'unità SAT')} di ${s.ente.name} senza comune: ${s.sat === 1 ? 'è confrontata' : 'sono confrontate'} con le unità assegnabili dell'ente in tutti i comuni.`,
       }));
     }
   },

@@ -1,3 +1,5 @@
+import { officialComune } from '../names/display';
+import { joinOr } from '../italian';
 import { atAll, defineRule, rowsNote } from './rule';
 import { comuneGroups, comuniUniverse } from './references';
 
@@ -10,8 +12,8 @@ export default defineRule({
     for (const c of comuneGroups(model, (ref) => ref.kind === 'unknown')) {
       report(atAll(c.positions, {
         value: c.written,
-        message: `«${c.ref.name}» non è un comune ${comuniUniverse(model)}${rowsNote(c.count)}.`,
-        ...(c.ref.suggestions.length ? { suggestion: `Forse: ${c.ref.suggestions.join('; ')}` } : {}),
+        message: `«${c.ref.name}» non è un comune ${comuniUniverse(model)}${rowsNote(c.count)}: le unità contano sotto il nome scritto.`,
+        ...(c.ref.suggestions.length ? { suggestion: `Forse ${joinOr(c.ref.suggestions.map((n) => `«${officialComune(n)}»`))}: correggere il nome.` } : {}),
       }));
     }
   },

@@ -1,3 +1,4 @@
+import { officialEnte } from '../names/display';
 import { atAll, defineRule, rowsNote } from './rule';
 import { ownerGroups } from './references';
 
@@ -12,8 +13,7 @@ export default defineRule({
         value: o.written,
         message: o.ref.via === 'aler'
           ? `«${o.written}» è stato letto come «${o.ref.name}», l'unica ALER dell'ambito${rowsNote(o.count)}.`
-          : `«${o.written}» con il comune della riga è stato letto come «${o.ref.name}»${rowsNote(o.count)}.`,
-        suggestion: o.ref.name!,
+          : `«${o.written}», con il comune della riga, è stato letto come «${officialEnte(o.ref.name!)}»${rowsNote(o.count)}.`,
       }));
     }
   },

@@ -18,7 +18,7 @@ export default defineRule({
       }
       report(at(model.pos('Enti', e.r, 'ente'), {
         value: e.written!,
-        message: `«${e.written}» è lo stesso ente già scritto alla riga ${model.pos('Enti', prev, 'ente').row + 1}.`,
+        message: `«${e.written}» è lo stesso ente già scritto alla riga ${model.pos('Enti', prev, 'ente').row + 1}: i suoi dati sarebbero contati due volte.`,
         suggestion: 'Tenere una sola riga per ente.',
       }));
     }

@@ -1,4 +1,6 @@
-import { at, defineRule } from './rule';
+import { enteLabel } from '../names/display';
+import { countOf } from '../italian';
+import { at, defineRule, num, sheetName } from './rule';
 
 export default defineRule({
   code: 'ENTE_G_DECLARED_MISMATCH',
@@ -12,9 +14,9 @@ export default defineRule({
       const computed = g.gOfEnte(e.name);
       if (computed === e.gDichiarato) continue;
       report(at(model.pos('Enti', e.r, 'gDichiarato'), {
-        value: String(e.gDichiarato),
-        message: `${e.name} dichiara ${e.gDichiarato} unità assegnabili, ma dal foglio Unita ne risultano ${computed}.`,
-        suggestion: String(computed),
+        value: num(e.gDichiarato),
+        message: `${enteLabel(e.name, e.written)} dichiara ${countOf(e.gDichiarato, 'unità assegnabile', 'unità assegnabili')}, ma dalle righe del foglio «${sheetName(model, 'Unita')}» ne ${computed === 1 ? 'risulta' : 'risultano'} ${num(computed)}.`,
+        suggestion: `Scrivere ${num(computed)}, oppure correggere le righe dell'ente nel foglio «${sheetName(model, 'Unita')}».`,
       }));
     }
   },

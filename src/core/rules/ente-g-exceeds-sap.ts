@@ -1,4 +1,5 @@
-import { at, defineRule } from './rule';
+import { enteLabel } from '../names/display';
+import { at, defineRule, num, sheetName } from './rule';
 
 export default defineRule({
   code: 'ENTE_G_EXCEEDS_SAP',
@@ -11,9 +12,9 @@ export default defineRule({
       const gEnte = g.gOfEnte(e.name);
       if (gEnte <= e.sap) continue;
       report(at(model.pos('Enti', e.r, 'sap'), {
-        value: String(e.sap),
-        message: `${e.name}: ${gEnte} unità assegnabili (sezione g) ma solo ${e.sap} unità SAP.`,
-        suggestion: 'Verificare le unità SAP dichiarate o gli alloggi elencati nel foglio Unita.',
+        value: num(e.sap),
+        message: `${enteLabel(e.name, e.written)} ha ${num(gEnte)} unità assegnabili (sezione g), ma possiede solo ${num(e.sap)} alloggi SAP.`,
+        suggestion: `Verificare il numero di alloggi SAP dichiarato, oppure le righe dell'ente nel foglio «${sheetName(model, 'Unita')}».`,
       }));
     }
   },

@@ -1,3 +1,4 @@
+import { enteLabel } from '../names/display';
 import { italianDate } from '../reading/values';
 import { at, defineRule } from './rule';
 
@@ -14,7 +15,7 @@ export default defineRule({
       if (!e.dataRicezione || e.dataRicezione <= termine) continue;
       report(at(model.pos('Enti', e.r, 'dataRicezione'), {
         value: italianDate(e.dataRicezione),
-        message: `${e.name}: dati ricevuti il ${italianDate(e.dataRicezione)}, dopo il termine del ${italianDate(termine)}.`,
+        message: `${enteLabel(e.name ?? e.written ?? 'Ente non indicato', e.written)}: dati ricevuti il ${italianDate(e.dataRicezione)}, dopo il termine del ${italianDate(termine)}.`,
       }));
     }
   },

@@ -1,3 +1,4 @@
+import { officialEnte } from '../names/display';
 import { atAll, defineRule, rowsNote } from './rule';
 import { ownerGroups } from './references';
 
@@ -10,8 +11,8 @@ export default defineRule({
     for (const o of ownerGroups(model, (ref) => ref.kind === 'variant')) {
       report(atAll(o.positions, {
         value: o.written,
-        message: `«${o.written}» è stato letto come «${o.ref.name}»${rowsNote(o.count)}.`,
-        suggestion: o.ref.name!,
+        message: `«${o.written}» è stato letto come «${officialEnte(o.ref.name!)}»${rowsNote(o.count)}.`,
+        suggestion: `Scrivere «${officialEnte(o.ref.name!)}».`,
       }));
     }
   },

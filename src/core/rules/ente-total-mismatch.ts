@@ -1,3 +1,4 @@
+import { enteLabel } from '../names/display';
 import { at, defineRule, num } from './rule';
 
 export default defineRule({
@@ -13,8 +14,8 @@ export default defineRule({
       if (sum === e.totale) continue;
       report(at(model.pos('Enti', e.r, 'totale'), {
         value: num(e.totale),
-        message: `${e.name}: totale ${num(e.totale)}, ma SAP ${num(e.sap ?? 0)} + SAS ${num(e.sas ?? 0)} + altri usi ${num(e.altri ?? 0)} = ${num(sum)}.`,
-        suggestion: String(sum), // what to type in the cell
+        message: `${enteLabel(e.name ?? e.written ?? 'Ente non indicato', e.written)}: il totale è ${num(e.totale)}, ma SAP ${num(e.sap ?? 0)} + SAS ${num(e.sas ?? 0)} + altri usi ${num(e.altri ?? 0)} fanno ${num(sum)}.`,
+        suggestion: `Scrivere ${num(sum)}, oppure correggere SAP, SAS o altri usi.`,
       }));
     }
   },

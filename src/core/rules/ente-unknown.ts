@@ -1,4 +1,6 @@
-import { atAll, defineRule, rowsNote } from './rule';
+import { officialEnte } from '../names/display';
+import { joinOr } from '../italian';
+import { atAll, defineRule, rowsNote, sheetName } from './rule';
 import { ownerGroups } from './references';
 
 export default defineRule({
@@ -11,8 +13,8 @@ export default defineRule({
     for (const o of ownerGroups(model, (ref) => ref.kind === 'unknown')) {
       report(atAll(o.positions, {
         value: o.written,
-        message: `L'ente «${o.ref.name}» non è nel foglio Enti${rowsNote(o.count)}.`,
-        suggestion: o.ref.suggestions.length ? `Forse: ${o.ref.suggestions.join('; ')}` : "Aggiungere l'ente al foglio Enti o correggere il nome.",
+        message: `L'ente «${o.ref.name}» non è nel foglio «${sheetName(model, 'Enti')}»${rowsNote(o.count)}.`,
+        suggestion: o.ref.suggestions.length ? `Forse ${joinOr(o.ref.suggestions.map((n) => `«${officialEnte(n)}»`))}: correggere il nome.` : `Aggiungere l'ente al foglio «${sheetName(model, 'Enti')}», oppure correggere il nome.`,
       }));
     }
   },

@@ -1,3 +1,4 @@
+import { comuneLabel } from '../names/display';
 import { at, defineRule, num } from './rule';
 
 export default defineRule({
@@ -12,8 +13,8 @@ export default defineRule({
       if (c.ffoo === null || c.ffoo <= limit) continue;
       report(at(model.pos('Comuni', c.r, 'ffoo'), {
         value: `${num(c.ffoo)}%`,
-        message: `${c.written}: quota Forze di Polizia e VVF del ${num(c.ffoo)}%, oltre il massimo del ${num(limit)}%.`,
-        suggestion: `${num(limit)}%`,
+        message: `${comuneLabel(c.written ?? 'Comune non indicato')}: la quota per Forze di Polizia e Vigili del Fuoco è del ${num(c.ffoo)}%, oltre il massimo del ${num(limit)}%.`,
+        suggestion: `Scrivere al massimo ${num(limit)}%.`,
       }));
     }
   },

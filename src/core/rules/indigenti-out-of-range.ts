@@ -1,3 +1,4 @@
+import { comuneLabel } from '../names/display';
 import { at, defineRule, num } from './rule';
 
 export default defineRule({
@@ -11,8 +12,8 @@ export default defineRule({
       if (c.soglia === null || (c.soglia >= 0 && c.soglia <= 80)) continue;
       report(at(model.pos('Comuni', c.r, 'soglia'), {
         value: `${num(c.soglia)}%`,
-        message: `${c.written}: soglia indigenti oltre il 20% pari a ${num(c.soglia)}%, fuori dall'intervallo 0–80.`,
-        suggestion: 'Indicare solo la quota eccedente il 20% (ad esempio 10 per arrivare al 30%).',
+        message: `${comuneLabel(c.written ?? 'Comune non indicato')}: la soglia per gli indigenti oltre il 20% è ${num(c.soglia)}%, fuori dall'intervallo da 0 a 80.`,
+        suggestion: 'Scrivere solo la quota oltre il 20% (ad esempio 10 per arrivare al 30%).',
       }));
     }
   },

@@ -10,8 +10,8 @@ export default defineRule({
     for (const t of model.totals) {
       report(at(t.pos, {
         value: num(t.written),
-        message: `Il totale «${t.header}» scritto è ${num(t.written)}, ma le righe sommano ${num(t.sum)}.`,
-        suggestion: String(t.sum), // what to type in the cell
+        message: `La riga dei totali riporta ${num(t.written)} in «${t.header}», ma la somma delle righe è ${num(t.sum)}.`,
+        suggestion: `Scrivere ${num(t.sum)}.`,
       }));
     }
   },

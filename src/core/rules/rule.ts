@@ -4,6 +4,7 @@
  * catalogue users read is generated from these modules.
  */
 import { CellPos, PlanModel } from '../reading/plan';
+import type { TableSpec } from '../reading/schema';
 import { SectionG } from '../section-g';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -68,7 +69,13 @@ export function atAll(positions: readonly CellPos[], rest: Omit<Finding, 'sheet'
 export { num } from '../italian';
 import { num } from '../italian';
 
+/** The user's own name of a standard sheet («Unità», «Allegato B»), or the standard name when it is absent. */
+export function sheetName(model: PlanModel, kind: TableSpec['kind'] | 'Ambito'): string {
+  if (kind === 'Ambito') return model.located.ambito?.sheet.name ?? 'Ambito';
+  return model.table(kind)?.sheet.name ?? kind;
+}
+
 /** " (12 righe)" when a finding stands for more than one row. */
 export function rowsNote(count: number): string {
-  return count > 1 ? ` (${num(count)} righe)` : '';
+  return count > 1 ? ` (su ${num(count)} righe)` : '';
 }

@@ -1,3 +1,4 @@
+import { countOf, num } from '../italian';
 import { atAll, defineRule } from './rule';
 import { placeOf, satGroups } from './sat-groups';
 
@@ -12,8 +13,8 @@ export default defineRule({
       if (group.sat <= group.available) continue;
       ctx.report(atAll(group.rows.map((r) => ctx.model.pos('SAT', r.r, 'sat')), {
         value: String(group.first.sat),
-        message: `${placeOf(group)}: ${group.sat} unità SAT ma solo ${group.available} unità assegnabili.`,
-        suggestion: `Al massimo ${group.available}.`,
+        message: `${placeOf(group)}: ${countOf(group.sat, 'unità destinata', 'unità destinate')} ai SAT, ma ${group.available === 0 ? 'nessuna unità assegnabile' : `solo ${countOf(group.available, 'unità assegnabile', 'unità assegnabili')}`}.`,
+        suggestion: group.available === 0 ? 'Togliere le unità SAT, oppure aggiungere le unità assegnabili mancanti.' : `Scrivere al massimo ${num(group.available)}.`,
       }));
     }
   },

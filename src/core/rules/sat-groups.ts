@@ -1,3 +1,4 @@
+import { officialComune, officialEnte } from '../names/display';
 /** SAT rows added up per ente × comune (two rows for the same place are one destination), with the g they draw on. */
 import { SatRow } from '../reading/plan';
 import { RuleContext } from './rule';
@@ -37,6 +38,7 @@ export function satGroups({ model, g }: Pick<RuleContext, 'model' | 'g'>): SatGr
 
 export function placeOf(group: SatGroup): string {
   // "Comune di Gombito a Gombito" says the comune twice: a comune's own units are just the comune.
-  if (group.comune === null || group.ente === `Comune di ${group.comune}`) return group.ente;
-  return `${group.ente} a ${group.comune}`;
+  const ente = officialEnte(group.ente);
+  if (group.comune === null || group.ente === `Comune di ${group.comune}`) return ente;
+  return `${ente} a ${officialComune(group.comune)}`;
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../italian';
 import { atAll, defineRule, num } from './rule';
 import { placeOf, satGroups } from './sat-groups';
 
@@ -15,7 +16,7 @@ export default defineRule({
       const pct = Math.round((group.sat / group.available) * 1000) / 10;
       ctx.report(atAll(group.rows.map((r) => ctx.model.pos('SAT', r.r, 'sat')), {
         value: String(group.first.sat),
-        message: `${placeOf(group)}: ${group.sat} unità SAT su ${group.available} assegnabili (${num(pct)}%), oltre la quota del ${num(share)}%.`,
+        message: `${placeOf(group)}: ${countOf(group.sat, 'unità destinata', 'unità destinate')} ai SAT su ${num(group.available)} assegnabili (${num(pct)}%), oltre la quota del ${num(share)}%.`,
       }));
     }
   },

@@ -1,3 +1,4 @@
+import { officialEnte } from '../names/display';
 import { groupBy } from './groups';
 import { atAll, defineRule, rowsNote } from './rule';
 
@@ -13,7 +14,7 @@ export default defineRule({
       const n = items.length;
       ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'destinazione')), {
         value: u.destinazioneWritten ?? '',
-        message: `Alloggio destinato a SAS (${u.ente.name ?? 'ente non indicato'}): non conteggiato nella sezione g${rowsNote(n)}.`,
+        message: `${u.ente.name ? officialEnte(u.ente.name) : 'Ente non indicato'}: ${n > 1 ? 'alloggi destinati' : 'alloggio destinato'} ai servizi abitativi sociali (SAS), ${n > 1 ? 'non contati' : 'non contato'} nella sezione g${rowsNote(n)}.`,
       }));
     }
   },

@@ -1,3 +1,4 @@
+import { officialEnte } from '../names/display';
 import { groupBy } from './groups';
 import { atAll, defineRule, rowsNote } from './rule';
 
@@ -13,7 +14,7 @@ export default defineRule({
       const n = items.length;
       ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'stato')), {
         value: u.statoWritten!,
-        message: `«${u.statoWritten}» (${u.ente.name ?? 'ente non indicato'}): non assegnabile, escluso dalla sezione g${rowsNote(n)}.`,
+        message: `Stato «${u.statoWritten}» (${u.ente.name ? officialEnte(u.ente.name) : 'ente non indicato'}): ${n > 1 ? 'alloggi non assegnabili, esclusi' : 'alloggio non assegnabile, escluso'} dalla sezione g${rowsNote(n)}.`,
       }));
     }
   },

@@ -14,8 +14,8 @@ export default defineRule({
       const n = items.length;
       ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'stato')), {
         value: u.statoWritten!,
-        message: `Stato «${u.statoWritten}» non riconosciuto: la riga non è conteggiata${rowsNote(n)}.`,
-        suggestion: 'Usare uno stato dell\'elenco: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.',
+        message: `Stato «${u.statoWritten}» non riconosciuto: ${n > 1 ? 'le righe non sono contate' : 'la riga non è contata'}${rowsNote(n)}.`,
+        suggestion: 'Scrivere uno degli stati: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.',
       }));
     }
   },

@@ -11,7 +11,7 @@ export default defineRule({
       if (v.problem !== 'ambiguous-number') continue;
       // Plain digits: "1.028" read as 1028 must not be printed back as 1.028.
       const readAs = String(v.readAs ?? 0);
-      report(at(v, { value: v.shown, message: `«${v.shown}» (${v.label}) è stato letto come ${readAs}.`, suggestion: `Se il valore è ${readAs}, scriverlo senza punto; altrimenti correggerlo.` }));
+      report(at(v, { value: v.shown, message: `«${v.shown}» (${v.label}) è stato letto come ${readAs}: il punto è stato preso per il separatore delle migliaia.`, suggestion: `Se il valore è ${readAs}, scriverlo senza punto; altrimenti correggerlo.` }));
     }
   },
 });

@@ -1,3 +1,4 @@
+import { italianExcelError } from '../italian';
 import { at, defineRule } from './rule';
 
 export default defineRule({
@@ -8,7 +9,8 @@ export default defineRule({
   check({ model, report }) {
     for (const v of model.valueIssues) {
       if (v.problem !== 'excel-error') continue;
-      report(at(v, { value: v.shown, message: `La cella «${v.label}» contiene l'errore Excel ${v.shown}.`, suggestion: 'Correggere la formula o scrivere il valore.' }));
+      const name = italianExcelError(v.shown);
+      report(at(v, { value: name, message: `La cella «${v.label}» contiene l'errore di Excel ${name}: il valore non si può leggere.`, suggestion: 'Correggere la formula, oppure scrivere il valore.' }));
     }
   },
 });

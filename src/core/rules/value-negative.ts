@@ -8,7 +8,7 @@ export default defineRule({
   check({ model, report }) {
     for (const v of model.valueIssues) {
       if (v.problem !== 'negative') continue;
-      report(at(v, { value: v.shown, message: `«${v.shown}» è negativo (${v.label}).`, suggestion: 'Correggere il valore.' }));
+      report(at(v, { value: v.shown, message: `«${v.label}» è negativo: ${v.shown}.`, suggestion: 'Scrivere il valore senza il segno meno, oppure correggerlo.' }));
     }
   },
 });

@@ -8,7 +8,7 @@ export default defineRule({
   check({ model, report }) {
     for (const v of model.valueIssues) {
       if (v.problem !== 'not-integer') continue;
-      report(at(v, { value: v.shown, message: `«${v.shown}» ha decimali, ma «${v.label}» è un numero di unità.`, suggestion: 'Scrivere un numero intero.' }));
+      report(at(v, { value: v.shown, message: `«${v.shown}» ha i decimali, ma «${v.label}» è un numero di unità.`, suggestion: 'Scrivere un numero intero.' }));
     }
   },
 });

@@ -9,7 +9,7 @@ export default defineRule({
   check({ model, report }) {
     for (const v of model.valueIssues) {
       if (v.problem === 'not-number') {
-        report(at(v, { value: v.shown, message: `«${v.shown}» non è un numero (${v.label}): la cella non viene conteggiata.`, suggestion: 'Scrivere solo il numero; spostare il commento nella colonna Note.' }));
+        report(at(v, { value: v.shown, message: `«${v.shown}» non è un numero (${v.label}): la cella non viene contata.`, suggestion: 'Scrivere solo il numero; spostare il commento nella colonna Note.' }));
       } else if (v.problem === 'not-date') {
         report(at(v, { value: v.shown, message: `«${v.shown}» non è una data leggibile (${v.label}).`, suggestion: 'Scrivere la data come gg/mm/aaaa.' }));
       }

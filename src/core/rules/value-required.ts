@@ -8,7 +8,7 @@ export default defineRule({
     "Una riga senza ente proprietario, stato o comune (il comune si può omettere solo per gli aggregati ALER) non si può attribuire: resta fuori dai conteggi o finisce sotto «comune non indicato».",
   check({ model, report }) {
     for (const m of model.missing) {
-      report(at(m, { value: '', message: `«${m.label}» è vuota in questa riga.`, suggestion: `Compilare «${m.label}».` }));
+      report(at(m, { value: '', message: `La cella «${m.label}» di questa riga è vuota.`, suggestion: `Compilare «${m.label}».` }));
     }
   },
 });

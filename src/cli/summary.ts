@@ -1,7 +1,8 @@
 /** The Italian summary the command line prints. */
 import { Report, ReportAnomaly } from '../core/report';
 import { Readiness } from '../core/scope';
-import { countOf, joinNames, num } from '../core/italian';
+import { countOf, num } from '../core/italian';
+import { verdictLine } from '../core/output/verdict';
 
 const n = (x: number) => num(x);
 
@@ -12,18 +13,6 @@ export function whereOf(a: Pick<ReportAnomaly, 'sheet' | 'cell' | 'cells'>, show
   const more = cells.length - shown;
   const listed = cells.slice(0, shown).join(', ');
   return `${a.sheet}!${listed}${more > 0 ? ` e ${more === 1 ? 'un\'altra cella' : `altre ${n(more)} celle`}` : ''}`;
-}
-
-/** The verdict in one line: the Assemblea's for a plan, the list's for one owner's list. */
-export function verdictLine(report: Report, readiness: Readiness): string {
-  const errors = countOf(report.counts.error, 'errore', 'errori');
-  if (readiness.scope === 'ente') {
-    const of = readiness.owners.length ? joinNames(readiness.owners) : 'un ente';
-    return `Elenco di ${of}: ${report.counts.error ? errors : 'nessun errore'} (elenco di un solo ente, non un piano d'ambito)`;
-  }
-  if (report.ready) return "Pronto per l'Assemblea: sì";
-  const why = [...(report.counts.error ? [`${errors} da correggere`] : []), ...readiness.missing];
-  return `Pronto per l'Assemblea: no (${why.join('; ')})`;
 }
 
 export function summaryText(report: Report, file: string, readiness: Readiness, maxListed = 12): string {

@@ -105,7 +105,7 @@ describe.each(PLANS)('%s', (plan) => {
     for (let r = 5; r < 5 + report.sectionG.length; r++) rows.push({ ente: String(ws.getCell(r, 1).value), g: Number(ws.getCell(r, 8).value) });
     expect(rows).toEqual(report.sectionG.map((s) => ({ ente: s.ente, g: s.g })));
     expect(ws.getCell(5 + report.sectionG.length, 8).value).toBe(report.totals.g);
-    expect(wb.getWorksheet('Anomalie')!.getCell(4, 2).value).toBe('Codice');
+    expect(wb.getWorksheet('Anomalie')!.getCell(4, 2).value).toBe('Anomalia');
     expect(wb.getWorksheet('Riepilogo')).toBeDefined();
 
     // Every value of the input sheets is still there, unchanged.

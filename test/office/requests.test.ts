@@ -47,9 +47,12 @@ describe('on Excel for desktop: the number of syncs does not grow with the rows'
     }
   }, 180_000);
 
-  test('the same syncs for 100 and 100,000 units, in each of check, second check and remove', () => {
-    expect(syncs[100_000]).toEqual(syncs[100]);
-    expect(Math.max(...syncs[100]!)).toBeLessThanOrEqual(6);
+  // What is written is capped (10,000 rows of Anomalie, 10,000 highlighted cells, 1,000 notes), so a
+  // plan of any size needs at most one request more than a small one: 16,000 assigned units of the
+  // 100,000 are each listed and highlighted, and that writing goes in two requests instead of one.
+  test('the syncs do not grow with the rows: at most one more for 100,000 units than for 100, in each of check, second check and remove', () => {
+    syncs[100]!.forEach((small, i) => expect(syncs[100_000]![i]).toBeLessThanOrEqual(small + 1));
+    expect(Math.max(...syncs[100_000]!)).toBeLessThanOrEqual(6);
   });
 });
 

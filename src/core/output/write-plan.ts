@@ -11,12 +11,16 @@ import { totalCoverage } from '../reading/table';
 import { Report } from '../report';
 import { Readiness } from '../scope';
 import { SheetSnapshot } from '../snapshot';
-import { countOf } from '../italian';
+import { countOf, num } from '../italian';
 import { Anomaly, SEVERITY_RANK, Severity } from '../rules/rule';
 import { SectionG } from '../section-g';
 import { buildRiepilogo } from './riepilogo';
 import { NOTE_SIGNATURE } from './signature';
-import { OutSheet, SheetBuilder, SEVERITY_LABEL } from './sheet-builder';
+import { CellInput, OutSheet, SheetBuilder, SEVERITY_LABEL } from './sheet-builder';
+import { verdictOf } from './verdict';
+import { RULES } from '../rules';
+
+const RULE_TITLES = new Map(RULES.map((r) => [r.code, r.title]));
 
 export type { OutCell, OutSheet, OutTable, CellStyle, ChartSpec } from './sheet-builder';
 
@@ -75,7 +79,7 @@ function buildSezioneG({ model, sectionG }: PlanInput): OutSheet {
   const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 12, 12, 12, 12, 12, 14, 10]);
   const figures = (x: { b: number; c: number; d: number; e: number; f: number; g: number; sat: number }) => [x.b, x.c, x.d, x.e, x.f, x.g, x.sat];
   s.title(`Sezione g – Unità SAP assegnabili nell'anno${model.config.anno ? ` ${model.config.anno}` : ''}`);
-  s.subtitle(`${title(model)} · g = b + c + d + e + f, per ente proprietario e comune (calcolata da Piano Offerta dal foglio Unita)`);
+  s.subtitle(`${title(model)} · g = b + c + d + e + f, per ente proprietario e comune (calcolata da Piano Offerta dalle righe del foglio «${model.table('Unita')?.sheet.name ?? 'Unita'}»)`);
   s.blank();
   s.table('SezioneG', ['Ente proprietario', 'Comune', ...FIGURE_HEADERS], sectionG.rows.map((r) => [r.ente, r.comune ?? NO_COMUNE, ...figures(r)]));
   s.totalRow(['Totale', '', ...figures(sectionG.totals)]);
@@ -91,34 +95,57 @@ function buildSezioneG({ model, sectionG }: PlanInput): OutSheet {
   return s.build();
 }
 
-function buildAnomalie({ model, anomalies, report }: PlanInput): OutSheet {
-  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [13, 28, 14, 9, 26, 70, 34, 40]);
+/** Cells of one anomaly listed a row each in Anomalie; beyond, one line says where the rest are. */
+export const MAX_ROWS_PER_ANOMALY = 5_000;
+/** Rows of the Anomalie table in all (a sheet a person can still scroll and Excel writes quickly). */
+export const MAX_ANOMALY_ROWS = 10_000;
+
+/**
+ * The cells an anomaly is listed at, a row each: every cell of an error or a warning (each needs a
+ * look), the first of an information (context: the rest are counted on that row).
+ */
+function listedCells(a: Anomaly, budget: number): { cells: string[]; unlisted: number } {
+  const all = a.cells ?? (a.cell ? [a.cell] : []);
+  const room = a.severity === 'info' ? 1 : Math.max(1, Math.min(MAX_ROWS_PER_ANOMALY, budget));
+  return { cells: all.slice(0, room), unlisted: Math.max(0, all.length - room) };
+}
+
+/** The text of a link: "D31", "D31 · 2 di 5", or "C2 e altre 153 celle" for a grouped information. */
+function linkText(cell: string, i: number, total: number, info: boolean): string {
+  if (total <= 1) return cell;
+  if (info) return `${cell} e ${total === 2 ? "un'altra cella" : `altre ${num(total - 1)} celle`}`;
+  return `${cell} · ${num(i + 1)} di ${num(total)}`;
+}
+
+function buildAnomalie({ model, anomalies, report, readiness }: PlanInput): OutSheet {
+  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [12, 26, 12, 14, 22, 60, 36, 30]);
+  const verdict = verdictOf(report, readiness);
   s.title(`Anomalie – ${title(model)}`);
   s.subtitle(
-    `Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'} · ${countOf(report.counts.error, 'errore', 'errori')}, ${countOf(report.counts.warning, 'avviso', 'avvisi')}, ${countOf(report.counts.info, 'informazione', 'informazioni')}. Fare clic sulla cella per andare al dato.`,
+    `${verdict.headline} · ${countOf(report.counts.error, 'errore', 'errori')}, ${countOf(report.counts.warning, 'avviso', 'avvisi')}, ${countOf(report.counts.info, 'informazione', 'informazioni')}. Una riga per cella: fare clic sulla cella per andare al dato.`,
   );
   s.blank();
-  s.table(
-    'Anomalie',
-    ['Gravità', 'Codice', 'Foglio', 'Cella', 'Valore', 'Messaggio', 'Suggerimento', 'Riferimento normativo'],
-    anomalies.map((a) => [
-      { v: SEVERITY_LABEL[a.severity], style: a.severity },
-      a.rule,
-      a.sheet,
-      a.cell ? { v: a.cell, link: { sheet: a.sheet, cell: a.cell } } : '',
-      a.value,
-      a.message,
-      a.suggestion ?? '',
-      a.legalRef ?? '',
-    ]),
-    { emptyText: 'Nessuna anomalia: il piano è pronto per l\'Assemblea.' },
-  );
+  const rows: CellInput[][] = [];
+  for (const a of anomalies) {
+    const all = a.cells ?? (a.cell ? [a.cell] : []);
+    const { cells, unlisted } = listedCells(a, MAX_ANOMALY_ROWS - rows.length);
+    const head = [{ v: SEVERITY_LABEL[a.severity], style: a.severity }, RULE_TITLES.get(a.rule) ?? a.rule, a.sheet];
+    const tail = [a.value, a.message, a.suggestion ?? '', a.legalRef ?? ''];
+    if (cells.length === 0) rows.push([...head, '', ...tail]);
+    cells.forEach((cell, i) => rows.push([...head, { v: linkText(cell, i, all.length, a.severity === 'info'), link: { sheet: a.sheet, cell } }, ...tail]));
+    if (unlisted > 0 && a.severity !== 'info') {
+      rows.push([...head, '', a.value, `… e altre ${countOf(unlisted, 'cella', 'celle')} con la stessa anomalia: sono evidenziate nel foglio «${a.sheet}», e il riquadro di Piano Offerta le percorre una per una (Precedente / Successivo).`, '', '']);
+    }
+  }
+  s.table('Anomalie', ['Gravità', 'Anomalia', 'Foglio', 'Cella', 'Valore', 'Messaggio', 'Suggerimento', 'Riferimento normativo'], rows, {
+    emptyText: readiness.scope === 'ente' ? "Nessuna anomalia nell'elenco." : "Nessuna anomalia.",
+  });
   s.freeze(4);
   return s.build();
 }
 
 /** What happened to a row of Unita, in a few words, for the Esito column beside it. */
-function unitOutcome(u: UnitRow): string {
+function unitOutcome(u: UnitRow, entiSheet: string | undefined): string {
   let tail = '';
   if (u.comune.kind === 'variant' || u.comune.kind === 'unknown' || u.ente.kind === 'variant' || u.ente.kind === 'unknown') {
     const notes: string[] = [];
@@ -126,7 +153,7 @@ function unitOutcome(u: UnitRow): string {
     // Aliases ("ALER", "COMUNE") are the platform's normal spelling: said once in Anomalie, not on every row.
     if (u.ente.kind === 'variant') notes.push(`ente: ${u.ente.name}`);
     if (u.comune.kind === 'unknown') notes.push("comune non dell'ambito");
-    if (u.ente.kind === 'unknown') notes.push('ente non nel foglio Enti');
+    if (u.ente.kind === 'unknown') notes.push(entiSheet ? `ente non nel foglio «${entiSheet}»` : 'ente non riconosciuto');
     if (notes.length) tail = ` (${notes.join('; ')})`;
   }
   if (u.ente.name === null) return 'Non conteggiata: ente non indicato';
@@ -193,7 +220,7 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
       cells: model.units.map((u) => {
         const row = p.rowOf(u.r);
         const severity = worst?.get(row);
-        const value = unitOutcome(u);
+        const value = unitOutcome(u, model.table('Enti')?.sheet.name);
         return severity ? { row, value, severity } : { row, value };
       }),
     });
@@ -201,22 +228,30 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
   return columns;
 }
 
+/**
+ * A fill and a note on each input cell with an anomaly: every cell of an error or a warning, the
+ * first of an information (context, not a call to act: "ALER" read as the ambito's ALER on 100,000
+ * rows is said once). Errors come first, so a shell that must stop at a limit keeps what matters.
+ */
 function buildAnnotations(anomalies: Anomaly[], outputNames: Set<string>): Annotation[] {
   const byCell = new Map<string, Annotation>();
   for (const a of anomalies) {
     if (!a.cell || outputNames.has(a.sheet)) continue;
-    const key = `${a.sheet}\u0000${a.cell}`;
-    const line = `${SEVERITY_LABEL[a.severity]} ${a.rule}: ${a.message}${a.suggestion ? ` Suggerimento: ${a.suggestion}` : ''}`;
-    const prev = byCell.get(key);
-    if (prev) {
-      prev.severity = worse(prev.severity, a.severity);
-      prev.note += `\n${line}`;
-    } else {
-      const { row, col } = parseA1(a.cell);
-      byCell.set(key, { sheet: a.sheet, cell: a1(row, col), row, col, severity: a.severity, note: `${NOTE_SIGNATURE}\n${line}` });
+    const cells = a.severity === 'info' ? [a.cell] : a.cells ?? [a.cell];
+    const line = `${SEVERITY_LABEL[a.severity]}: ${a.message}${a.suggestion ? `\n→ ${a.suggestion}` : ''}`;
+    for (const cell of cells) {
+      const key = `${a.sheet}\u0000${cell}`;
+      const prev = byCell.get(key);
+      if (prev) {
+        prev.severity = worse(prev.severity, a.severity);
+        prev.note += `\n${line}`;
+      } else {
+        const { row, col } = parseA1(cell);
+        byCell.set(key, { sheet: a.sheet, cell: a1(row, col), row, col, severity: a.severity, note: `${NOTE_SIGNATURE}\n${line}` });
+      }
     }
   }
-  return [...byCell.values()];
+  return [...byCell.values()].sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
 }
 
 export function buildWritePlan(input: PlanInput): WritePlan {

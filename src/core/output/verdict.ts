@@ -34,9 +34,9 @@ export function verdictOf(report: Pick<Report, 'counts' | 'ready'>, readiness: R
   };
 }
 
-/** The verdict on one line: "Pronto per l'Assemblea: no (1 errore da correggere; manca il foglio …)". */
+/** The verdict on one line: "Pronto per l'Assemblea: no – 1 errore da correggere; manca il foglio …". */
 export function verdictLine(report: Pick<Report, 'counts' | 'ready'>, readiness: Readiness): string {
   const v = verdictOf(report, readiness);
-  if (readiness.scope === 'ente') return `${v.headline} (elenco di un solo ente, non un piano d'ambito)`;
-  return v.reasons.length ? `${v.headline} (${v.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')})` : v.headline;
+  if (readiness.scope === 'ente') return `${v.headline} – elenco di un solo ente, non un piano d'ambito`;
+  return v.reasons.length ? `${v.headline} – ${v.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')}` : v.headline;
 }

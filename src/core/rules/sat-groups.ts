@@ -1,6 +1,7 @@
 import { officialComune, officialEnte } from '../names/display';
 /** SAT rows added up per ente × comune (two rows for the same place are one destination), with the g they draw on. */
 import { SatRow } from '../reading/plan';
+import { groupBy } from './groups';
 import { RuleContext } from './rule';
 
 export interface SatGroup {
@@ -15,25 +16,13 @@ export interface SatGroup {
 }
 
 export function satGroups({ model, g }: Pick<RuleContext, 'model' | 'g'>): SatGroup[] {
-  const groups = new Map<string, Map<string | null, SatGroup>>();
-  const out: SatGroup[] = [];
-  for (const s of model.sat) {
-    if (s.sat === null || s.sat === 0 || s.ente.name === null) continue;
-    let byComune = groups.get(s.ente.name);
-    if (!byComune) groups.set(s.ente.name, (byComune = new Map()));
-    const group = byComune.get(s.comune.name);
-    if (group) {
-      group.sat += s.sat;
-      group.rows.push(s);
-    }
-    else {
-      const available = s.comune.name === null ? g.gOfEnte(s.ente.name) : g.gOf(s.ente.name, s.comune.name);
-      const created = { first: s, rows: [s], ente: s.ente.name, comune: s.comune.name, sat: s.sat, available };
-      byComune.set(s.comune.name, created);
-      out.push(created);
-    }
-  }
-  return out;
+  const counted = (s: SatRow) => s.sat !== null && s.sat !== 0 && s.ente.name !== null;
+  return groupBy(model.sat, (s) => (counted(s) ? [s.ente.name, s.comune.name] : null)).map(({ first, items }) => {
+    const ente = first.ente.name!;
+    const comune = first.comune.name;
+    const available = comune === null ? g.gOfEnte(ente) : g.gOf(ente, comune);
+    return { first, rows: items, ente, comune, sat: items.reduce((n, s) => n + s.sat!, 0), available };
+  });
 }
 
 export function placeOf(group: SatGroup): string {

@@ -19,7 +19,7 @@ export default defineRule({
           sheet: t.sheet.name,
           cell: a1(t.sheet.originRow + t.headerRow, t.sheet.originCol),
           value: '',
-          message: `Nel foglio ${t.sheet.name} manca la colonna «${issue.fieldHeader}». Intestazioni trovate: ${found}.`,
+          message: `Nel foglio «${t.sheet.name}» manca la colonna «${issue.fieldHeader}». Intestazioni trovate: ${found}.`,
           suggestion: `Rinominare la colonna giusta in «${issue.fieldHeader}».`,
         });
       }
@@ -32,7 +32,7 @@ export default defineRule({
         sheet: unita.sheet.name,
         cell: a1(unita.sheet.originRow + unita.headerRow, unita.sheet.originCol),
         value: '',
-        message: `Nel foglio ${unita.sheet.name} manca la colonna «Comune», obbligatoria per le unità dei comuni (solo l'ALER può ometterla).`,
+        message: `Nel foglio «${unita.sheet.name}» manca la colonna «Comune», obbligatoria per le unità dei comuni (solo l'ALER può ometterla).`,
         suggestion: 'Aggiungere la colonna «Comune».',
       });
     }

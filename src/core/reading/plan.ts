@@ -154,6 +154,8 @@ export interface PlanModel {
   totals: TotalCheck[];
   /** Position of a field's cell on a data row, for reporting. */
   pos(kind: TableSpec['kind'], r: number, field: string): CellPos;
+  /** The A1 reference of a field's cell on any row: the column's letter worked out once (groups of 100,000 rows). */
+  cellNamer(kind: TableSpec['kind'], field: string): (r: number) => string;
   table(kind: TableSpec['kind']): TableSheet | undefined;
 }
 
@@ -550,6 +552,12 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   return {
     located, config, hasComuniSheet, hasEntiSheet, comuni, enti, units, sat, assegnazioni,
     valueIssues, missing, totals, pos,
+    cellNamer(kind, field) {
+      const t = located.tables[kind]!;
+      const letter = columnLetter(t.sheet.originCol + (t.columns.get(field)?.col ?? 0));
+      const base = t.sheet.originRow + 1;
+      return (r) => `${letter}${base + r}`;
+    },
     table: (kind) => located.tables[kind],
   };
 }

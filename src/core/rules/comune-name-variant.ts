@@ -1,5 +1,5 @@
 import { officialComune } from '../names/display';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atCells, defineRule, rowsNote } from './rule';
 import { comuneGroups } from './references';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   description: "Il comune è stato riconosciuto da una grafia diversa (ad esempio «Vaiano» per Vaiano Cremasco, «CASTELIDONE» per Casteldidone): le unità contano sotto il nome ufficiale, ma nel documento va scritto quello.",
   check({ model, report }) {
     for (const c of comuneGroups(model, (ref) => ref.kind === 'variant')) {
-      report(atAll(c.positions, {
+      report(atCells(c.sheet, c.cells, {
         value: c.written,
         message: c.inOwnerName
           ? `Nel nome dell'ente «${c.written}» il comune è stato letto come «${officialComune(c.ref.name!)}».`

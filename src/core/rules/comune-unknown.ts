@@ -1,6 +1,6 @@
 import { officialComune } from '../names/display';
 import { joinOr } from '../italian';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atCells, defineRule, rowsNote } from './rule';
 import { comuneGroups, comuniUniverse } from './references';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   description: "Un comune che non è tra quelli dell'ambito e non si riconosce come variante di uno di essi: le unità restano contate sotto il nome scritto, ma il piano non è pronto finché il nome non è corretto. Si suggeriscono i nomi più vicini.",
   check({ model, report }) {
     for (const c of comuneGroups(model, (ref) => ref.kind === 'unknown')) {
-      report(atAll(c.positions, {
+      report(atCells(c.sheet, c.cells, {
         value: c.written,
         message: `«${c.ref.name}» non è un comune ${comuniUniverse(model)}${rowsNote(c.count)}: le unità contano sotto il nome scritto.`,
         ...(c.ref.suggestions.length ? { suggestion: `Forse ${joinOr(c.ref.suggestions.map((n) => `«${officialComune(n)}»`))}: correggere il nome.` } : {}),

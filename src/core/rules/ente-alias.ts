@@ -1,5 +1,5 @@
 import { officialEnte } from '../names/display';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atCells, defineRule, rowsNote } from './rule';
 import { ownerGroups } from './references';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   description: "Come nell'esportazione della Piattaforma regionale, una riga con il solo «COMUNE» è attribuita al Comune indicato nella riga, e «ALER…» all'unica ALER del foglio Enti.",
   check({ model, report }) {
     for (const o of ownerGroups(model, (ref) => ref.kind === 'alias')) {
-      report(atAll(o.positions, {
+      report(atCells(o.sheet, o.cells, {
         value: o.written,
         message: o.ref.via === 'aler'
           ? `«${o.written}» è stato letto come «${o.ref.name}», l'unica ALER dell'ambito${rowsNote(o.count)}.`

@@ -1,5 +1,5 @@
 import { officialEnte } from '../names/display';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atCells, defineRule, rowsNote } from './rule';
 import { ownerGroups } from './references';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   description: "L'ente è stato riconosciuto da un nome simile a quello del foglio Enti (ad esempio «COMUNE DI CASALBUTTANO» per il Comune di Casalbuttano ed Uniti): le unità contano per quell'ente. Controllare l'abbinamento e uniformare il nome.",
   check({ model, report }) {
     for (const o of ownerGroups(model, (ref) => ref.kind === 'variant')) {
-      report(atAll(o.positions, {
+      report(atCells(o.sheet, o.cells, {
         value: o.written,
         message: `«${o.written}» è stato letto come «${officialEnte(o.ref.name!)}»${rowsNote(o.count)}.`,
         suggestion: `Scrivere «${officialEnte(o.ref.name!)}».`,

@@ -3,7 +3,7 @@
  * a name written the same way on 300 rows (and read as the same name) is one finding, which lists
  * every one of those cells.
  */
-import { CellPos, ComuneRef, EnteRef, PlanModel } from '../reading/plan';
+import { ComuneRef, EnteRef, PlanModel } from '../reading/plan';
 import { TableSpec } from '../reading/schema';
 import { groupBy } from './groups';
 
@@ -14,8 +14,9 @@ export interface NameGroup<R> {
   ref: R;
   /** Rows written this way. */
   count: number;
-  /** Every cell written this way, in sheet order. */
-  positions: CellPos[];
+  /** The sheet, and every cell written this way on it, in sheet order (rows are read in order). */
+  sheet: string;
+  cells: string[];
   /** For comuni: the X of an owner written "Comune di X" in Enti. */
   inOwnerName?: boolean;
 }
@@ -31,15 +32,19 @@ interface Mention<R> {
 
 function grouped<R extends { name: string | null }>(model: PlanModel, mentions: Mention<R>[]): NameGroup<R>[] {
   const groups = groupBy(mentions, (m) => [m.kind, m.written, m.ref.name]);
-  return groups.map(({ first, items }) => ({
+  return groups.map(({ first, items }) => {
+    const cellOf = model.cellNamer(first.kind, first.field);
+    return {
     kind: first.kind,
     field: first.field,
     written: first.written!,
     ref: first.ref,
     count: items.length,
-    positions: items.map((m) => model.pos(m.kind, m.r, m.field)),
+    sheet: model.table(first.kind)!.sheet.name,
+    cells: items.map((m) => cellOf(m.r)),
     ...(first.inOwnerName ? { inOwnerName: true } : {}),
-  }));
+    };
+  });
 }
 
 /** Owner names (Unita, SAT, Assegnazioni) whose resolution `keep` selects, grouped by spelling and name. */

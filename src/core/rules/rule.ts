@@ -3,7 +3,7 @@
  * legal reference) and a check that reports anomalies on the read plan. One rule per module; the
  * catalogue users read is generated from these modules.
  */
-import { CellPos, PlanModel } from '../reading/plan';
+import { CellPos, PlanModel, Row } from '../reading/plan';
 import type { TableSpec } from '../reading/schema';
 import { SectionG } from '../section-g';
 
@@ -56,14 +56,15 @@ export function at(pos: CellPos, rest: Omit<Finding, 'sheet' | 'cell'>): Finding
   return { sheet: pos.sheet, cell: pos.cell, ...rest };
 }
 
-/**
- * A finding that stands for several cells of one sheet (a group of rows): `cell` is the first in sheet
- * order, `cells` all of them.
- */
-export function atAll(positions: readonly CellPos[], rest: Omit<Finding, 'sheet' | 'cell' | 'cells'>): Finding {
-  const sorted = [...positions].sort((x, y) => x.row - y.row || x.col - y.col);
-  const first = sorted[0]!;
-  return { sheet: first.sheet, cell: first.cell, cells: sorted.map((p) => p.cell), ...rest };
+/** A finding on cells of one sheet already in sheet order (a group read row after row). */
+export function atCells(sheet: string, cells: string[], rest: Omit<Finding, 'sheet' | 'cell' | 'cells'>): Finding {
+  return { sheet, cell: cells[0]!, cells, ...rest };
+}
+
+/** A finding that stands for several rows of a sheet (in sheet order), at one field's cell on each. */
+export function atRows(model: PlanModel, kind: TableSpec['kind'], field: string, rows: readonly Row[], rest: Omit<Finding, 'sheet' | 'cell' | 'cells'>): Finding {
+  const cellOf = model.cellNamer(kind, field);
+  return atCells(model.table(kind)!.sheet.name, rows.map((x) => cellOf(x.r)), rest);
 }
 
 export { num } from '../italian';

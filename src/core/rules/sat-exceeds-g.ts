@@ -1,5 +1,5 @@
 import { countOf, num } from '../italian';
-import { atAll, defineRule } from './rule';
+import { atRows, defineRule } from './rule';
 import { placeOf, satGroups } from './sat-groups';
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
   check(ctx) {
     for (const group of satGroups(ctx)) {
       if (group.sat <= group.available) continue;
-      ctx.report(atAll(group.rows.map((r) => ctx.model.pos('SAT', r.r, 'sat')), {
+      ctx.report(atRows(ctx.model, 'SAT', 'sat', group.rows, {
         value: String(group.first.sat),
         message: `${placeOf(group)}: ${countOf(group.sat, 'unità destinata', 'unità destinate')} ai SAT, ma ${group.available === 0 ? 'nessuna unità assegnabile' : `solo ${countOf(group.available, 'unità assegnabile', 'unità assegnabili')}`}.`,
         suggestion: group.available === 0 ? 'Togliere le unità SAT, oppure aggiungere le unità assegnabili mancanti.' : `Scrivere al massimo ${num(group.available)}.`,

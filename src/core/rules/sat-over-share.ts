@@ -1,5 +1,5 @@
 import { countOf } from '../italian';
-import { atAll, defineRule, num } from './rule';
+import { atRows, defineRule, num } from './rule';
 import { placeOf, satGroups } from './sat-groups';
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
       // Above g is SAT_EXCEEDS_G's error; here only what fits in g but is above the share.
       if (group.available === 0 || group.sat > group.available || group.sat <= (group.available * share) / 100) continue;
       const pct = Math.round((group.sat / group.available) * 1000) / 10;
-      ctx.report(atAll(group.rows.map((r) => ctx.model.pos('SAT', r.r, 'sat')), {
+      ctx.report(atRows(ctx.model, 'SAT', 'sat', group.rows, {
         value: String(group.first.sat),
         message: `${placeOf(group)}: ${countOf(group.sat, 'unità destinata', 'unità destinate')} ai SAT su ${num(group.available)} assegnabili (${num(pct)}%), oltre la quota del ${num(share)}%.`,
       }));

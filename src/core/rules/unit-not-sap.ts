@@ -1,6 +1,6 @@
 import { officialEnte } from '../names/display';
 import { groupBy } from './groups';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atRows, defineRule, rowsNote } from './rule';
 
 export default defineRule({
   code: 'UNIT_NOT_SAP',
@@ -12,7 +12,7 @@ export default defineRule({
     const { model } = ctx;
     for (const { first: u, items } of groupBy(model.units, (u) => (u.sas ? [u.ente.name] : null))) {
       const n = items.length;
-      ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'destinazione')), {
+      ctx.report(atRows(model, 'Unita', 'destinazione', items, {
         value: u.destinazioneWritten ?? '',
         message: `${u.ente.name ? officialEnte(u.ente.name) : 'Ente non indicato'}: ${n > 1 ? 'alloggi destinati' : 'alloggio destinato'} ai servizi abitativi sociali (SAS), ${n > 1 ? 'non contati' : 'non contato'} nella sezione g${rowsNote(n)}.`,
       }));

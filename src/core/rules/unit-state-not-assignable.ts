@@ -1,6 +1,6 @@
 import { officialEnte } from '../names/display';
 import { groupBy } from './groups';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atRows, defineRule, rowsNote } from './rule';
 
 export default defineRule({
   code: 'UNIT_STATE_NOT_ASSIGNABLE',
@@ -12,7 +12,7 @@ export default defineRule({
     const { model } = ctx;
     for (const { first: u, items } of groupBy(model.units, (u) => (u.state?.kind === 'not-assignable' ? [u.ente.name, u.statoWritten] : null))) {
       const n = items.length;
-      ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'stato')), {
+      ctx.report(atRows(model, 'Unita', 'stato', items, {
         value: u.statoWritten!,
         message: `Stato «${u.statoWritten}» (${u.ente.name ? officialEnte(u.ente.name) : 'ente non indicato'}): ${n > 1 ? 'alloggi non assegnabili, esclusi' : 'alloggio non assegnabile, escluso'} dalla sezione g${rowsNote(n)}.`,
       }));

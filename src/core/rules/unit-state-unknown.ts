@@ -1,5 +1,5 @@
 import { groupBy } from './groups';
-import { atAll, defineRule, rowsNote } from './rule';
+import { atRows, defineRule, rowsNote } from './rule';
 
 export default defineRule({
   code: 'UNIT_STATE_UNKNOWN',
@@ -12,7 +12,7 @@ export default defineRule({
     const { model } = ctx;
     for (const { first: u, items } of groupBy(model.units, (u) => (u.state?.kind === 'unknown' ? [u.statoWritten] : null))) {
       const n = items.length;
-      ctx.report(atAll(items.map((x) => model.pos('Unita', x.r, 'stato')), {
+      ctx.report(atRows(model, 'Unita', 'stato', items, {
         value: u.statoWritten!,
         message: `Stato «${u.statoWritten}» non riconosciuto: ${n > 1 ? 'le righe non sono contate' : 'la riga non è contata'}${rowsNote(n)}.`,
         suggestion: 'Scrivere uno degli stati: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.',

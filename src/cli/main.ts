@@ -8,7 +8,8 @@ import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
 import { loadWorkbook, readSnapshotForCheck, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
-import { ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
+import { AppliedPlan, ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
+import { num } from '../core/italian';
 import { catalogueMarkdown } from '../catalogue';
 import { summaryText } from './summary';
 
@@ -43,10 +44,11 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
   }
   try {
     let result;
+    let applied: AppliedPlan | null = null;
     if (opts.out) {
       const wb = await loadWorkbook(file);
       result = check(snapshotOfWorkbook(wb));
-      applyWritePlan(wb, result.writePlan);
+      applied = applyWritePlan(wb, result.writePlan);
       await wb.xlsx.writeFile(opts.out);
     } else {
       result = check(await readSnapshotForCheck(file));
@@ -57,6 +59,9 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       io.out(summaryText(report, file, result.readiness));
       if (opts.json) io.out(`Report JSON: ${opts.json}`);
       if (opts.out) io.out(`Copia annotata: ${opts.out}`);
+      if (applied && applied.notedCells < applied.highlightedCells) {
+        io.out(`  ${num(applied.highlightedCells)} celle evidenziate; le note spiegano le prime ${num(applied.notedCells)} (prima gli errori): tutte sono elencate nel foglio Anomalie.`);
+      }
     }
     return report.counts.error > 0 ? 1 : 0;
   } catch (err) {

@@ -10,6 +10,8 @@ export const CAPABILITY_SETS = {
   validation: 8,
   /** Worksheet.getRanges: one conditional format over many cells. */
   rangeAreas: 9,
+  /** Worksheet.pageLayout: the output sheets print A4 landscape, as wide as the page, titles repeated. */
+  pageLayout: 9,
   /** Threaded comments: only to remove those an earlier version wrote. */
   comments: 10,
   /** Notes on cells. */

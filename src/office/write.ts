@@ -13,7 +13,7 @@ import { EngineResult } from '../core/engine';
 import { countOf, joinNames, num } from '../core/italian';
 import { ColumnChanges, FoundColumn, Written, findOwnedColumns, reconcileColumn, removalOf, sameHeader, valueAt } from '../core/output/owned-columns';
 import { CellStyle, OutSheet } from '../core/output/write-plan';
-import { STYLES } from '../core/output/sheet-builder';
+import { FONT, STYLES } from '../core/output/sheet-builder';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../core/reading/schema';
 import { Severity } from '../core/rules/rule';
 import { SheetSnapshot } from '../core/snapshot';
@@ -376,7 +376,7 @@ function gridsOf(out: OutSheet) {
 }
 
 /** Queues one output sheet (this sheet is the add-in's: its formats are set directly). */
-async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget): Promise<void> {
+async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, budget: RequestBudget, caps: Capabilities): Promise<void> {
   const { width, height, values, formats, links } = gridsOf(out);
   let ws: Excel.Worksheet | null = null;
   for (let r0 = 0; r0 < height; r0 += ROWS_PER_WRITE) {
@@ -396,11 +396,19 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     await budget.before(gridBytes(grid));
     sheet.getRangeByIndexes(r0, col, grid.length, 1).formulas = grid as string[][];
   }
-  for (const s of styleRanges(out.rows)) {
+  // One named font for the sheet (an unnamed one prints in a serif face elsewhere), then the styles.
+  await budget.before(STYLE_BYTES * (2 + out.wrapCols.length));
+  sheet.getRangeByIndexes(0, 0, height, width).format.font.name = FONT.name;
+  for (const c of out.wrapCols) sheet.getRangeByIndexes(0, c, height, 1).format.wrapText = true;
+  const styles = styleRanges(out.rows);
+  for (const s of styles) {
     await budget.before(STYLE_BYTES);
-    applyStyle(sheet.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1), s.style);
+    const range = sheet.getRangeByIndexes(s.r0, s.c0, s.r1 - s.r0 + 1, s.c1 - s.c0 + 1);
+    applyStyle(range, s.style);
+    // Titles run across the page, never wrapped in their first column.
+    if (s.style === 'title' || s.style === 'subtitle') range.format.wrapText = false;
   }
-  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 12));
+  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 24));
   out.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6.5)));
   for (const t of out.tables) {
     const table = sheet.tables.add(`${quoteSheetName(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
@@ -408,6 +416,18 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     table.style = 'TableStyleLight9';
   }
   if (out.freezeRows) sheet.freezePanes.freezeRows(out.freezeRows);
+  // Excel sizes the rows to their wrapped text itself (the .xlsx copy carries computed heights).
+  sheet.getRangeByIndexes(0, 0, height, width).format.autofitRows();
+  if (caps.pageLayout) {
+    const page = sheet.pageLayout;
+    page.orientation = 'Landscape' as Excel.PageOrientation;
+    page.paperSize = 'A4' as Excel.PaperType;
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.leftMargin = page.rightMargin = 29; // points: 1 cm
+    page.topMargin = page.bottomMargin = 43;
+    page.setPrintTitleRows(`$${out.print.titleRows[0] + 1}:$${out.print.titleRows[1] + 1}`);
+    page.headersFooters.defaultForAllPages.centerFooter = out.print.footer.replace(/^&C/, '');
+  }
   if (out.chart) {
     const chart = sheet.charts.add('BarClustered' as Excel.ChartType, sheet.getRange(out.chart.values), 'Columns' as Excel.ChartSeriesBy);
     chart.series.getItemAt(0).setXAxisValues(sheet.getRange(out.chart.categories));
@@ -478,7 +498,7 @@ export async function queueWrite(context: Excel.RequestContext, d: WriteDecision
 
   // Tables on the output sheets about to be deleted free their names; any other table or defined name keeps its own.
   const taken = [...read.tables.filter((t) => !d.deleteSheets.includes(t.sheet)).map((t) => t.name), ...read.definedNames];
-  for (const out of freeTableNames(d.outputs, taken)) await queueOutputSheet(context, out, budget);
+  for (const out of freeTableNames(d.outputs, taken)) await queueOutputSheet(context, out, budget, caps);
   for (const c of d.columns) await queueColumn(sheetOf(c.sheet), c, budget);
   for (const { sheet, look, areas } of d.looks) await queueLook(sheetOf(sheet), areas, look, caps, budget);
   if (caps.notes) {

@@ -8,7 +8,8 @@ import type ExcelJS from 'exceljs';
 import { check } from '../core/engine';
 import { NotAPlanError } from '../core/scope';
 import { loadWorkbookBytes, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
+import { AppliedPlan, ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
+import { num } from '../core/italian';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 
 export interface FileCheck {
@@ -55,8 +56,9 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
     throw err;
   }
   onProgress({ stage: 'scrittura', label: 'Preparazione della cartella annotata…', fraction: 0.7 });
+  let applied: AppliedPlan;
   try {
-    applyWritePlan(wb, result.writePlan);
+    applied = applyWritePlan(wb, result.writePlan);
   } catch (err) {
     if (err instanceof ForeignOutputSheetError) throw new UserFacingError(err.message, 'Rinominare il foglio nel file, salvarlo e sceglierlo di nuovo.', 'unknown');
     throw err;
@@ -68,10 +70,12 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
       report: result.report,
       readiness: result.readiness,
       sheets: result.writePlan.sheets.map((s) => s.name),
-      highlightedCells: result.writePlan.annotations.length,
+      highlightedCells: applied.highlightedCells,
       highlightCapped: false,
-      notedCells: result.writePlan.annotations.length,
-      notices: [],
+      notedCells: applied.notedCells,
+      notices: applied.notedCells < applied.highlightedCells
+        ? [{ message: `Nella copia le note spiegano le prime ${num(applied.notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]
+        : [],
     },
     annotated: new Blob([buffer], { type: XLSX_TYPE }),
     fileName: annotatedName(file.name),

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
-import { SEVERITY_FILL, STYLES } from '../../core/output/sheet-builder';
+import { FONT, SEVERITY_FILL, STYLES } from '../../core/output/sheet-builder';
 import { isOurOutput } from '../../core/output/signature';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../../core/reading/schema';
 
@@ -17,14 +17,18 @@ function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
 }
 
-function styleOf(style: CellStyle | undefined): Partial<ExcelJS.Style> {
-  if (!style) return {};
-  const s = STYLES[style];
+/** A named font always: without a name LibreOffice draws the cell in a serif face. */
+function font(extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: FONT.name, size: FONT.size, family: 2, ...extra };
+}
+
+function styleOf(style: CellStyle | undefined, wrap = false): Partial<ExcelJS.Style> {
+  const s = style ? STYLES[style] : {};
   const out: Partial<ExcelJS.Style> = {
-    font: { ...(s.bold ? { bold: true } : {}), ...(s.size ? { size: s.size } : {}), ...(s.font ? { color: { argb: argb(s.font) } } : {}) },
+    font: font({ ...(s.bold ? { bold: true } : {}), ...(s.size ? { size: s.size } : {}), ...(s.font ? { color: { argb: argb(s.font) } } : {}) }),
   };
   if (s.fill) out.fill = solid(s.fill);
-  if (s.wrap) out.alignment = { wrapText: true, vertical: 'top' };
+  if (s.wrap || wrap) out.alignment = { wrapText: true, vertical: 'top' };
   if (s.topBorder) out.border = { top: { style: 'thin' } };
   return out;
 }
@@ -41,10 +45,18 @@ function quote(sheet: string): string {
 function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
   const ws = wb.addWorksheet(out.name, {
     ...(out.freezeRows ? { views: [{ state: 'frozen', ySplit: out.freezeRows }] } : {}),
-    // Printed for the Assemblea: landscape, as wide as the page.
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Printed for the Assemblea: A4 landscape, as wide as the page (the widths keep the scale ≥ 85%),
+    // the title and the table header on every page, the page number in the footer.
+    pageSetup: {
+      orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: `${out.print.titleRows[0] + 1}:${out.print.titleRows[1] + 1}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: out.print.footer, evenFooter: out.print.footer },
   });
   out.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [r, h] of out.heights) ws.getRow(r + 1).height = h;
+  const wraps = new Set(out.wrapCols);
   const inTable = new Set<number>();
   for (const t of out.tables) for (let r = t.headerRow; r <= t.lastRow; r++) inTable.add(r);
   out.rows.forEach((row, r) => {
@@ -53,7 +65,7 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
       if (!cell) return;
       const x = ws.getCell(r + 1, c + 1);
       x.value = valueOf(cell);
-      x.style = styleOf(cell.style);
+      x.style = styleOf(cell.style, wraps.has(c) && cell.style !== 'title' && cell.style !== 'subtitle');
       if (cell.format) x.numFmt = cell.format;
     });
   });
@@ -79,14 +91,13 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
     header.forEach((cell, c) => {
       if (cell) ws.getCell(t.headerRow + 1, c + 1).style = styleOf(cell.style);
     });
-    // Long headers wrap on two lines (exceljs does not size rows to their content).
-    if (header.some((h) => String(h?.v ?? '').length > 14)) ws.getRow(t.headerRow + 1).height = 32;
     out.rows.slice(t.headerRow + 1, t.lastRow + 1).forEach((row, i) => {
       row.forEach((cell, c) => {
         if (!cell) return;
         const x = ws.getCell(t.headerRow + 2 + i, c + 1);
-        if (cell.style) x.style = styleOf(cell.style);
-        if (cell.link) x.font = { color: { argb: 'FF0563C1' }, underline: true };
+        x.style = styleOf(cell.style, wraps.has(c));
+        if (cell.format) x.numFmt = cell.format;
+        if (cell.link) x.font = font({ color: { argb: 'FF0563C1' }, underline: true });
       });
     });
   }
@@ -105,8 +116,21 @@ function noteText(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((t) => t.text).join('');
 }
 
+/**
+ * Cells of the copy given a note at most (errors first; every one is filled and listed in Anomalie):
+ * a note is a drawing in the file, and 100,000 of them make a copy too heavy to open.
+ */
+export const MAX_FILE_NOTES = 10_000;
+
+export interface AppliedPlan {
+  highlightedCells: number;
+  notedCells: number;
+}
+
 /** Applies the plan in place. Output sheets from an earlier run are replaced, never duplicated. */
-export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): AppliedPlan {
+  let noted = 0;
+  let highlighted = 0;
   for (const out of plan.sheets) {
     const old = wb.getWorksheet(out.name);
     if (!old) continue;
@@ -123,6 +147,9 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     const cell = ws.getCell(a.row + 1, a.col + 1);
     // A new style object: exceljs shares style objects between cells loaded with the same style.
     cell.style = { ...cell.style, fill: solid(SEVERITY_FILL[a.severity]) };
+    highlighted++;
+    if (noted >= MAX_FILE_NOTES) continue;
+    noted++;
     // A note the user wrote stays: ours goes under it.
     const existing = noteText(cell.note);
     cell.note = existing && !existing.startsWith('Piano Offerta') ? `${existing}\n\n${a.note}` : a.note;
@@ -137,15 +164,16 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     }
     const header = ws.getCell(col.headerRow + 1, col.col + 1);
     header.value = col.header;
-    header.style = { font: { bold: true, italic: true, color: { argb: 'FF2F5496' } } };
+    header.style = { font: font({ bold: true, italic: true, color: { argb: 'FF2F5496' } }) };
     ws.getColumn(col.col + 1).width = col.header === OWNED_COLUMNS.Unita ? 48 : 14;
     for (const c of col.cells) {
       const x = ws.getCell(c.row + 1, col.col + 1);
       x.value = c.value;
-      x.style = c.severity ? { fill: solid(SEVERITY_FILL[c.severity]), font: { italic: true } } : { font: { italic: true } };
+      x.style = c.severity ? { fill: solid(SEVERITY_FILL[c.severity]), font: font({ italic: true }) } : { font: font({ italic: true }) };
     }
   }
   for (const out of plan.sheets) writeSheet(wb, out);
   const riepilogo = wb.worksheets.findIndex((w) => w.name === OUTPUT_SHEETS.riepilogo);
   if (riepilogo >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: riepilogo, visibility: 'visible' }];
+  return { highlightedCells: highlighted, notedCells: noted };
 }

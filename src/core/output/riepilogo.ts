@@ -1,19 +1,28 @@
 /** Riepilogo: the one page the capofila takes to the Assemblea dei Sindaci. */
+import { countOf } from '../italian';
 import { isCategorySet } from '../reading/plan';
 import { OUTPUT_SHEETS } from '../reading/schema';
 import { SECTION_LABELS, SECTIONS } from '../reading/states';
 import { OutSheet, SheetBuilder } from './sheet-builder';
+import { verdictOf } from './verdict';
 import type { PlanInput } from './write-plan';
 
 const pct = (n: number) => `${n.toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
 
-export function buildRiepilogo({ model, sectionG, report }: PlanInput): OutSheet {
-  const s = new SheetBuilder(OUTPUT_SHEETS.riepilogo, [46, 16, 16, 22, 16, 16, 22, 16, 12, 18]);
+/** Column widths: labels, then the per-owner table (the widest), all within an A4 landscape page at ≥ 85%. */
+const WIDTHS = [34, 11, 11, 14, 12, 12, 14, 12, 9, 12];
+
+export function buildRiepilogo(input: PlanInput): OutSheet {
+  const { model, sectionG, report, readiness } = input;
+  const s = new SheetBuilder(OUTPUT_SHEETS.riepilogo, WIDTHS, [0, 2, 3]);
   const cfg = model.config;
   s.title(`Piano annuale dell'offerta abitativa${cfg.anno ? ` ${cfg.anno}` : ''} – Riepilogo per l'Assemblea dei Sindaci`);
-  s.subtitle(cfg.ambito ?? 'Ambito non indicato (foglio Ambito)');
+  s.subtitle(cfg.ambito ?? `Ambito non indicato (foglio ${model.located.ambito?.sheet.name ? `«${model.located.ambito.sheet.name}»` : 'Ambito'})`);
   s.blank();
-  s.pair("Pronto per l'Assemblea", { v: report.ready ? 'SÌ' : 'NO', style: report.ready ? 'ok' : 'error' });
+  const verdict = verdictOf(report, readiness);
+  const [label, value] = verdict.headline.split(': ') as [string, string];
+  s.pair(label, { v: readiness.scope === 'ambito' ? value.toUpperCase() : value, style: verdict.ok ? 'ok' : 'error' });
+  for (const reason of verdict.reasons) s.row([{ v: reason, style: 'label' }]);
   s.pair('Errori (bloccano il piano)', report.counts.error);
   s.pair('Avvisi (da verificare)', report.counts.warning);
   s.pair('Informazioni', report.counts.info);
@@ -22,15 +31,25 @@ export function buildRiepilogo({ model, sectionG, report }: PlanInput): OutSheet
   s.subtitle('Ambito');
   s.pair('Ambito territoriale', cfg.ambito ?? '');
   s.pair('Comune capofila', cfg.capofila ?? '');
-  s.pair('Anno di riferimento', cfg.anno ?? '');
+  s.pair('Anno di riferimento', cfg.anno === null ? '' : { v: cfg.anno, format: '0' });
   const comuni = model.comuni.filter((c) => c.written !== null);
   const answered = comuni.filter((c) => c.risposta === true).length;
   const owners = sectionG.byEnte.filter((e) => e.g > 0).length;
-  s.pair('Enti proprietari nel foglio Enti', model.enti.filter((e) => e.name).length);
+  s.pair(`Enti proprietari nel foglio ${model.table('Enti') ? `«${model.table('Enti')!.sheet.name}»` : 'Enti (assente)'}`, model.enti.filter((e) => e.name).length);
   s.pair('Enti proprietari con unità assegnabili', owners);
-  s.pair("Comuni dell'ambito", comuni.length);
-  s.pair('Comuni con unità assegnabili', sectionG.byComune.filter((c) => c.comune !== null && c.g > 0).length);
-  s.pair('Comunicazioni ricevute', comuni.length ? `${answered} su ${comuni.length} (${pct((answered / comuni.length) * 100)})` : '');
+  s.pair(`Comuni dell'ambito (foglio ${model.table('Comuni') ? `«${model.table('Comuni')!.sheet.name}»` : 'Comuni assente'})`, comuni.length);
+  // Units may name comuni the Comuni sheet does not list (misspelled or of another ambito): said, so
+  // that "96 comuni" beside "100 with units" explains itself.
+  const withUnits = sectionG.byComune.filter((c) => c.comune !== null && c.g > 0);
+  const listed = new Set(comuni.map((c) => c.written));
+  const outside = model.hasComuniSheet ? withUnits.filter((c) => !listed.has(c.comune)).length : 0;
+  s.pair(
+    outside ? `Comuni con unità assegnabili (di cui ${outside} non nel foglio Comuni: nomi da correggere, vedere Anomalie)` : 'Comuni con unità assegnabili',
+    withUnits.length,
+  );
+  const noComune = sectionG.byComune.find((c) => c.comune === null)?.g ?? 0;
+  if (noComune) s.pair('Unità assegnabili senza comune indicato (aggregati ALER)', noComune);
+  s.pair('Comunicazioni ricevute dai comuni', comuni.length ? `${answered} su ${comuni.length} (${pct((answered / comuni.length) * 100)})` : '');
   const sum = (f: (e: (typeof model.enti)[number]) => number | null) => model.enti.reduce((n, e) => n + (f(e) ?? 0), 0);
   s.pair('Patrimonio SAP (sezione a)', sum((e) => e.sap));
   s.pair('Patrimonio SAS (sezione a)', sum((e) => e.sas));
@@ -39,9 +58,10 @@ export function buildRiepilogo({ model, sectionG, report }: PlanInput): OutSheet
   s.subtitle("Unità SAP assegnabili nell'anno (sezione g = b + c + d + e + f)");
   s.table('RiepilogoSezioni', ['Sezione', 'Unità', 'Descrizione'], [
     ...SECTIONS.map((k) => [k, sectionG.totals[k], SECTION_LABELS[k]]),
-    [{ v: 'g', style: 'total' }, { v: sectionG.totals.g, style: 'total' }, { v: 'Totale unità assegnabili', style: 'total' }],
-    ['j (SAT)', sectionG.totals.sat, 'di cui destinate ai servizi abitativi transitori'],
   ]);
+  s.totalRow(['g', sectionG.totals.g, 'Totale unità assegnabili (b + c + d + e + f)']);
+  s.row(['j (SAT)', sectionG.totals.sat, 'di cui destinate ai servizi abitativi transitori']);
+  if (!model.table('SAT')) s.row([{ v: 'Foglio SAT assente: si intende che nessun comune destini unità ai servizi abitativi transitori.', style: 'label' }]);
   s.blank();
 
   s.subtitle("Unità assegnate l'anno precedente (k)");
@@ -51,20 +71,32 @@ export function buildRiepilogo({ model, sectionG, report }: PlanInput): OutSheet
   s.pair("di cui per mobilità d'ufficio", ass.reduce((n, a) => n + (a.mobilita ?? 0), 0));
   s.blank();
 
-  // The per-owner table in the shape of the regional platform's report (Allegato A).
+  perOwnerTable(s, input);
+  s.blank();
+  comuniTable(s, comuni);
+  return s.build();
+}
+
+/** The per-owner table in the shape of the regional platform's report (Allegato A), with its total. */
+function perOwnerTable(s: SheetBuilder, { model, sectionG }: PlanInput): void {
   s.subtitle('Per ente proprietario (come il report della Piattaforma regionale)');
   const assignedBy = new Map<string, number>();
-  for (const a of ass) if (a.ente.name) assignedBy.set(a.ente.name, (assignedBy.get(a.ente.name) ?? 0) + (a.assegnate ?? 0));
+  for (const a of model.assegnazioni) if (a.ente.name) assignedBy.set(a.ente.name, (assignedBy.get(a.ente.name) ?? 0) + (a.assegnate ?? 0));
   const enteRows = new Map(model.enti.filter((e) => e.name).map((e) => [e.name!, e]));
   const names = [...new Set([...sectionG.byEnte.map((e) => e.ente), ...enteRows.keys()])];
   const figuresOf = new Map(sectionG.byEnte.map((e) => [e.ente, e]));
-  const perEnte = s.table(
+  const rows = names.map((n) => {
+    const f = figuresOf.get(n);
+    const e = enteRows.get(n);
+    return [n, e?.sas ?? null, e?.sap ?? null, f?.g ?? 0, f?.e ?? 0, f?.b ?? 0, (f?.c ?? 0) + (f?.d ?? 0), f?.f ?? 0, f?.sat ?? 0, assignedBy.get(n) ?? 0];
+  });
+  const table = s.table(
     'RiepilogoEnti',
     [
       'Ente proprietario',
-      'Numero U.I. SAS',
-      'Numero U.I. SAP',
-      "Numero complessivo U.I. disponibili nell'anno (g)",
+      'U.I. SAS',
+      'U.I. SAP',
+      "U.I. disponibili nell'anno (g)",
       'libere e turnover (e)',
       'carenza manutentiva (b)',
       'nuova edificazione, ristrutturazione (c + d)',
@@ -72,17 +104,17 @@ export function buildRiepilogo({ model, sectionG, report }: PlanInput): OutSheet
       'SAT (j)',
       "assegnate l'anno precedente (k)",
     ],
-    names.map((n) => {
-      const f = figuresOf.get(n);
-      const e = enteRows.get(n);
-      return [n, e?.sas ?? '', e?.sap ?? '', f?.g ?? 0, f?.e ?? 0, f?.b ?? 0, (f?.c ?? 0) + (f?.d ?? 0), f?.f ?? 0, f?.sat ?? 0, assignedBy.get(n) ?? 0];
-    }),
+    rows,
   );
-  if (perEnte) s.barChart('Unità assegnabili (g) per ente proprietario', perEnte, 3, 11);
-  s.blank();
+  if (!table) return;
+  const total = (i: number) => rows.reduce((n, r) => n + ((r[i] as number | null) ?? 0), 0);
+  s.totalRow([`Totale (${countOf(rows.length, 'ente', 'enti')})`, ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(total)]);
+  s.barChart('Unità assegnabili (g) per ente proprietario', table, 3);
+}
 
+function comuniTable(s: SheetBuilder, comuni: PlanInput['model']['comuni']): void {
   s.subtitle('Scelte dei comuni: soglia indigenti (h), categoria aggiuntiva (i), Forze di Polizia (d bis)');
-  s.table(
+  const table = s.table(
     'RiepilogoComuni',
     ['Comune', 'Soglia indigenti oltre il 20%', 'Categoria aggiuntiva', 'Motivazione', '% Forze di Polizia e VVF', 'Comunicazione ricevuta'],
     comuni.map((c) => [
@@ -95,5 +127,14 @@ export function buildRiepilogo({ model, sectionG, report }: PlanInput): OutSheet
     ]),
     { emptyText: 'Foglio Comuni assente.' },
   );
-  return s.build();
+  if (!table) return;
+  const count = (f: (c: (typeof comuni)[number]) => boolean) => comuni.filter(f).length;
+  s.totalRow([
+    `Totale (${countOf(comuni.length, 'comune', 'comuni')})`,
+    `${count((c) => c.soglia !== null && c.soglia > 0)} con soglia`,
+    `${count((c) => isCategorySet(c.categoria))} con categoria`,
+    '',
+    `${count((c) => c.ffoo !== null && c.ffoo > 0)} con quota`,
+    `${count((c) => c.risposta === true)} sì su ${comuni.length}`,
+  ]);
 }

@@ -33,12 +33,28 @@ export interface ChartSpec {
   anchor: string;
 }
 
+/** How the sheet prints: A4 landscape, as wide as the page, these rows repeated on every page. */
+export interface PrintSetup {
+  /** Zero-based, inclusive: the title and the table header, as frozen on screen. */
+  titleRows: [number, number];
+  footer: string;
+}
+
 export interface OutSheet {
   name: string;
   rows: (OutCell | null)[][];
+  /** Column widths in Excel's units (characters of the default font). */
   widths: number[];
+  /** Columns whose long texts wrap (messages, descriptions) instead of running into the next. */
+  wrapCols: number[];
+  /**
+   * Row heights in points that fit each row's wrapped text (zero-based rows; absent: Excel's default).
+   * The .xlsx file needs them (no reader autofits on open); Excel itself can autofit instead.
+   */
+  heights: Map<number, number>;
   tables: OutTable[];
   freezeRows: number;
+  print: PrintSetup;
   chart?: ChartSpec;
 }
 
@@ -48,6 +64,13 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errore', warni
 
 /** Highlight of an input cell by severity (Excel's own "bad / neutral" tones, and a light blue). */
 export const SEVERITY_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** One named font for everything written (an unnamed font is drawn in a serif face by LibreOffice). */
+export const FONT = { name: 'Calibri', size: 11 } as const;
+/** Whole numbers with the thousands separator: 1.711 in Italian Excel. */
+export const COUNT_FORMAT = '#,##0';
+/** Footer of every printed page ("Pagina 2 di 5"), in Excel's header/footer codes. */
+export const PAGE_FOOTER = '&CPagina &P di &N';
 
 export interface StyleSpec {
   bold?: boolean;
@@ -71,8 +94,40 @@ export const STYLES: Record<CellStyle, StyleSpec> = {
   info: { font: '#1F4E79', fill: SEVERITY_FILL.info },
 };
 
-const toCell = (c: CellInput): OutCell | null =>
-  c === null ? null : typeof c === 'object' ? c : { v: c };
+/** Counts get the thousands separator unless the caller chose a format (a year is written "0"). */
+const toCell = (c: CellInput): OutCell | null => {
+  if (c === null) return null;
+  const cell = typeof c === 'object' ? c : { v: c };
+  return typeof cell.v === 'number' && cell.format === undefined && Number.isInteger(cell.v) ? { ...cell, format: COUNT_FORMAT } : cell;
+};
+
+/** Points per line of 11-point text, and the width a character takes on average, in column units. */
+const LINE_POINTS = 15;
+const CHAR_WIDTH = { normal: 1.0, bold: 1.1 };
+
+/** Lines a text takes in a column of `width` characters, wrapped at words. */
+export function linesOf(text: string, width: number, bold = false): number {
+  const room = Math.max(1, Math.floor(width / CHAR_WIDTH[bold ? 'bold' : 'normal']) - 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const w = word.length;
+      if (line === 0) line = w;
+      else if (line + 1 + w <= room) line += 1 + w;
+      else {
+        lines++;
+        line = w;
+      }
+      while (line > room) {
+        lines++;
+        line -= room;
+      }
+    }
+  }
+  return lines;
+}
 
 export class SheetBuilder {
   private readonly rows: (OutCell | null)[][] = [];
@@ -80,7 +135,8 @@ export class SheetBuilder {
   private freezeRows = 0;
   private chart?: ChartSpec;
 
-  constructor(private readonly name: string, private readonly widths: number[]) {}
+  /** `wrapCols`: the columns whose texts wrap; headers and titles of tables always wrap. */
+  constructor(private readonly name: string, private readonly widths: number[], private readonly wrapCols: number[] = []) {}
 
   get nextRow(): number {
     return this.rows.length;
@@ -129,25 +185,49 @@ export class SheetBuilder {
     this.freezeRows = rows;
   }
 
-  /** A bar chart of one column of a table against its first column. */
-  barChart(title: string, table: OutTable, valueCol: number, anchorCol: number): void {
+  /**
+   * A bar chart of one column of a table against its first column, placed under the last row when the
+   * sheet is built: beside the tables it would widen the printed page.
+   */
+  barChart(title: string, table: OutTable, valueCol: number): void {
     const first = table.headerRow + 1;
     this.chart = {
       title,
       categories: `${a1(first, table.firstCol)}:${a1(table.lastRow, table.firstCol)}`,
       values: `${a1(first, valueCol)}:${a1(table.lastRow, valueCol)}`,
-      anchor: a1(table.headerRow, anchorCol),
+      anchor: '',
     };
   }
 
+  /** Heights that fit the wrapped texts: table headers and the wrap columns (titles run across). */
+  private heights(): Map<number, number> {
+    const headers = new Set(this.tables.map((t) => t.headerRow));
+    const wrap = new Set(this.wrapCols);
+    const out = new Map<number, number>();
+    this.rows.forEach((row, r) => {
+      let lines = 1;
+      row.forEach((cell, c) => {
+        if (!cell || cell.v === null || (!wrap.has(c) && cell.style !== 'header')) return;
+        lines = Math.max(lines, linesOf(String(cell.v), this.widths[c] ?? 10, cell.style === 'header' || STYLES[cell.style ?? 'label']?.bold === true));
+      });
+      if (lines > 1 || headers.has(r)) out.set(r, Math.max(1, lines) * LINE_POINTS + 3);
+    });
+    return out;
+  }
+
   build(): OutSheet {
+    const last = Math.max(0, this.freezeRows - 1);
     return {
       name: this.name,
       rows: this.rows,
       widths: this.widths,
+      wrapCols: this.wrapCols,
+      heights: this.heights(),
       tables: this.tables,
       freezeRows: this.freezeRows,
-      ...(this.chart ? { chart: this.chart } : {}),
+      // The frozen rows (title and table header) repeat on every printed page; without, the title.
+      print: { titleRows: [0, this.freezeRows ? last : 1], footer: PAGE_FOOTER },
+      ...(this.chart ? { chart: { ...this.chart, anchor: a1(this.rows.length + 1, 0) } } : {}),
     };
   }
 }

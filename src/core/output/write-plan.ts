@@ -76,7 +76,7 @@ function title(model: PlanModel): string {
 }
 
 function buildSezioneG({ model, sectionG }: PlanInput): OutSheet {
-  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 12, 12, 12, 12, 12, 14, 10]);
+  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 12, 12, 12, 12, 12, 14, 10], [0, 1]);
   const figures = (x: { b: number; c: number; d: number; e: number; f: number; g: number; sat: number }) => [x.b, x.c, x.d, x.e, x.f, x.g, x.sat];
   s.title(`Sezione g – Unità SAP assegnabili nell'anno${model.config.anno ? ` ${model.config.anno}` : ''}`);
   s.subtitle(`${title(model)} · g = b + c + d + e + f, per ente proprietario e comune (calcolata da Piano Offerta dalle righe del foglio «${model.table('Unita')?.sheet.name ?? 'Unita'}»)`);
@@ -118,7 +118,8 @@ function linkText(cell: string, i: number, total: number, info: boolean): string
 }
 
 function buildAnomalie({ model, anomalies, report, readiness }: PlanInput): OutSheet {
-  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [12, 26, 12, 14, 22, 60, 36, 30]);
+  // 155 characters in all: an A4 landscape page at about 85%, the long texts wrapped.
+  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [10, 20, 9, 12, 14, 46, 28, 16], [1, 3, 4, 5, 6, 7]);
   const verdict = verdictOf(report, readiness);
   s.title(`Anomalie – ${title(model)}`);
   s.subtitle(

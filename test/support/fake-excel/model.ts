@@ -52,7 +52,7 @@ export interface ConditionalFormatData {
   areas: Area[];
   formula?: string;
   fill?: string;
-  font?: { bold?: boolean; italic?: boolean; color?: string };
+  font?: { bold?: boolean; italic?: boolean; color?: string; name?: string; size?: number };
 }
 
 export interface SheetData {
@@ -66,6 +66,10 @@ export interface SheetData {
   freezeRows: number;
   validations: { address: string; source: string }[];
   conditionalFormats: ConditionalFormatData[];
+  /** Print settings (Worksheet.pageLayout, ExcelApi 1.9), as set. */
+  pageLayout: Record<string, unknown>;
+  /** Rows Excel was asked to fit to their content (RangeFormat.autofitRows), as "r0:r1". */
+  autofitRows: string[];
 }
 
 export interface NoteData {
@@ -121,6 +125,7 @@ export class WorkbookData {
     const s: SheetData = {
       id: this.id('ws'), name, visibility: 'Visible', protected: false,
       cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, validations: [], conditionalFormats: [],
+      pageLayout: {}, autofitRows: [],
     };
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = name;
@@ -194,6 +199,8 @@ export function dump(wb: WorkbookData): unknown {
       cells: [...s.cells.entries()].filter(([, c]) => Object.keys(c).some((k) => k !== 'value' || (c.value !== null && c.value !== ''))).sort((a, b) => a[0] - b[0]).map(([k, c]) => [rowOf(k), colOf(k), c]),
       columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
       rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+      pageLayout: s.pageLayout,
+      autofitRows: s.autofitRows,
       validations: s.validations,
       conditionalFormats: s.conditionalFormats.map(({ id: _id, areas, ...cf }) => ({ ...cf, areas: areas.map(areaAddress).join(',') })),
     })),

@@ -378,6 +378,51 @@ class RangeFormatNode extends Node {
       default: return super.set(name, value);
     }
   }
+  override method(name: string, args: unknown[]): unknown {
+    if (name !== 'autofitRows') return super.method(name, args);
+    checkWritable(this.range.sheet);
+    // Excel sizes the rows to their wrapped text; the fake records that it was asked to.
+    for (const a of this.range.areas) this.range.sheet.autofitRows.push(`${a.r0}:${a.r1}`);
+    return undefined;
+  }
+}
+
+/** Worksheet.pageLayout: what is set is kept on the sheet, as Excel keeps its print settings. */
+class PageLayoutNode extends Node {
+  readonly type = 'PageLayout';
+  constructor(readonly sheet: SheetData) {
+    super();
+  }
+  override set(name: string, value: unknown): void {
+    if (!['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'centerHorizontally'].includes(name)) return super.set(name, value);
+    checkWritable(this.sheet);
+    this.sheet.pageLayout[name] = value;
+  }
+  override nav(name: string): Node | null {
+    if (name !== 'headersFooters') return super.nav(name);
+    const sheet = this.sheet;
+    const group = new (class extends Node {
+      readonly type = 'HeaderFooterGroup';
+      override nav(n: string): Node | null {
+        if (n !== 'defaultForAllPages') return super.nav(n);
+        return new (class extends Node {
+          readonly type = 'HeaderFooter';
+          override set(k: string, v: unknown): void {
+            if (!['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'].includes(k)) return super.set(k, v);
+            sheet.pageLayout[k] = v;
+          }
+        })();
+      }
+    })();
+    return group;
+  }
+  override method(name: string, args: unknown[]): unknown {
+    if (name !== 'setPrintTitleRows') return super.method(name, args);
+    const rows = String(args[0] ?? '');
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new ServerError('InvalidArgument');
+    this.sheet.pageLayout.printTitleRows = rows;
+    return undefined;
+  }
 }
 
 class FillNode extends Node {
@@ -629,6 +674,8 @@ class WorksheetNode extends Node {
         return new TableCollectionNode(this.ctx, s);
       case 'charts':
         return new ChartCollectionNode(this.ctx, s);
+      case 'pageLayout':
+        return new PageLayoutNode(s);
       case 'freezePanes':
         return methodNode('WorksheetFreezePanes', {
           freezeRows: (n) => {

@@ -397,9 +397,12 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     sheet.getRangeByIndexes(r0, col, grid.length, 1).formulas = grid as string[][];
   }
   // One named font for the sheet (an unnamed one prints in a serif face elsewhere), then the styles.
-  await budget.before(STYLE_BYTES * (2 + out.wrapCols.length));
-  sheet.getRangeByIndexes(0, 0, height, width).format.font.name = FONT.name;
-  for (const c of out.wrapCols) sheet.getRangeByIndexes(0, c, height, 1).format.wrapText = true;
+  await budget.before(STYLE_BYTES * (2 + out.wrapAreas.length));
+  const whole = sheet.getRangeByIndexes(0, 0, height, width);
+  whole.format.font.name = FONT.name;
+  // Top-aligned: in a row made tall by a wrapped message every cell starts on its first line.
+  whole.format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+  for (const a of out.wrapAreas) sheet.getRangeByIndexes(a.r0, a.c, a.r1 - a.r0 + 1, 1).format.wrapText = true;
   const styles = styleRanges(out.rows);
   for (const s of styles) {
     await budget.before(STYLE_BYTES);

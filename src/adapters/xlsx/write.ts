@@ -28,7 +28,8 @@ function styleOf(style: CellStyle | undefined, wrap = false): Partial<ExcelJS.St
     font: font({ ...(s.bold ? { bold: true } : {}), ...(s.size ? { size: s.size } : {}), ...(s.font ? { color: { argb: argb(s.font) } } : {}) }),
   };
   if (s.fill) out.fill = solid(s.fill);
-  if (s.wrap || wrap) out.alignment = { wrapText: true, vertical: 'top' };
+  // Top-aligned everywhere: in a row made tall by a wrapped message every cell starts on its first line.
+  out.alignment = s.wrap || wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
   if (s.topBorder) out.border = { top: { style: 'thin' } };
   return out;
 }
@@ -56,7 +57,7 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
   });
   out.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [r, h] of out.heights) ws.getRow(r + 1).height = h;
-  const wraps = new Set(out.wrapCols);
+  const wrapped = (r: number, c: number) => out.wrapAreas.some((a) => a.c === c && r >= a.r0 && r <= a.r1);
   const inTable = new Set<number>();
   for (const t of out.tables) for (let r = t.headerRow; r <= t.lastRow; r++) inTable.add(r);
   out.rows.forEach((row, r) => {
@@ -65,7 +66,7 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
       if (!cell) return;
       const x = ws.getCell(r + 1, c + 1);
       x.value = valueOf(cell);
-      x.style = styleOf(cell.style, wraps.has(c) && cell.style !== 'title' && cell.style !== 'subtitle');
+      x.style = styleOf(cell.style, wrapped(r, c) && cell.style !== 'title' && cell.style !== 'subtitle');
       if (cell.format) x.numFmt = cell.format;
     });
   });
@@ -95,7 +96,7 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
       row.forEach((cell, c) => {
         if (!cell) return;
         const x = ws.getCell(t.headerRow + 2 + i, c + 1);
-        x.style = styleOf(cell.style, wraps.has(c));
+        x.style = styleOf(cell.style, wrapped(t.headerRow + 1 + i, c));
         if (cell.format) x.numFmt = cell.format;
         if (cell.link) x.font = font({ color: { argb: 'FF0563C1' }, underline: true });
       });

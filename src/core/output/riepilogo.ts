@@ -14,7 +14,7 @@ const WIDTHS = [34, 11, 11, 14, 12, 12, 14, 12, 9, 12];
 
 export function buildRiepilogo(input: PlanInput): OutSheet {
   const { model, sectionG, report, readiness } = input;
-  const s = new SheetBuilder(OUTPUT_SHEETS.riepilogo, WIDTHS, [0, 2, 3]);
+  const s = new SheetBuilder(OUTPUT_SHEETS.riepilogo, WIDTHS, [0]);
   const cfg = model.config;
   s.title(`Piano annuale dell'offerta abitativa${cfg.anno ? ` ${cfg.anno}` : ''} – Riepilogo per l'Assemblea dei Sindaci`);
   s.subtitle(cfg.ambito ?? `Ambito non indicato (foglio ${model.located.ambito?.sheet.name ? `«${model.located.ambito.sheet.name}»` : 'Ambito'})`);
@@ -125,7 +125,7 @@ function comuniTable(s: SheetBuilder, comuni: PlanInput['model']['comuni']): voi
       c.ffoo === null ? '' : pct(c.ffoo),
       c.risposta === null ? '' : c.risposta ? 'Sì' : 'No',
     ]),
-    { emptyText: 'Foglio Comuni assente.' },
+    { emptyText: 'Foglio Comuni assente.', wrap: [2, 3] },
   );
   if (!table) return;
   const count = (f: (c: (typeof comuni)[number]) => boolean) => comuni.filter(f).length;

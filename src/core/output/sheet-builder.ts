@@ -33,6 +33,13 @@ export interface ChartSpec {
   anchor: string;
 }
 
+/** A column wrapped from row r0 to r1 (zero-based, inclusive). */
+export interface WrapArea {
+  c: number;
+  r0: number;
+  r1: number;
+}
+
 /** How the sheet prints: A4 landscape, as wide as the page, these rows repeated on every page. */
 export interface PrintSetup {
   /** Zero-based, inclusive: the title and the table header, as frozen on screen. */
@@ -45,8 +52,8 @@ export interface OutSheet {
   rows: (OutCell | null)[][];
   /** Column widths in Excel's units (characters of the default font). */
   widths: number[];
-  /** Columns whose long texts wrap (messages, descriptions) instead of running into the next. */
-  wrapCols: number[];
+  /** Where long texts wrap (messages, descriptions) instead of running into the next column: a column over some rows. */
+  wrapAreas: WrapArea[];
   /**
    * Row heights in points that fit each row's wrapped text (zero-based rows; absent: Excel's default).
    * The .xlsx file needs them (no reader autofits on open); Excel itself can autofit instead.
@@ -103,11 +110,13 @@ const toCell = (c: CellInput): OutCell | null => {
 
 /** Points per line of 11-point text, and the width a character takes on average, in column units. */
 const LINE_POINTS = 15;
-const CHAR_WIDTH = { normal: 1.0, bold: 1.1 };
+// Measured on pages rendered by LibreOffice (Carlito, metric-compatible with Calibri): an Italian text
+// line of 11 points fits about 1.2 characters per column unit (a unit is the width of a '0'); bold fewer.
+const CHAR_WIDTH = { normal: 0.84, bold: 0.92 };
 
 /** Lines a text takes in a column of `width` characters, wrapped at words. */
 export function linesOf(text: string, width: number, bold = false): number {
-  const room = Math.max(1, Math.floor(width / CHAR_WIDTH[bold ? 'bold' : 'normal']) - 1);
+  const room = Math.max(1, Math.floor(width / CHAR_WIDTH[bold ? 'bold' : 'normal']));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
@@ -135,7 +144,9 @@ export class SheetBuilder {
   private freezeRows = 0;
   private chart?: ChartSpec;
 
-  /** `wrapCols`: the columns whose texts wrap; headers and titles of tables always wrap. */
+  private readonly wrapAreas: WrapArea[] = [];
+
+  /** `wrapCols`: the columns whose texts wrap on every row; a table may wrap more of its own (table headers always do). */
   constructor(private readonly name: string, private readonly widths: number[], private readonly wrapCols: number[] = []) {}
 
   get nextRow(): number {
@@ -169,9 +180,10 @@ export class SheetBuilder {
   }
 
   /** Header and rows as an Excel table (no rows: a line saying so, outside any table). */
-  table(name: string, headers: string[], rows: CellInput[][], opts: { emptyText?: string } = {}): OutTable | null {
+  table(name: string, headers: string[], rows: CellInput[][], opts: { emptyText?: string; wrap?: number[] } = {}): OutTable | null {
     const headerRow = this.row(headers.map((h) => ({ v: h, style: 'header' })));
     for (const r of rows) this.row(r);
+    if (rows.length) for (const c of opts.wrap ?? []) this.wrapAreas.push({ c, r0: headerRow + 1, r1: this.rows.length - 1 });
     if (rows.length === 0) {
       this.row([{ v: opts.emptyText ?? 'Nessuna riga.', style: 'label' }]);
       return null;
@@ -202,17 +214,23 @@ export class SheetBuilder {
   /** Heights that fit the wrapped texts: table headers and the wrap columns (titles run across). */
   private heights(): Map<number, number> {
     const headers = new Set(this.tables.map((t) => t.headerRow));
-    const wrap = new Set(this.wrapCols);
+    const areas = this.allWrapAreas();
+    const wrapped = (r: number, c: number) => areas.some((a) => a.c === c && r >= a.r0 && r <= a.r1);
     const out = new Map<number, number>();
     this.rows.forEach((row, r) => {
       let lines = 1;
       row.forEach((cell, c) => {
-        if (!cell || cell.v === null || (!wrap.has(c) && cell.style !== 'header')) return;
+        if (!cell || cell.v === null || cell.style === 'title' || cell.style === 'subtitle' || (cell.style !== 'header' && !wrapped(r, c))) return;
         lines = Math.max(lines, linesOf(String(cell.v), this.widths[c] ?? 10, cell.style === 'header' || STYLES[cell.style ?? 'label']?.bold === true));
       });
       if (lines > 1 || headers.has(r)) out.set(r, Math.max(1, lines) * LINE_POINTS + 3);
     });
     return out;
+  }
+
+  private allWrapAreas(): WrapArea[] {
+    const last = Math.max(0, this.rows.length - 1);
+    return [...this.wrapCols.map((c) => ({ c, r0: 0, r1: last })), ...this.wrapAreas];
   }
 
   build(): OutSheet {
@@ -221,7 +239,7 @@ export class SheetBuilder {
       name: this.name,
       rows: this.rows,
       widths: this.widths,
-      wrapCols: this.wrapCols,
+      wrapAreas: this.allWrapAreas(),
       heights: this.heights(),
       tables: this.tables,
       freezeRows: this.freezeRows,

@@ -76,7 +76,7 @@ function title(model: PlanModel): string {
 }
 
 function buildSezioneG({ model, sectionG }: PlanInput): OutSheet {
-  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 12, 12, 12, 12, 12, 14, 10], [0, 1]);
+  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 13, 13, 13, 13, 13, 14, 10], [0, 1]);
   const figures = (x: { b: number; c: number; d: number; e: number; f: number; g: number; sat: number }) => [x.b, x.c, x.d, x.e, x.f, x.g, x.sat];
   s.title(`Sezione g – Unità SAP assegnabili nell'anno${model.config.anno ? ` ${model.config.anno}` : ''}`);
   s.subtitle(`${title(model)} · g = b + c + d + e + f, per ente proprietario e comune (calcolata da Piano Offerta dalle righe del foglio «${model.table('Unita')?.sheet.name ?? 'Unita'}»)`);
@@ -110,16 +110,16 @@ function listedCells(a: Anomaly, budget: number): { cells: string[]; unlisted: n
   return { cells: all.slice(0, room), unlisted: Math.max(0, all.length - room) };
 }
 
-/** The text of a link: "D31", "D31 · 2 di 5", or "C2 e altre 153 celle" for a grouped information. */
+/** The text of a link: "D31", "D31 · 2 di 5", or "C2 e altre 153" for a grouped information (short: a link does not wrap). */
 function linkText(cell: string, i: number, total: number, info: boolean): string {
   if (total <= 1) return cell;
-  if (info) return `${cell} e ${total === 2 ? "un'altra cella" : `altre ${num(total - 1)} celle`}`;
+  if (info) return `${cell} e ${total === 2 ? "un'altra" : `altre ${num(total - 1)}`}`;
   return `${cell} · ${num(i + 1)} di ${num(total)}`;
 }
 
 function buildAnomalie({ model, anomalies, report, readiness }: PlanInput): OutSheet {
   // 155 characters in all: an A4 landscape page at about 85%, the long texts wrapped.
-  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [10, 20, 9, 12, 14, 46, 28, 16], [1, 3, 4, 5, 6, 7]);
+  const s = new SheetBuilder(OUTPUT_SHEETS.anomalie, [12, 20, 12, 14, 14, 41, 27, 15], [1, 4, 5, 6, 7]);
   const verdict = verdictOf(report, readiness);
   s.title(`Anomalie – ${title(model)}`);
   s.subtitle(

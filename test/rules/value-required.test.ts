@@ -1,4 +1,4 @@
-import { ENTI, anomaliesOf, comuni, run, unita } from '../support/rules';
+import { ENTI, SAT, anomaliesOf, comuni, run, unita } from '../support/rules';
 
 const CODE = 'VALUE_REQUIRED';
 const sheets = (...u: Parameters<typeof unita>) => ({
@@ -31,5 +31,16 @@ describe('VALUE_REQUIRED', () => {
 
   test('a complete row is silent', () => {
     expect(anomaliesOf(sheets({ id: 1, ente: 'Comune di Crema', comune: 'Crema', stato: 'Libero' }), CODE)).toEqual([]);
+  });
+
+  test('a required count that holds something unreadable is not also called empty (its own anomaly says what is wrong)', () => {
+    const result = run({
+      Unita: unita({ id: 1, ente: 'Comune di Crema', comune: 'Crema', stato: 'Libero' }),
+      SAT: [SAT, ['Comune di Crema', 'Crema', '2,5'], ['Comune di Crema', 'Crema', 'due'], ['Comune di Crema', 'Crema', -1], ['Comune di Crema', 'Crema', null]],
+    });
+    expect(anomaliesOf(result, CODE).map((a) => a.cell)).toEqual(['C5']);
+    expect(result.anomalies.filter((a) => a.sheet === 'SAT' && a.severity === 'error').map((a) => [a.cell, a.rule])).toEqual([
+      ['C2', 'VALUE_NOT_INTEGER'], ['C3', 'VALUE_NOT_NUMBER'], ['C4', 'VALUE_NEGATIVE'], ['C5', 'VALUE_REQUIRED'],
+    ]);
   });
 });

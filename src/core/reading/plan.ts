@@ -260,8 +260,9 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       },
       date: (r: number, field: string) => note(r, field, readDate(raw(r, field))),
       yesNo: (r: number, field: string) => note(r, field, readYesNo(raw(r, field))),
+      // Empty means empty: a cell that holds something unreadable ("due", "2,5", -1, #N/A) has its own anomaly.
       require(r: number, field: string, value: unknown) {
-        if ((value === null || value === undefined) && col(field) !== undefined && !isExcelError(raw(r, field))) {
+        if ((value === null || value === undefined) && col(field) !== undefined && isBlank(raw(r, field))) {
           missing.push({ ...positionOf(sheet, r, col(field)!), field, label: label(field) });
         }
       },

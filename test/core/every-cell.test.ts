@@ -40,8 +40,15 @@ test('Anomalie: a row per cell, each linked to its cell and saying which of how 
   expect(rows.map((r) => [r[3]?.v, r[3]?.link?.cell])).toEqual([
     ['E4 · 1 di 5', 'E4'], ['E6 · 2 di 5', 'E6'], ['E7 · 3 di 5', 'E7'], ['E8 · 4 di 5', 'E8'], ['E10 · 5 di 5', 'E10'],
   ]);
-  // Each row reads on its own (sorted or filtered, it still says what is wrong).
-  for (const r of rows) expect(String(r[5]?.v)).toContain('Stato «DA VERIFICARE» non riconosciuto');
+  // The first row says what is wrong and what to do; the others, one line each, point back to it.
+  expect(String(rows[0]![5]?.v)).toContain('Stato «DA VERIFICARE» non riconosciuto');
+  expect(String(rows[0]![6]?.v)).toMatch(/^Scrivere uno degli stati/);
+  expect(rows.slice(1).map((r) => [r[4], r[5]?.v, r[6]?.v])).toEqual([
+    [{ v: 'DA VERIFICARE' }, 'Stessa anomalia della cella E4 (2 di 5).', ''],
+    [{ v: 'DA VERIFICARE' }, 'Stessa anomalia della cella E4 (3 di 5).', ''],
+    [{ v: 'DA VERIFICARE' }, 'Stessa anomalia della cella E4 (4 di 5).', ''],
+    [{ v: 'DA VERIFICARE' }, 'Stessa anomalia della cella E4 (5 di 5).', ''],
+  ]);
 });
 
 test('every cell of an error or a warning is highlighted and noted; the note speaks Italian, not codes', () => {

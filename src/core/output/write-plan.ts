@@ -133,7 +133,12 @@ function buildAnomalie({ model, anomalies, report, readiness }: PlanInput): OutS
     const head = [{ v: SEVERITY_LABEL[a.severity], style: a.severity }, RULE_TITLES.get(a.rule) ?? a.rule, a.sheet];
     const tail = [a.value, a.message, a.suggestion ?? '', a.legalRef ?? ''];
     if (cells.length === 0) rows.push([...head, '', ...tail]);
-    cells.forEach((cell, i) => rows.push([...head, { v: linkText(cell, i, all.length, a.severity === 'info'), link: { sheet: a.sheet, cell } }, ...tail]));
+    // The first row says it all; the next ones of the same anomaly take one line each (3,000 cells are
+    // 3,000 short rows, each with its link, not 3,000 repeats of the message and the suggestion).
+    cells.forEach((cell, i) => {
+      const link = { v: linkText(cell, i, all.length, a.severity === 'info'), link: { sheet: a.sheet, cell } };
+      rows.push([...head, link, ...(i === 0 ? tail : [a.value, `Stessa anomalia della cella ${cells[0]} (${num(i + 1)} di ${num(all.length)}).`, '', ''])]);
+    });
     if (unlisted > 0 && a.severity !== 'info') {
       rows.push([...head, '', a.value, `… e altre ${countOf(unlisted, 'cella', 'celle')} con la stessa anomalia: sono evidenziate nel foglio «${a.sheet}», e il riquadro di Piano Offerta le percorre una per una (Precedente / Successivo).`, '', '']);
     }

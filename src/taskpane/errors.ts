@@ -8,6 +8,8 @@ import { UserFacingError } from './service';
 export interface ShownError {
   message: string;
   action: string;
+  /** The UserFacingError's code, when it had one: lets the pane offer the way out next to the message. */
+  code?: UserFacingError['code'];
 }
 
 export const UNEXPECTED_ERROR: ShownError = {
@@ -29,7 +31,7 @@ function isUserFacing(err: unknown): err is UserFacingError {
 }
 
 export function describeError(err: unknown): ShownError {
-  if (isUserFacing(err)) return { message: err.message, action: err.action };
+  if (isUserFacing(err)) return { message: err.message, action: err.action, ...(err.code ? { code: err.code } : {}) };
   console.error('Piano Offerta: errore inatteso', err);
   return UNEXPECTED_ERROR;
 }

@@ -67,6 +67,7 @@ describe('errors', () => {
     expect(describeError(new UserFacingError('Il foglio è protetto.', 'Togliere la protezione.', 'protected'))).toEqual({
       message: 'Il foglio è protetto.',
       action: 'Togliere la protezione.',
+      code: 'protected',
     });
   });
 

@@ -1,6 +1,6 @@
 /** Preparing a workbook: the standard sheets with the right headers, optionally the ambito's comuni. */
 import { Body1, Button, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { type Ref, useState } from 'react';
 import type { ComuneUfficiale } from '../../core/reference/comuni';
 import { countOf, joinNames } from '../italian';
 import type { CreateSheetsOutcome } from '../service';
@@ -25,9 +25,11 @@ export interface CreateSheetsSectionProps {
   creating: boolean;
   result: CreatedSheets | null;
   onCreate: (comuni: ComuneUfficiale[]) => void;
+  /** The «Crea fogli standard» button, for a message elsewhere in the pane that leads to it. */
+  buttonRef?: Ref<HTMLButtonElement>;
 }
 
-export function CreateSheetsSection({ disabled, creating, result, onCreate }: CreateSheetsSectionProps) {
+export function CreateSheetsSection({ disabled, creating, result, onCreate, buttonRef }: CreateSheetsSectionProps) {
   const s = useStyles();
   const [withComuni, setWithComuni] = useState(false);
   const [comuni, setComuni] = useState<ComuneUfficiale[]>([]);
@@ -47,7 +49,7 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate }: Cr
       />
       {withComuni && <ComuniPicker selected={comuni} onChange={setComuni} />}
       <div className={s.row}>
-        <Button disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
+        <Button ref={buttonRef} disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
           Crea fogli standard
         </Button>
         {creating && <Spinner size="extra-tiny" label="Creazione dei fogli…" />}

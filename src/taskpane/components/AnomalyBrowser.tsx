@@ -18,7 +18,7 @@ const FILTERS: { value: SeverityFilter; label: string }[] = [
   { value: 'info', label: SEVERITY_LABEL.info.filter },
 ];
 
-export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnomaly[]; onSelect?: (a: ReportAnomaly) => void }) {
+export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnomaly[]; onSelect?: (a: ReportAnomaly, cell: string) => void }) {
   const s = useStyles();
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [query, setQuery] = useState('');

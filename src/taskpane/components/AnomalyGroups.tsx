@@ -1,4 +1,7 @@
-/** The anomalies grouped by rule, one collapsible section per rule with its Italian title and count. */
+/**
+ * The anomalies grouped by rule, one collapsible section per rule with its Italian title and count; the
+ * rule's code is a detail line inside the open group.
+ */
 import {
   Accordion,
   AccordionHeader,
@@ -24,7 +27,8 @@ const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   headerText: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, textAlign: 'left' },
-  code: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
+  // The rule's code is for whoever reads the catalogue or the JSON report: small and quiet, inside the group.
+  code: { display: 'block', color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', marginBottom: tokens.spacingVerticalS },
   headerRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   more: { marginTop: tokens.spacingVerticalS },
@@ -34,7 +38,7 @@ export interface AnomalyGroupsProps {
   groups: AnomalyGroup[];
   openItems: string[];
   onOpenItemsChange: (open: string[]) => void;
-  onSelect?: (a: ReportAnomaly) => void;
+  onSelect?: (a: ReportAnomaly, cell: string) => void;
 }
 
 export function AnomalyGroups({ groups, openItems, onOpenItemsChange, onSelect }: AnomalyGroupsProps) {
@@ -52,7 +56,7 @@ export function AnomalyGroups({ groups, openItems, onOpenItemsChange, onSelect }
   );
 }
 
-function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect?: (a: ReportAnomaly) => void }) {
+function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect?: (a: ReportAnomaly, cell: string) => void }) {
   const s = useStyles();
   const shared = useSharedStyles();
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -64,7 +68,6 @@ function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect?: (a: Re
         <span className={s.headerRow}>
           <span className={s.headerText}>
             <Text weight="semibold">{group.title}</Text>
-            <Caption1 className={s.code}>{group.rule}</Caption1>
           </span>
           <Badge appearance="tint" color={SEVERITY_BADGE_COLOR[group.severity]} aria-hidden="true">
             {formatNumber(total)}
@@ -73,6 +76,7 @@ function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect?: (a: Re
         </span>
       </AccordionHeader>
       <AccordionPanel>
+        {group.title !== group.rule && <Caption1 as="p" className={s.code}>{`Codice regola: ${group.rule}`}</Caption1>}
         <ul className={s.list}>
           {group.anomalies.slice(0, shown).map((a, i) => (
             <li key={i}>

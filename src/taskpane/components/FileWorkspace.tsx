@@ -12,6 +12,7 @@ import type { Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { ErrorBar } from './ErrorBar';
 import { ResultsView } from './ResultsView';
+import { verdictHeadline } from './Verdict';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -61,8 +62,8 @@ export function FileWorkspace() {
       const { checkFile } = await import(/* webpackChunkName: "file-check" */ '../../standalone/file-check');
       const check = await checkFile(file, setProgress);
       setResult({ check, source: file.name });
-      const { report } = check.outcome;
-      announce(`Controllo completato. Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'}. Sezione g: ${formatNumber(report.totals.g)} unità.`, { polite: true });
+      const { report, readiness } = check.outcome;
+      announce(`Controllo completato. ${verdictHeadline(report, readiness)}. Sezione g: ${formatNumber(report.totals.g)} unità.`, { polite: true });
     } catch (err) {
       setError(describeError(err));
     } finally {

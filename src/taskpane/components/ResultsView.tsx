@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   context: { color: tokens.colorNeutralForeground2 },
 });
 
-export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSelect?: (a: ReportAnomaly) => void }) {
+export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSelect?: (a: ReportAnomaly, cell: string) => void }) {
   const s = useStyles();
   const { report } = outcome;
   const context = [report.ambito, report.anno !== null ? `anno ${report.anno}` : null].filter(Boolean).join(' · ');
@@ -31,13 +31,15 @@ export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSe
           </Caption1>
         )}
       </div>
-      <Verdict ready={report.ready} errors={report.counts.error} />
+      <Verdict report={report} readiness={outcome.readiness} />
       <SectionGSummary totals={report.totals} />
       <SeverityBadges counts={report.counts} />
       <WrittenNote outcome={outcome} />
       {report.anomalies.length === 0 ? (
         <MessageBar intent="success" layout="multiline" politeness="polite">
-          <MessageBarBody>Nessuna anomalia: tutte le righe del piano hanno superato i controlli.</MessageBarBody>
+          <MessageBarBody>
+            {`Nessuna anomalia: tutte le righe ${outcome.readiness.scope === 'ente' ? "dell'elenco" : 'del piano'} hanno superato i controlli.`}
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <AnomalyBrowser anomalies={report.anomalies} onSelect={onSelect} />

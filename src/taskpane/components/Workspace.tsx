@@ -5,7 +5,7 @@
 import { Body1, Button, Spinner, Subtitle2, makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ComuneUfficiale } from '../../core/reference/comuni';
-import type { Report, ReportAnomaly } from '../../core/report';
+import type { ReportAnomaly } from '../../core/report';
 import { ShownError, describeError } from '../errors';
 import { countOf, formatNumber } from '../italian';
 import type { AddinService, CheckOutcome, Progress, RemoveOutcome } from '../service';
@@ -15,6 +15,7 @@ import { ErrorBar } from './ErrorBar';
 import { RemovedNote } from './RemovedNote';
 import { RemoveResultsButton } from './RemoveResultsButton';
 import { ResultsView } from './ResultsView';
+import { verdictHeadline } from './Verdict';
 
 type Action = 'check' | 'create' | 'remove';
 
@@ -25,11 +26,11 @@ const useStyles = makeStyles({
 });
 
 /** What a screen reader says when a check ends (the page below shows the same, in more detail). */
-function checkSummary(report: Report): string {
+function checkSummary({ report, readiness }: CheckOutcome): string {
   const { error, warning, info } = report.counts;
   return [
     'Controllo completato.',
-    `Pronto per l'Assemblea: ${report.ready ? 'sì' : 'no'}.`,
+    `${verdictHeadline(report, readiness)}.`,
     `Sezione g: ${formatNumber(report.totals.g)} unità.`,
     `Anomalie: ${countOf(error, 'errore', 'errori')}, ${countOf(warning, 'avviso', 'avvisi')}, ${countOf(info, 'informazione', 'informazioni')}.`,
   ].join(' ');
@@ -48,6 +49,7 @@ export function Workspace({ service }: { service: AddinService }) {
   const [created, setCreated] = useState<CreatedSheets | null>(null);
   const [removed, setRemoved] = useState<{ outcome: RemoveOutcome; seq: number } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
 
   // The error is shown at the top: bring it into view when it comes from an action further down.
   useEffect(() => {
@@ -78,7 +80,7 @@ export function Workspace({ service }: { service: AddinService }) {
       setProgress(null);
       const outcome = await service.checkAndApply(setProgress);
       setChecked(outcome);
-      announce(checkSummary(outcome.report), { polite: true });
+      announce(checkSummary(outcome), { polite: true });
     });
 
   const remove = () =>
@@ -95,17 +97,33 @@ export function Workspace({ service }: { service: AddinService }) {
       setCreated({ outcome, comuniRequested: comuni.length, seq: ++seq.current });
     });
 
-  const select = (a: ReportAnomaly) => {
-    if (!a.cell) return;
+  const select = (a: ReportAnomaly, cell: string) => {
     setError(null);
-    service.selectCell(a.sheet, a.cell).catch((err: unknown) => setError(describeError(err)));
+    service.selectCell(a.sheet, cell).catch((err: unknown) => setError(describeError(err)));
+  };
+
+  /** From the message about a workbook with no plan: to the button that prepares the standard sheets. */
+  const toCreateSheets = () => {
+    const button = createButton.current;
+    button?.scrollIntoView?.({ block: 'center' });
+    button?.focus();
   };
 
   return (
     <div className={s.root}>
       {error && (
         <div ref={errorRef}>
-          <ErrorBar error={error} onDismiss={() => setError(null)} />
+          <ErrorBar
+            error={error}
+            onDismiss={() => setError(null)}
+            actions={
+              error.code === 'not-a-plan' && (
+                <Button size="small" appearance="primary" onClick={toCreateSheets}>
+                  Vai a «Crea fogli standard»
+                </Button>
+              )
+            }
+          />
         </div>
       )}
       <section className={s.section} aria-labelledby="controllo-title">
@@ -127,7 +145,7 @@ export function Workspace({ service }: { service: AddinService }) {
         {removed && <RemovedNote key={removed.seq} outcome={removed.outcome} />}
       </section>
       {checked && <ResultsView outcome={checked} onSelect={select} />}
-      <CreateSheetsSection disabled={busy !== null} creating={busy === 'create'} result={created} onCreate={create} />
+      <CreateSheetsSection buttonRef={createButton} disabled={busy !== null} creating={busy === 'create'} result={created} onCreate={create} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { Server } from 'node:http';
 import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { check } from '../../src/core/engine';
+import { ruleByCode } from '../../src/core/rules';
 import { PLANS, planSnapshot, planXlsx } from '../support/workbooks';
 import { ROOT, SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, runAxe, serveDist } from './support';
 
@@ -141,7 +142,13 @@ describe('in Excel (fake Office host)', () => {
     const names = await page.evaluate(() => window.__pianoFake.data().sheets.map((s) => s.name));
     expect(names).toEqual(['Foglio1', 'Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni']);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
-    await page.getByText("Pronto per l'Assemblea: sì").waitFor();
+    // Empty standard sheets are checked, but are not yet a plan for the Assemblea: the verdict says what is missing.
+    await page.getByText("Pronto per l'Assemblea: no").waitFor();
+    expect(await page.getByTestId('verdict').getByRole('listitem').allInnerTexts()).toEqual([
+      "Nel foglio «Ambito» mancano il nome dell'ambito e l'anno.",
+      "Il foglio «Comuni» non ha righe (i comuni dell'ambito).",
+      'Il foglio «Enti» non ha righe (gli enti proprietari, sezione a).',
+    ]);
     const after = await page.evaluate(() => window.__pianoFake.data().sheets.map((s) => s.name));
     expect(after).toEqual(expect.arrayContaining(['Sezione g', 'Anomalie', 'Riepilogo']));
     await context.close();
@@ -238,6 +245,148 @@ describe('in Excel (fake Office host)', () => {
     const target = await page.evaluate(() => document.activeElement!.getAttribute('title')!.replace('Vai alla cella ', ''));
     await page.keyboard.press('Enter');
     await page.waitForFunction((t) => window.__pianoFake.data().selection.replace(/'/g, '') === t, target);
+    await context.close();
+  });
+});
+
+/** One misspelled comune («Vaiano» for Vaiano Cremasco) on four rows of Unita: one anomaly, four cells. */
+const VAIANO_PLAN: Record<string, (string | number | null)[][]> = {
+  ...CLEAN_PLAN,
+  Comuni: [...CLEAN_PLAN.Comuni!, ['Vaiano Cremasco', '019113', 'Sì']],
+  Enti: [CLEAN_PLAN.Enti![0]!, ['Comune di Crema', 'Comune', 10, 10, 0, 0, 6]],
+  Unita: [
+    CLEAN_PLAN.Unita![0]!,
+    ...['Crema', 'Vaiano', 'Crema', 'Vaiano', 'Vaiano', 'Vaiano'].map((comune, i) => [3150001 + i, 'Comune di Crema', comune, 'Libero', 'SAP']),
+  ],
+};
+
+/** ALER's Allegato B on its own: one owner's unit list, no Ambito, Comuni or Enti. */
+const ALER_LIST: Record<string, (string | number | null)[][]> = {
+  Unita: [
+    ['Codice ID', 'Ente proprietario', 'Comune', 'Stato'],
+    [3169348, 'ALER Brescia-Cremona-Mantova', 'Cremona', 'Libero'],
+    [3169349, 'ALER Brescia-Cremona-Mantova', 'Crema', 'Libero'],
+    [3169350, 'ALER Brescia-Cremona-Mantova', 'Crema', 'Sfitto per ristrutturazione'],
+  ],
+};
+
+const ADDRESS_BOOK: Record<string, (string | number | null)[][]> = {
+  Contatti: [['Nome', 'Cognome', 'Comune', 'Telefono'], ['Anna', 'Rossi', 'Crema', '0373 1234'], ['Marco', 'Bianchi', 'Cremona', '0372 5678']],
+};
+
+async function xlsxOf(sheets: Record<string, (string | number | null)[][]>, name: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) wb.addWorksheet(sheet).addRows(rows);
+  const file = join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const NOT_A_PLAN = /nessun foglio ha l'elenco delle unità abitative/;
+
+describe('what was checked: no plan, one owner’s list', () => {
+  test('in Excel, an empty workbook: the message and the way to «Crea fogli standard»; the workbook unchanged', async () => {
+    const { context, page } = await excelPage({ Foglio1: [] });
+    const before = await page.evaluate(() => window.__pianoFake.dump());
+    await page.getByRole('button', { name: 'Controlla e calcola' }).click();
+    await page.getByText(NOT_A_PLAN).waitFor();
+    expect(await page.getByText(/Fogli presenti: «Foglio1» \(vuoto\)/).count()).toBe(1);
+    expect(await page.getByText(/usare «Crea fogli standard»/).count()).toBe(1);
+    await settled(page);
+    // No results page: no verdict, no "Sezione g 0".
+    expect(await page.getByRole('heading', { name: 'Risultati del controllo' }).count()).toBe(0);
+    expect(await page.getByTestId('g-total').count()).toBe(0);
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    // Nothing written: no sheet, no highlight, no note, no setting.
+    expect(await page.evaluate(() => window.__pianoFake.dump())).toEqual(before);
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-nessun-piano.png') });
+    expect((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // The way out named in the message is one click away.
+    await page.getByRole('button', { name: 'Vai a «Crea fogli standard»' }).click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim())).toBe('Crea fogli standard');
+    expect(await page.evaluate(() => window.__pianoFake.dump())).toEqual(before);
+    await context.close();
+  });
+
+  test("in Excel, ALER's list alone: the list's verdict, never «Pronto per l'Assemblea»", async () => {
+    const { context, page } = await excelPage(ALER_LIST);
+    await page.getByRole('button', { name: 'Controlla e calcola' }).click();
+    await page.getByText('Elenco di ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
+    await settled(page);
+    expect(await page.getByText(/un solo ente, non un piano d'ambito/).count()).toBe(1);
+    expect(await page.getByText(/Pronto per l'Assemblea/).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-elenco-ente.png') });
+    expect((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await context.close();
+  });
+
+  test("the page without Excel, ALER's list alone: the same verdict", async () => {
+    const file = await xlsxOf(ALER_LIST, 'allegato-b-aler.xlsx');
+    const { context, page } = await standalonePage();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText('Elenco di ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/Pronto per l'Assemblea/).count()).toBe(0);
+    await context.close();
+  });
+
+  test('the page without Excel, an address book: the message, no results and nothing to download', async () => {
+    const file = await xlsxOf(ADDRESS_BOOK, 'rubrica.xlsx');
+    const { context, page } = await standalonePage();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(NOT_A_PLAN).waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/Fogli presenti: «Contatti»/).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Scarica la cartella annotata' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Risultati del controllo' }).count()).toBe(0);
+    expect(await page.getByTestId('g-total').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'file-nessun-piano.png') });
+    await context.close();
+  });
+});
+
+describe('every cell of an anomaly, in Excel', () => {
+  test('a misspelled comune on four rows: «Successiva» selects the next cell, by mouse and by keyboard, and stops at the last', async () => {
+    const expected = check({ sheets: Object.entries(VAIANO_PLAN).map(([name, values]) => ({ name, originRow: 0, originCol: 0, values })) }).report;
+    const variant = expected.anomalies.find((a) => a.rule === 'COMUNE_NAME_VARIANT')!;
+    expect(variant.cells).toEqual(['C3', 'C5', 'C6', 'C7']);
+
+    const { context, page } = await excelPage(VAIANO_PLAN);
+    const selection = () => page.evaluate(() => window.__pianoFake.data().selection.replace(/'/g, ''));
+    await page.getByRole('button', { name: 'Controlla e calcola' }).click();
+    await page.getByText("Pronto per l'Assemblea: sì").waitFor({ timeout: 60_000 });
+    await settled(page);
+    await page.getByRole('button', { name: new RegExp(`^${ruleByCode('COMUNE_NAME_VARIANT')!.title}`) }).click();
+    await page.getByText('Codice regola: COMUNE_NAME_VARIANT').waitFor();
+    const navigator = page.getByRole('group', { name: 'Celle di questa anomalia' });
+    await navigator.getByText('1 di 4').waitFor();
+
+    await page.getByRole('button', { name: /^Unita!C3/ }).click();
+    await page.waitForFunction(() => window.__pianoFake.data().selection.replace(/'/g, '') === 'Unita!C3');
+
+    await page.getByRole('button', { name: 'Cella successiva' }).click();
+    await page.waitForFunction(() => window.__pianoFake.data().selection.replace(/'/g, '') === 'Unita!C5');
+    await navigator.getByText('2 di 4').waitFor();
+    await page.getByRole('button', { name: /^Unita!C5/ }).waitFor();
+    await navigator.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-celle-anomalia.png') });
+
+    // The keyboard: Enter on the focused Successivo, twice, to the last cell.
+    await page.getByRole('button', { name: 'Cella successiva' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__pianoFake.data().selection.replace(/'/g, '') === 'Unita!C6');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__pianoFake.data().selection.replace(/'/g, '') === 'Unita!C7');
+    await navigator.getByText('4 di 4').waitFor();
+    // At the last cell the button says it has nowhere to go, keeps the focus, and selects nothing else.
+    expect(await page.getByRole('button', { name: 'Cella successiva' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Cella successiva');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    expect(await selection()).toBe('Unita!C7');
+
+    await page.getByRole('button', { name: 'Cella precedente' }).click();
+    await page.waitForFunction(() => window.__pianoFake.data().selection.replace(/'/g, '') === 'Unita!C6');
+    await navigator.getByText('3 di 4').waitFor();
+    expect((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await context.close();
   });
 });

@@ -16,11 +16,19 @@ export function a1(row: number, col: number): string {
 }
 
 export function parseA1(ref: string): { row: number; col: number } {
+  // The engine's own references ("E9036": capitals then digits) are read by hand: thousands per run.
+  let i = 0;
+  let col = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) col = col * 26 + (ref.charCodeAt(i++) - 64);
+  let row = 0;
+  const digits = i;
+  while (i < ref.length && ref.charCodeAt(i) >= 48 && ref.charCodeAt(i) <= 57) row = row * 10 + (ref.charCodeAt(i++) - 48);
+  if (i === ref.length && digits > 0 && i > digits && row > 0) return { row: row - 1, col: col - 1 };
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.trim());
   if (!m) throw new Error(`Not an A1 reference: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  let c = 0;
+  for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: c - 1 };
 }
 
 /** A sheet name as Excel wants it inside a reference: quoted when it is not a plain identifier. */

@@ -4,6 +4,8 @@ const NUMBER = new Intl.NumberFormat('it-IT', { useGrouping: 'always', maximumFr
 
 /** A number as the plans print it: 1.711, 10,5 (grouping even with four digits, as users expect). */
 export function num(n: number): string {
+  // Below a thousand a whole number is its own digits: no formatter call (thousands per run).
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   return NUMBER.format(n);
 }
 

@@ -114,9 +114,24 @@ const LINE_POINTS = 15;
 // line of 11 points fits about 1.2 characters per column unit (a unit is the width of a '0'); bold fewer.
 const CHAR_WIDTH = { normal: 0.84, bold: 0.92 };
 
+/** Repeated texts (a rule's title on 3,000 rows) are measured once. */
+const measured = new Map<string, number>();
+
 /** Lines a text takes in a column of `width` characters, wrapped at words. */
 export function linesOf(text: string, width: number, bold = false): number {
   const room = Math.max(1, Math.floor(width / CHAR_WIDTH[bold ? 'bold' : 'normal']));
+  if (text.length <= room && !text.includes('\n')) return 1;
+  const key = `${room}|${text}`;
+  let lines = measured.get(key);
+  if (lines === undefined) {
+    lines = countLines(text, room);
+    if (measured.size > 5_000) measured.clear();
+    measured.set(key, lines);
+  }
+  return lines;
+}
+
+function countLines(text: string, room: number): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
@@ -215,7 +230,9 @@ export class SheetBuilder {
   private heights(): Map<number, number> {
     const headers = new Set(this.tables.map((t) => t.headerRow));
     const areas = this.allWrapAreas();
-    const wrapped = (r: number, c: number) => areas.some((a) => a.c === c && r >= a.r0 && r <= a.r1);
+    const byCol = new Map<number, WrapArea[]>();
+    for (const a of areas) byCol.set(a.c, [...(byCol.get(a.c) ?? []), a]);
+    const wrapped = (r: number, c: number) => byCol.get(c)?.some((a) => r >= a.r0 && r <= a.r1) ?? false;
     const out = new Map<number, number>();
     this.rows.forEach((row, r) => {
       let lines = 1;

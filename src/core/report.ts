@@ -26,7 +26,7 @@ export const anomalySchema = z.object({
   message: z.string().min(1),
   suggestion: z.string().optional(),
   legalRef: z.string().optional(),
-});
+}).refine((a) => !a.cells || a.cells[0] === a.cell, { message: 'cells begins with cell' });
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),

@@ -9,6 +9,7 @@
  *     always passes the JSON schema;
  *  d. the command line never modifies its input file.
  */
+import { prng } from '../support/prng';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,17 +28,6 @@ function gridsOf(wb: WorkbookSnapshot): Sheets {
   return Object.fromEntries(wb.sheets.map((s) => [s.name, s.values.map((r) => [...r])]));
 }
 
-/** A small deterministic PRNG, so that one generated seed drives every shuffle of a case. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: T[], rnd: () => number): T[] {
   const out = [...items];

@@ -30,18 +30,11 @@ export interface BuiltPlan {
   unitRows: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
+export { prng };
+
+// The test's own A1 naming, not the engine's: the expected cells must not agree with the engine by construction.
 export function columnLetter(col: number): string {
   let n = col + 1;
   let s = '';

@@ -14,6 +14,7 @@ import { countOf, joinNames, num } from '../core/italian';
 import { ColumnChanges, FoundColumn, Written, findOwnedColumns, reconcileColumn, removalOf, sameHeader, valueAt } from '../core/output/owned-columns';
 import { CellStyle, OutSheet } from '../core/output/write-plan';
 import { FONT, STYLES } from '../core/output/sheet-builder';
+import { linkFormula } from '../core/output/links';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../core/reading/schema';
 import { Severity } from '../core/rules/rule';
 import { SheetSnapshot } from '../core/snapshot';
@@ -284,11 +285,6 @@ export function freeTableName(name: string, taken: Set<string>): string {
 }
 
 /** A link in Anomalie as a formula: one cell of a values array, instead of one request per link. */
-function linkFormula(sheet: string, cell: string, text: string): string {
-  const target = `#${quoteSheetName(sheet)}!${cell}`.replace(/"/g, '""');
-  return `=HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
-}
-
 interface StyleRun {
   style: CellStyle;
   row: number;

@@ -81,3 +81,25 @@ test('Riepilogo: the per-owner table and the comuni table end with a Totale row;
   // g of the per-owner total is the plan's g.
   expect(ws.getCell(totalRow, 4).value).toBe(262);
 });
+
+test('Anomalie: every cell is a link inside the workbook (a HYPERLINK formula), never a link to another file', async () => {
+  const ws = wb.getWorksheet('Anomalie')!;
+  let links = 0;
+  ws.eachRow((row, r) => {
+    if (r <= 4) return;
+    const v = row.getCell(4).value as ExcelJS.CellFormulaValue | null;
+    if (!v || typeof v !== 'object') return;
+    expect(v.formula).toMatch(/^HYPERLINK\("#(?:'[^']+'|[A-Za-z]+)![A-Z]+\d+","[^"]+"\)$/);
+    expect(String(v.result)).toBe(v.formula.match(/,"([^"]+)"\)$/)![1]);
+    links++;
+  });
+  expect(links).toBeGreaterThan(80);
+  // No hyperlink relationship: exceljs reads none back.
+  ws.eachRow((row) => row.eachCell((cell) => expect(cell.hyperlink).toBeUndefined()));
+  const g27 = [] as string[];
+  ws.eachRow((row) => {
+    const v = row.getCell(4).value as ExcelJS.CellFormulaValue | null;
+    if (v && typeof v === 'object' && v.formula?.includes('#Enti!G27')) g27.push(v.formula);
+  });
+  expect(g27).toEqual(['HYPERLINK("#Enti!G27","G27")']);
+});

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write-plan';
 import { FONT, SEVERITY_FILL, STYLES } from '../../core/output/sheet-builder';
 import { isOurOutput } from '../../core/output/signature';
+import { linkFormula } from '../../core/output/links';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../../core/reading/schema';
 
 /** exceljs wants ARGB: the shared #RRGGBB colours, opaque. */
@@ -35,12 +36,10 @@ function styleOf(style: CellStyle | undefined, wrap = false): Partial<ExcelJS.St
 }
 
 function valueOf(cell: OutCell): ExcelJS.CellValue {
-  if (cell.link) return { text: String(cell.v ?? ''), hyperlink: `#${quote(cell.link.sheet)}!${cell.link.cell}`, tooltip: 'Vai alla cella' };
+  // An internal link as a formula: a hyperlink part would make it a link to another file (#Enti!G27
+  // in an external relationship, which LibreOffice follows as a file name).
+  if (cell.link) return { formula: linkFormula(cell.link.sheet, cell.link.cell, String(cell.v ?? '')).slice(1), result: String(cell.v ?? '') };
   return cell.v;
-}
-
-function quote(sheet: string): string {
-  return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {

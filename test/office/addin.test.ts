@@ -16,13 +16,14 @@ import { PLANS, planSnapshot, planXlsx } from '../support/workbooks';
 
 const dir = mkdtempSync(join(tmpdir(), 'piano-addin-'));
 
-/** Values as exceljs reads them back: links as their text. */
+/** Values as exceljs reads them back: links as their shown text. */
 function excelJsValues(ws: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
   const rows: (string | number | boolean | null)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       let v = cell.value as unknown;
-      if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: string }).text;
+      // A link is a HYPERLINK formula in both: its shown text is the cached result.
+      if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: string }).result;
       if (v === null || v === '') return;
       while (rows.length < r) rows.push([]);
       const out = rows[r - 1]!;

@@ -1,6 +1,7 @@
 /** A small builder for the output sheets: rows of cells with a style, tables and a chart, as data. */
 import { a1 } from '../address';
 import { Severity } from '../rules/rule';
+import { BOLD_WIDTHS, METRIC_CHARS, REGULAR_WIDTHS } from './font-metrics.generated';
 
 export type CellStyle = 'title' | 'subtitle' | 'header' | 'total' | 'label' | 'ok' | Severity;
 
@@ -40,11 +41,33 @@ export interface WrapArea {
   r1: number;
 }
 
+/** Cells c0..c1 of row r merged into one, its text (in c0) wrapped across them: a paragraph outside any table. */
+export interface Merge {
+  r: number;
+  c0: number;
+  c1: number;
+}
+
+/** Page margins in inches, as the .xlsx file stores them (Office.js takes points: × 72). */
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+}
+
 /** How the sheet prints: A4 landscape, as wide as the page, these rows repeated on every page. */
 export interface PrintSetup {
   /** Zero-based, inclusive: the title and the table header, as frozen on screen. */
   titleRows: [number, number];
   footer: string;
+  margins: Margins;
+  /** Zero-based rows that start a new page (manual page breaks), ascending. */
+  breaks: number[];
+  /** The scale the sheet prints at, one page wide, as LibreOffice computes it (Excel's comes out a little higher). */
+  scale: number;
 }
 
 export interface OutSheet {
@@ -54,6 +77,7 @@ export interface OutSheet {
   widths: number[];
   /** Where long texts wrap (messages, descriptions) instead of running into the next column: a column over some rows. */
   wrapAreas: WrapArea[];
+  merges: Merge[];
   /**
    * Row heights in points that fit each row's wrapped text (zero-based rows; absent: Excel's default).
    * The .xlsx file needs them (no reader autofits on open); Excel itself can autofit instead.
@@ -78,6 +102,35 @@ export const FONT = { name: 'Calibri', size: 11 } as const;
 export const COUNT_FORMAT = '#,##0';
 /** Footer of every printed page ("Pagina 2 di 5"), in Excel's header/footer codes. */
 export const PAGE_FOOTER = '&CPagina &P di &N';
+
+/** A4 landscape, in points; margins of about 1 cm at the sides and 1.5 cm above and below (footer inside). */
+export const PAGE = {
+  width: 841.89,
+  height: 595.28,
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } satisfies Margins,
+} as const;
+/** Below this the printed text is too small for the Assemblea: every output sheet's widths must allow it. */
+export const MIN_PRINT_SCALE = 0.85;
+
+const PRINTABLE = {
+  width: PAGE.width - 72 * (PAGE.margins.left + PAGE.margins.right),
+  height: PAGE.height - 72 * (PAGE.margins.top + PAGE.margins.bottom),
+};
+/**
+ * Points a column of `w` units takes when printed. Excel: 7 px a unit at 96 dpi (the unit is the width
+ * of a digit of Calibri 11, and the stored width includes the cell's padding); LibreOffice, measured on
+ * its PDFs: 5.58 points a unit (the width of a digit of Carlito 11), a little wider.
+ */
+const columnPoints = { excel: (w: number) => w * 5.25, libreoffice: (w: number) => w * 5.58 };
+
+/** The scale at which columns of these widths print one A4 landscape page wide (never above 100%). */
+export function printScaleOf(widths: number[], renderer: keyof typeof columnPoints = 'libreoffice'): number {
+  const points = widths.reduce((n, w) => n + columnPoints[renderer](w), 0);
+  return Math.min(1, PRINTABLE.width / points);
+}
+
+/** The most column units an output sheet may have (at 85% in LibreOffice, the narrower of the two): for builders choosing widths. */
+export const MAX_PAGE_UNITS = Math.floor(PRINTABLE.width / MIN_PRINT_SCALE / 5.58);
 
 export interface StyleSpec {
   bold?: boolean;
@@ -108,42 +161,74 @@ const toCell = (c: CellInput): OutCell | null => {
   return typeof cell.v === 'number' && cell.format === undefined && Number.isInteger(cell.v) ? { ...cell, format: COUNT_FORMAT } : cell;
 };
 
-/** Points per line of 11-point text, and the width a character takes on average, in column units. */
+/** Points a line of 11-point text takes in a row Excel sizes (LibreOffice's lines are a little shorter). */
 const LINE_POINTS = 15;
-// Measured on pages rendered by LibreOffice (Carlito, metric-compatible with Calibri): an Italian text
-// line of 11 points fits about 1.2 characters per column unit (a unit is the width of a '0'); bold fewer.
-const CHAR_WIDTH = { normal: 0.84, bold: 0.92 };
+/** Heights Excel gives a row it sizes itself: 11-point text, and the 14-point title. */
+const NATURAL_POINTS = { line: 15, title: 18.75 };
+/** Room left at the foot of each page for what the estimate may miss (a renderer's rounding). */
+const PAGE_SLACK = 8;
+/** Manual page breaks written at most (Excel allows 1,026 a sheet). */
+const MAX_BREAKS = 1_000;
+
+/** Advance widths in thousandths of an em by character code; characters not in the table count as wide as an "M". */
+const ADVANCE = (() => {
+  const size = Math.max(...[...METRIC_CHARS].map((ch) => ch.charCodeAt(0))) + 1;
+  const tables = { regular: new Uint16Array(size).fill(855), bold: new Uint16Array(size).fill(874) };
+  [...METRIC_CHARS].forEach((ch, i) => {
+    tables.regular[ch.charCodeAt(0)] = REGULAR_WIDTHS[i]!;
+    tables.bold[ch.charCodeAt(0)] = BOLD_WIDTHS[i]!;
+  });
+  return tables;
+})();
+
+/** Width in points of a text on one line, in Calibri (its metrics are Carlito's). */
+export function textPoints(text: string, bold = false, size: number = FONT.size): number {
+  const table = bold ? ADVANCE.bold : ADVANCE.regular;
+  let em = 0;
+  for (let i = 0; i < text.length; i++) em += table[text.charCodeAt(i)] ?? 900;
+  return (em * size) / 1000;
+}
+
+/**
+ * Points of a column of `w` units where text goes in Excel: its 7 px a unit less about 6 px of margins
+ * and grid line. Narrower than LibreOffice's: a text measured against it takes at least as many lines there.
+ */
+export function textRoom(w: number): number {
+  return Math.max(1, (7 * w - 6) * 0.75);
+}
 
 /** Repeated texts (a rule's title on 3,000 rows) are measured once. */
 const measured = new Map<string, number>();
 
-/** Lines a text takes in a column of `width` characters, wrapped at words. */
-export function linesOf(text: string, width: number, bold = false): number {
-  const room = Math.max(1, Math.floor(width / CHAR_WIDTH[bold ? 'bold' : 'normal']));
-  if (text.length <= room && !text.includes('\n')) return 1;
-  const key = `${room}|${text}`;
+/** Lines a text takes in a column of `width` units, wrapped at spaces as Excel wraps it. */
+export function linesOf(text: string, width: number, bold = false, size: number = FONT.size): number {
+  const room = textRoom(width);
+  if (!text.includes('\n') && textPoints(text, bold, size) <= room) return 1;
+  const key = `${room}|${bold ? 'b' : ''}${size}|${text}`;
   let lines = measured.get(key);
   if (lines === undefined) {
-    lines = countLines(text, room);
+    lines = countLines(text, room, bold, size);
     if (measured.size > 5_000) measured.clear();
     measured.set(key, lines);
   }
   return lines;
 }
 
-function countLines(text: string, room: number): number {
+function countLines(text: string, room: number, bold: boolean, size: number): number {
+  const space = textPoints(' ', bold, size);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
     lines++;
     for (const word of paragraph.split(' ')) {
-      const w = word.length;
+      const w = textPoints(word, bold, size);
       if (line === 0) line = w;
-      else if (line + 1 + w <= room) line += 1 + w;
+      else if (line + space + w <= room) line += space + w;
       else {
         lines++;
         line = w;
       }
+      // A word wider than the column is cut where it reaches the edge.
       while (line > room) {
         lines++;
         line -= room;
@@ -153,15 +238,41 @@ function countLines(text: string, room: number): number {
   return lines;
 }
 
+const isBold = (cell: OutCell) => cell.style === 'header' || STYLES[cell.style ?? 'label']?.bold === true;
+const sizeOf = (cell: OutCell) => STYLES[cell.style ?? 'label']?.size ?? FONT.size;
+const runsAcross = (cell: OutCell) => cell.style === 'title' || cell.style === 'subtitle';
+/** Rows a table keeps with its header at the foot of a page; a table this short is kept whole. */
+const KEEP_ROWS = 3;
+const SMALL_TABLE = 8;
+
+export interface TableOptions {
+  /** The line written instead of an empty table. */
+  emptyText?: string;
+  /** Columns whose texts wrap in this table (beyond the sheet's wrap columns; headers always wrap). */
+  wrap?: number[];
+  /** One-line rows written just after the table (its total, a note) that go on the same page as a short table. */
+  trailing?: number;
+}
+
+type Row = (OutCell | null)[];
+
 export class SheetBuilder {
-  private readonly rows: (OutCell | null)[][] = [];
+  private readonly rows: Row[] = [];
   private readonly tables: OutTable[] = [];
   private freezeRows = 0;
   private chart?: ChartSpec;
-
   private readonly wrapAreas: WrapArea[] = [];
+  /** Cells wrapped because their text is wider than the column and would be cut by the next cell (or the page's edge). */
+  private readonly fitted = new Map<number, Set<number>>();
+  private readonly merges: Merge[] = [];
+  private readonly breaks = new Set<number>();
 
-  /** `wrapCols`: the columns whose texts wrap on every row; a table may wrap more of its own (table headers always do). */
+  /**
+   * `widths`: the columns in Excel's units, adding up to at most MAX_PAGE_UNITS (the sheet prints one
+   * page wide at 85% or more); `wrapCols`: the columns whose texts wrap on every row (a table may wrap
+   * more of its own; table headers always do). Any other text too wide for its column wraps where the
+   * next cell would cut it; a title too wide for the page wraps across it.
+   */
   constructor(private readonly name: string, private readonly widths: number[], private readonly wrapCols: number[] = []) {}
 
   get nextRow(): number {
@@ -169,8 +280,7 @@ export class SheetBuilder {
   }
 
   row(cells: CellInput[]): number {
-    this.rows.push(cells.map(toCell));
-    return this.rows.length - 1;
+    return this.add(cells.map(toCell));
   }
 
   title(text: string): void {
@@ -182,7 +292,7 @@ export class SheetBuilder {
   }
 
   blank(): void {
-    this.rows.push([]);
+    this.add([]);
   }
 
   /** A label and its value on one row. */
@@ -190,22 +300,98 @@ export class SheetBuilder {
     return this.row([{ v: label, style: 'label' }, value]);
   }
 
-  totalRow(cells: (string | number)[]): void {
-    this.row(cells.map((v) => ({ v, style: 'total' })));
+  /**
+   * A text too long for one column, wrapped across the rest of the page: after a label in the first
+   * column, or from the first column when there is none. Outside any table (a table cannot merge cells).
+   */
+  paragraph(label: string | null, text: string, style: CellStyle = 'label'): number {
+    const c0 = label === null ? 0 : 1;
+    const cells: Row = [...(label === null ? [] : [{ v: label, style: 'label' as const }]), { v: text, style }];
+    const merge = { r: this.rows.length, c0, c1: this.widths.length - 1 };
+    // A caption just above goes to the next page with the paragraph, never alone at the foot of one.
+    this.keepTogether(this.heightOf(cells, () => false, [merge]).points);
+    this.merges.push(merge);
+    return this.add(cells);
+  }
+
+  totalRow(cells: CellInput[]): number {
+    return this.row(cells.map((c) => (c === null ? null : { ...(typeof c === 'object' ? c : { v: c }), style: 'total' as const })));
+  }
+
+  /** Starts a new printed page at the next row. */
+  pageBreak(): void {
+    if (this.rows.length > 0) this.breaks.add(this.rows.length);
   }
 
   /** Header and rows as an Excel table (no rows: a line saying so, outside any table). */
-  table(name: string, headers: string[], rows: CellInput[][], opts: { emptyText?: string; wrap?: number[] } = {}): OutTable | null {
-    const headerRow = this.row(headers.map((h) => ({ v: h, style: 'header' })));
-    for (const r of rows) this.row(r);
-    if (rows.length) for (const c of opts.wrap ?? []) this.wrapAreas.push({ c, r0: headerRow + 1, r1: this.rows.length - 1 });
+  table(name: string, headers: string[], rows: CellInput[][], opts: TableOptions = {}): OutTable | null {
+    const header = headers.map((h): OutCell => ({ v: h, style: 'header' }));
+    const cells = rows.map((r) => r.map(toCell));
+    const wrap = this.wrapOf(opts);
+    // A short table goes on one page with what follows it; a long one keeps its first rows with its header.
+    const whole = cells.length <= SMALL_TABLE;
+    const heightOf = (cs: Row) => this.heightOf(cs, (c) => wrap.has(c)).points;
+    this.keepTogether([header, ...cells.slice(0, whole ? cells.length : KEEP_ROWS)].reduce((n, cs) => n + heightOf(cs), 0) + (whole ? (opts.trailing ?? 0) * NATURAL_POINTS.line : 0));
+    const headerRow = this.add(header);
+    for (const r of cells) this.add(r, wrap);
     if (rows.length === 0) {
       this.row([{ v: opts.emptyText ?? 'Nessuna riga.', style: 'label' }]);
       return null;
     }
+    for (const c of opts.wrap ?? []) this.wrapAreas.push({ c, r0: headerRow + 1, r1: this.rows.length - 1 });
     const t = { name, headerRow, firstCol: 0, lastCol: headers.length - 1, lastRow: this.rows.length - 1 };
     this.tables.push(t);
     return t;
+  }
+
+  /**
+   * A table that may run over several printed pages of a sheet that has other tables (the repeated
+   * print rows can only be one band of the sheet): cut where a page ends, each part on a new page under
+   * its own header ("… (segue)"), each part an Excel table of its own (`name`, `name2`…), the last part
+   * never fewer than three rows, and the total row kept with it.
+   */
+  pagedTable(name: string, headers: string[], rows: CellInput[][], opts: TableOptions & { total?: CellInput[] } = {}): OutTable[] {
+    if (rows.length === 0) {
+      this.table(name, headers, rows, opts);
+      return [];
+    }
+    const wrap = this.wrapOf(opts);
+    const header = (part: number) => headers.map((h, c): OutCell => ({ v: part > 1 && c === 0 ? `${h} (segue)` : h, style: 'header' }));
+    const cells = rows.map((r) => r.map(toCell));
+    const total = opts.total ? opts.total.map((c) => (c === null ? null : { ...toCell(c)!, style: 'total' as const })) : null;
+    const heightOf = (cs: Row) => this.heightOf(cs, (c) => wrap.has(c)).points;
+    const headerHeight = Math.max(heightOf(header(1)), heightOf(header(2)));
+    const heights = cells.map(heightOf);
+    const totalHeight = total ? heightOf(total) : 0;
+    const n = cells.length;
+    const first = Math.min(n, n <= SMALL_TABLE ? n : KEEP_ROWS);
+    let y = this.keepTogether(headerHeight + heights.slice(0, first).reduce((a, b) => a + b, 0) + (first === n ? totalHeight : 0));
+    const room = this.pageRoom();
+    // Where each part starts: as many rows as the page holds, the last part at least KEEP_ROWS.
+    const starts: number[] = [];
+    for (let i = 0; i < n; ) {
+      if (starts.length) y = 0;
+      starts.push(i);
+      const start = i;
+      y += headerHeight;
+      for (; i < n; i++) {
+        const need = heights[i]! + (i === n - 1 ? totalHeight : 0);
+        if (i > start && y + need > room) break;
+        y += heights[i]!;
+      }
+      if (i < n && n - i < KEEP_ROWS) i = Math.max(start + 1, n - KEEP_ROWS);
+    }
+    const parts = starts.map((start, k) => {
+      if (k > 0) this.breaks.add(this.rows.length);
+      const headerRow = this.add(header(k + 1));
+      for (const r of cells.slice(start, starts[k + 1] ?? n)) this.add(r, wrap);
+      for (const c of opts.wrap ?? []) this.wrapAreas.push({ c, r0: headerRow + 1, r1: this.rows.length - 1 });
+      const t = { name: k === 0 ? name : `${name}${k + 1}`, headerRow, firstCol: 0, lastCol: headers.length - 1, lastRow: this.rows.length - 1 };
+      this.tables.push(t);
+      return t;
+    });
+    if (total) this.add(total, wrap);
+    return parts;
   }
 
   freeze(rows: number): void {
@@ -226,23 +412,128 @@ export class SheetBuilder {
     };
   }
 
-  /** Heights that fit the wrapped texts: table headers and the wrap columns (titles run across). */
-  private heights(): Map<number, number> {
-    const headers = new Set(this.tables.map((t) => t.headerRow));
-    const areas = this.allWrapAreas();
-    const byCol = new Map<number, WrapArea[]>();
-    for (const a of areas) byCol.set(a.c, [...(byCol.get(a.c) ?? []), a]);
-    const wrapped = (r: number, c: number) => byCol.get(c)?.some((a) => r >= a.r0 && r <= a.r1) ?? false;
-    const out = new Map<number, number>();
-    this.rows.forEach((row, r) => {
-      let lines = 1;
-      row.forEach((cell, c) => {
-        if (!cell || cell.v === null || cell.style === 'title' || cell.style === 'subtitle' || (cell.style !== 'header' && !wrapped(r, c))) return;
-        lines = Math.max(lines, linesOf(String(cell.v), this.widths[c] ?? 10, cell.style === 'header' || STYLES[cell.style ?? 'label']?.bold === true));
-      });
-      if (lines > 1 || headers.has(r)) out.set(r, Math.max(1, lines) * LINE_POINTS + 3);
+  /** Adds a row, wrapping what would be cut: a text wider than its column with the next cell taken, a title wider than the page. */
+  private add(cells: Row, wrap: Set<number> = new Set(this.wrapCols)): number {
+    const r = this.rows.push(cells) - 1;
+    const last = this.widths.length - 1;
+    cells.forEach((cell, c) => {
+      if (!cell || typeof cell.v !== 'string' || cell.v === '' || cell.style === 'header' || wrap.has(c)) return;
+      if (this.merges.some((m) => m.r === r && m.c0 === c)) return;
+      const free = cells.slice(c + 1).every((x) => !x || x.v === null || x.v === '');
+      if (runsAcross(cell)) {
+        // Titles run over the empty cells to their right; past the page's edge they would be cut.
+        if (free && c < last && textPoints(cell.v, true, sizeOf(cell)) > textRoom(this.widths.slice(c).reduce((n, w) => n + w, 0))) this.merges.push({ r, c0: c, c1: last });
+        return;
+      }
+      const next = cells[c + 1];
+      const taken = c === last || (next !== undefined && next !== null && next.v !== null && next.v !== '');
+      if (taken && textPoints(cell.v, isBold(cell)) > textRoom(this.widths[c] ?? 10)) {
+        const set = this.fitted.get(r) ?? new Set<number>();
+        this.fitted.set(r, set.add(c));
+      }
     });
-    return out;
+    return r;
+  }
+
+  private wrapOf(opts: TableOptions): Set<number> {
+    return new Set([...this.wrapCols, ...(opts.wrap ?? [])]);
+  }
+
+  /** Last row repeated at the top of every printed page: the frozen title and header, else title and subtitle. */
+  private lastTitleRow(): number {
+    return this.freezeRows ? this.freezeRows - 1 : 1;
+  }
+
+  /**
+   * Lines and points of a row: the wrapped cells (table headers, the wrap columns, merged paragraphs
+   * and titles) measured against their width; a title that runs across is one line of its size.
+   */
+  private heightOf(cells: Row, wrapped: (c: number) => boolean, merges: Merge[] = []): { points: number; explicit: boolean } {
+    let natural = NATURAL_POINTS.line;
+    let measured = 0;
+    let explicit = false;
+    cells.forEach((cell, c) => {
+      if (!cell || cell.v === null) return;
+      const merge = merges.find((m) => m.c0 === c);
+      if (!merge && (runsAcross(cell) || (cell.style !== 'header' && !wrapped(c)))) {
+        if (cell.style === 'title') natural = NATURAL_POINTS.title;
+        return;
+      }
+      const width = merge ? this.widths.slice(merge.c0, merge.c1 + 1).reduce((n, w) => n + w, 0) : this.widths[c] ?? 10;
+      const lines = linesOf(String(cell.v), width, isBold(cell), sizeOf(cell));
+      explicit ||= cell.style === 'header' || merge !== undefined || lines > 1;
+      measured = Math.max(measured, (lines * LINE_POINTS * sizeOf(cell)) / FONT.size + 3);
+    });
+    return explicit ? { points: Math.max(measured, natural), explicit } : { points: natural, explicit };
+  }
+
+  private wrapIndex(): (r: number, c: number) => boolean {
+    const byCol = new Map<number, WrapArea[]>();
+    for (const a of this.allWrapAreas()) byCol.set(a.c, [...(byCol.get(a.c) ?? []), a]);
+    return (r, c) => this.fitted.get(r)?.has(c) === true || (byCol.get(c)?.some((a) => r >= a.r0 && r <= a.r1) ?? false);
+  }
+
+  private rowHeights(): { points: number; explicit: boolean }[] {
+    const wrapped = this.wrapIndex();
+    const mergesOf = new Map<number, Merge[]>();
+    for (const m of this.merges) mergesOf.set(m.r, [...(mergesOf.get(m.r) ?? []), m]);
+    return this.rows.map((row, r) => this.heightOf(row, (c) => wrapped(r, c), mergesOf.get(r)));
+  }
+
+  /**
+   * Sheet points a printed page holds under the repeated rows, at the largest scale the sheet may
+   * print at (Excel's): the estimate errs towards fewer rows per page.
+   */
+  private pageRoom(heights = this.rowHeights()): number {
+    const band = heights.slice(0, this.lastTitleRow() + 1).reduce((n, h) => n + h.points, 0);
+    return PRINTABLE.height / printScaleOf(this.widths, 'excel') - band - PAGE_SLACK;
+  }
+
+  /**
+   * Where each printed page starts below the repeated rows, by this builder's estimate: at the manual
+   * breaks, and wherever a page is full. `build` makes every one of them a manual break, so that the
+   * pages are these and not Excel's or LibreOffice's own (which differ from each other by a few rows a
+   * page): a table can then be kept with its header, or cut under a repeated one, knowing where.
+   */
+  private pageStarts(heights = this.rowHeights()): { starts: number[]; used: number } {
+    const room = this.pageRoom(heights);
+    const starts: number[] = [];
+    let y = 0;
+    let start = this.lastTitleRow() + 1;
+    const styleAt = (r: number) => this.rows[r]?.[0]?.style;
+    for (let r = start; r < heights.length; r++) {
+      const h = heights[r]!.points;
+      if (this.breaks.has(r)) {
+        starts.push((start = r));
+        y = 0;
+      } else if (y > 0 && y + h > room) {
+        // A caption goes over with what it introduces, a total with the row above it.
+        const back = r - 1 > start && (styleAt(r - 1) === 'subtitle' || styleAt(r) === 'total') ? 1 : 0;
+        starts.push((start = r - back));
+        y = back ? heights[r - 1]!.points : 0;
+      }
+      y += h;
+    }
+    return { starts, used: y };
+  }
+
+  /**
+   * Starts a new page before what comes next (`need` points of it) when it does not fit on this one,
+   * taking along a caption just above: never a header or a caption alone at the foot of a page. Returns
+   * the points used on the page before what comes next.
+   */
+  private keepTogether(need: number): number {
+    const heights = this.rowHeights();
+    const room = this.pageRoom(heights);
+    const y = this.pageStarts(heights).used;
+    const last = this.rows.length - 1;
+    const captioned = last > this.lastTitleRow() && this.rows[last]?.[0]?.style === 'subtitle';
+    const caption = captioned ? heights[last]!.points : 0;
+    if (y > caption && y + need > room) {
+      this.breaks.add(captioned ? last : this.rows.length);
+      return caption;
+    }
+    return y;
   }
 
   private allWrapAreas(): WrapArea[] {
@@ -250,18 +541,62 @@ export class SheetBuilder {
     return [...this.wrapCols.map((c) => ({ c, r0: 0, r1: last })), ...this.wrapAreas];
   }
 
+  /**
+   * The cells wrapped to fit, as few areas as possible (each is a request in Office.js): a column from
+   * one such cell down to the last, through the cells between that wrapping leaves as they are (empty,
+   * numbers, texts that fit), never through a text that runs into an empty neighbour.
+   */
+  private fittedAreas(): WrapArea[] {
+    const byCol = new Map<number, number[]>();
+    for (const [r, cols] of this.fitted) for (const c of cols) byCol.set(c, [...(byCol.get(c) ?? []), r]);
+    const out: WrapArea[] = [];
+    for (const [c, rows] of byCol) {
+      rows.sort((a, b) => a - b);
+      const unchanged = (r: number) => {
+        const cell = this.rows[r]?.[c];
+        return !cell || typeof cell.v !== 'string' || cell.v === '' || textPoints(cell.v, isBold(cell)) <= textRoom(this.widths[c] ?? 10);
+      };
+      let area: WrapArea | null = null;
+      for (const r of rows) {
+        if (area) {
+          let k: number = area.r1 + 1;
+          while (k < r && unchanged(k)) k++;
+          if (k === r) {
+            area.r1 = r;
+            continue;
+          }
+        }
+        out.push((area = { c, r0: r, r1: r }));
+      }
+    }
+    return out;
+  }
+
   build(): OutSheet {
-    const last = Math.max(0, this.freezeRows - 1);
+    const rowHeights = this.rowHeights();
+    const heights = new Map<number, number>();
+    rowHeights.forEach((h, r) => {
+      if (h.explicit) heights.set(r, h.points);
+    });
+    // Excel keeps at most 1,026 manual breaks a sheet: past them its own pagination takes over.
+    const breaks = this.pageStarts(rowHeights).starts.slice(0, MAX_BREAKS);
     return {
       name: this.name,
       rows: this.rows,
       widths: this.widths,
-      wrapAreas: this.allWrapAreas(),
-      heights: this.heights(),
+      wrapAreas: [...this.allWrapAreas(), ...this.fittedAreas()],
+      merges: this.merges,
+      heights,
       tables: this.tables,
       freezeRows: this.freezeRows,
-      // The frozen rows (title and table header) repeat on every printed page; without, the title.
-      print: { titleRows: [0, this.freezeRows ? last : 1], footer: PAGE_FOOTER },
+      // The frozen rows (title and table header) repeat on every printed page; without, title and subtitle.
+      print: {
+        titleRows: [0, this.lastTitleRow()],
+        footer: PAGE_FOOTER,
+        margins: PAGE.margins,
+        breaks,
+        scale: printScaleOf(this.widths),
+      },
       ...(this.chart ? { chart: { ...this.chart, anchor: a1(this.rows.length + 1, 0) } } : {}),
     };
   }

@@ -407,25 +407,43 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     // Titles run across the page, never wrapped in their first column.
     if (s.style === 'title' || s.style === 'subtitle') range.format.wrapText = false;
   }
-  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 24));
-  out.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6.5)));
+  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 2 * out.merges.length + out.print.breaks.length + 24));
+  // Office.js takes points: a unit of the plan's widths (the .xlsx file's) is 7 px of Calibri 11, 5.25 points.
+  out.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 5.25));
   for (const t of out.tables) {
     const table = sheet.tables.add(`${quoteSheetName(out.name)}!${a1(t.headerRow, t.firstCol)}:${a1(t.lastRow, t.lastCol)}`, true);
     table.name = t.name;
     table.style = 'TableStyleLight9';
   }
   if (out.freezeRows) sheet.freezePanes.freezeRows(out.freezeRows);
-  // Excel sizes the rows to their wrapped text itself (the .xlsx copy carries computed heights).
+  // Excel sizes the rows to their wrapped text itself, in its own font metrics on each platform (Windows,
+  // Mac, the web), which the estimate in the core only approaches; the .xlsx copy carries that estimate.
   sheet.getRangeByIndexes(0, 0, height, width).format.autofitRows();
+  // Except across merged cells, which Excel's autofit leaves one line tall: those rows get the computed height.
+  for (const m of out.merges) {
+    const range = sheet.getRangeByIndexes(m.r, m.c0, 1, m.c1 - m.c0 + 1);
+    range.merge(false);
+    range.format.wrapText = true;
+    const h = out.heights.get(m.r);
+    if (h) range.format.rowHeight = h;
+  }
   if (caps.pageLayout) {
     const page = sheet.pageLayout;
+    const m = out.print.margins;
     page.orientation = 'Landscape' as Excel.PageOrientation;
     page.paperSize = 'A4' as Excel.PaperType;
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.leftMargin = page.rightMargin = 29; // points: 1 cm
-    page.topMargin = page.bottomMargin = 43;
+    // Office.js takes points; the plan has the .xlsx file's inches.
+    page.leftMargin = m.left * 72;
+    page.rightMargin = m.right * 72;
+    page.topMargin = m.top * 72;
+    page.bottomMargin = m.bottom * 72;
+    page.headerMargin = m.header * 72;
+    page.footerMargin = m.footer * 72;
     page.setPrintTitleRows(`$${out.print.titleRows[0] + 1}:$${out.print.titleRows[1] + 1}`);
     page.headersFooters.defaultForAllPages.centerFooter = out.print.footer.replace(/^&C/, '');
+    // Where a table goes on over a page under its own header, or starts on a new page whole.
+    for (const r of out.print.breaks) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(r, 0, 1, 1));
   }
   if (out.chart) {
     const chart = sheet.charts.add('BarClustered' as Excel.ChartType, sheet.getRange(out.chart.values), 'Columns' as Excel.ChartSeriesBy);

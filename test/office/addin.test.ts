@@ -21,6 +21,8 @@ function excelJsValues(ws: ExcelJS.Worksheet): (string | number | boolean | null
   const rows: (string | number | boolean | null)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // exceljs answers the first cell's value in every cell of a merged range: the others are empty.
+      if (cell.isMerged && cell.master !== cell) return;
       let v = cell.value as unknown;
       // A link is a HYPERLINK formula in both: its shown text is the cached result.
       if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: string }).result;

@@ -50,11 +50,12 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
     pageSetup: {
       orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       printTitlesRow: `${out.print.titleRows[0] + 1}:${out.print.titleRows[1] + 1}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...out.print.margins },
     },
     headerFooter: { oddFooter: out.print.footer, evenFooter: out.print.footer },
   });
-  out.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // exceljs takes a width of exactly 9 for its default and leaves the column out of the file (8.43 then).
+  out.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.01 : w));
   for (const [r, h] of out.heights) ws.getRow(r + 1).height = h;
   const wrapped = (r: number, c: number) => out.wrapAreas.some((a) => a.c === c && r >= a.r0 && r <= a.r1);
   const inTable = new Set<number>();
@@ -101,6 +102,14 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
       });
     });
   }
+  // Paragraphs across the page: the text wraps over the merged cells, the row is as tall as computed.
+  for (const m of out.merges) {
+    ws.mergeCells(m.r + 1, m.c0 + 1, m.r + 1, m.c1 + 1);
+    const x = ws.getCell(m.r + 1, m.c0 + 1);
+    x.style = styleOf(out.rows[m.r]?.[m.c0]?.style, true);
+  }
+  // A break before a zero-based row is exceljs's break after the row above it (1-based, the same number).
+  for (const r of out.print.breaks) ws.getRow(r).addPageBreak();
 }
 
 /** A sheet named like an output sheet that Piano Offerta did not write: it is the user's, never replaced. */

@@ -70,6 +70,10 @@ export interface SheetData {
   pageLayout: Record<string, unknown>;
   /** Rows Excel was asked to fit to their content (RangeFormat.autofitRows), as "r0:r1". */
   autofitRows: string[];
+  /** Merged areas (Range.merge). */
+  merges: Area[];
+  /** Manual page breaks (Worksheet.horizontalPageBreaks, ExcelApi 1.9): the zero-based rows they come before. */
+  pageBreaks: number[];
 }
 
 export interface NoteData {
@@ -125,7 +129,7 @@ export class WorkbookData {
     const s: SheetData = {
       id: this.id('ws'), name, visibility: 'Visible', protected: false,
       cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, validations: [], conditionalFormats: [],
-      pageLayout: {}, autofitRows: [],
+      pageLayout: {}, autofitRows: [], merges: [], pageBreaks: [],
     };
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = name;
@@ -201,6 +205,8 @@ export function dump(wb: WorkbookData): unknown {
       rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
       pageLayout: s.pageLayout,
       autofitRows: s.autofitRows,
+      merges: s.merges.map(areaAddress),
+      pageBreaks: s.pageBreaks,
       validations: s.validations,
       conditionalFormats: s.conditionalFormats.map(({ id: _id, areas, ...cf }) => ({ ...cf, areas: areas.map(areaAddress).join(',') })),
     })),

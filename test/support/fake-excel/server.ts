@@ -322,6 +322,21 @@ class RangeNode extends Node {
         }
         return undefined;
       }
+      case 'merge': {
+        checkWritable(this.sheet);
+        const across = Boolean(args[0]);
+        for (const a of this.areas) {
+          const parts = across ? Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => ({ ...a, r0: a.r0 + i, r1: a.r0 + i })) : [a];
+          // A merge over an Excel table, or over part of another merge, is refused; a single cell is no merge.
+          if (this.ctx.data.tables.some((t) => t.sheet === this.sheet.name && intersects(t, a))) throw new ServerError('InvalidOperation');
+          for (const p of parts) {
+            if (cells(p) === 1) continue;
+            if (this.sheet.merges.some((m) => intersects(m, p))) throw new ServerError('InvalidOperation');
+            this.sheet.merges.push(p);
+          }
+        }
+        return undefined;
+      }
       case 'getCell': {
         const [r, c] = args as number[];
         return this.sub({ r0: this.area.r0 + r!, c0: this.area.c0 + c!, r1: this.area.r0 + r!, c1: this.area.c0 + c! });
@@ -422,6 +437,35 @@ class PageLayoutNode extends Node {
     if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new ServerError('InvalidArgument');
     this.sheet.pageLayout.printTitleRows = rows;
     return undefined;
+  }
+}
+
+/** Worksheet.horizontalPageBreaks: the manual breaks, each before a row (the top-left cell of the range given). */
+class PageBreakCollectionNode extends Node {
+  readonly type = 'PageBreakCollection';
+  override isCollection = true;
+  constructor(readonly ctx: Ctx, readonly sheet: SheetData) {
+    super();
+  }
+  override items(): Node[] {
+    return this.sheet.pageBreaks.map(() => scalarNode('PageBreak', {}));
+  }
+  override method(name: string, args: unknown[]): unknown {
+    switch (name) {
+      case 'add': {
+        checkWritable(this.sheet);
+        const target = args[0];
+        const row = target instanceof RangeNode ? target.area.r0 : parseArea(splitAddress(String(target ?? '')).range).r0;
+        if (!this.sheet.pageBreaks.includes(row)) this.sheet.pageBreaks.push(row);
+        return scalarNode('PageBreak', { rowIndex: () => row });
+      }
+      case 'getCount': return this.sheet.pageBreaks.length;
+      case 'removePageBreaks':
+        checkWritable(this.sheet);
+        this.sheet.pageBreaks = [];
+        return undefined;
+      default: return super.method(name, args);
+    }
   }
 }
 
@@ -676,6 +720,8 @@ class WorksheetNode extends Node {
         return new ChartCollectionNode(this.ctx, s);
       case 'pageLayout':
         return new PageLayoutNode(s);
+      case 'horizontalPageBreaks':
+        return new PageBreakCollectionNode(this.ctx, s);
       case 'freezePanes':
         return methodNode('WorksheetFreezePanes', {
           freezeRows: (n) => {

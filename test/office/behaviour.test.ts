@@ -55,12 +55,14 @@ test('an Excel older than ExcelApi 1.7 is told so in Italian, and nothing is rea
   expect(JSON.stringify(dump(data))).toBe(before);
 });
 
-test('the Riepilogo has a chart of g by owner, and the anomaly links select their cells', async () => {
+test('Sezione g has a chart of g by owner (from its per-owner totals), and the anomaly links select their cells', async () => {
   const data = workbookFromSnapshot(planSnapshot('cremona-2023'));
   const host = fakeHost(data);
   await host.service.checkAndApply(noProgress);
-  expect(data.charts).toEqual([expect.objectContaining({ sheet: 'Riepilogo', type: 'BarClustered', title: 'Unità assegnabili (g) per ente proprietario' })]);
-  expect(data.charts[0]!.xValues).toMatch(/^Riepilogo!A\d+:A\d+$/);
+  expect(data.charts).toEqual([expect.objectContaining({ sheet: 'Sezione g', type: 'BarClustered', title: 'Unità assegnabili (g) per ente proprietario' })]);
+  expect(data.charts[0]!.xValues).toMatch(/^'Sezione g'!A\d+:A\d+$/);
+  const perOwner = data.tables.find((t) => t.name === 'SezioneGEnti')!;
+  expect(data.charts[0]!.xValues).toBe(`'Sezione g'!A${perOwner.r0 + 2}:A${perOwner.r1 + 1}`);
   const link = [...data.sheet('Anomalie')!.cells.values()].find((c) => c.formula?.includes('Enti!G27'))!;
   expect(link).toMatchObject({ value: 'G27', formula: '=HYPERLINK("#Enti!G27","G27")' });
   expect(data.activeSheet).toBe('Riepilogo');

@@ -1,5 +1,5 @@
-/** Riepilogo: the one page the capofila takes to the Assemblea dei Sindaci. */
-import { countOf } from '../italian';
+/** Riepilogo: the pages the capofila takes to the Assemblea dei Sindaci. */
+import { countOf, num } from '../italian';
 import { isCategorySet } from '../reading/plan';
 import { OUTPUT_SHEETS } from '../reading/schema';
 import { SECTION_LABELS, SECTIONS } from '../reading/states';
@@ -9,8 +9,12 @@ import type { PlanInput } from './write-plan';
 
 const pct = (n: number) => `${n.toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
 
-/** Column widths: labels, then the per-owner table (the widest), all within an A4 landscape page at ≥ 85%. */
-const WIDTHS = [34, 11, 11, 14, 12, 12, 14, 12, 9, 12];
+/**
+ * Column widths: labels and names, then the per-owner table (the widest, ten columns), every header
+ * word whole on its line. 150 units: 94% on A4 landscape in LibreOffice, all but 100% in Excel; the
+ * long texts (the comuni's additional categories) go in paragraphs across the page.
+ */
+const WIDTHS = [42, 10, 10, 15, 12, 13, 15, 11, 9, 13];
 
 export function buildRiepilogo(input: PlanInput): OutSheet {
   const { model, sectionG, report, readiness } = input;
@@ -22,7 +26,7 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   const verdict = verdictOf(report, readiness);
   const [label, value] = verdict.headline.split(': ') as [string, string];
   s.pair(label, { v: readiness.scope === 'ambito' ? value.toUpperCase() : value, style: verdict.ok ? 'ok' : 'error' });
-  for (const reason of verdict.reasons) s.row([{ v: reason, style: 'label' }]);
+  for (const reason of verdict.reasons) s.paragraph(null, reason);
   s.pair('Errori (bloccano il piano)', report.counts.error);
   s.pair('Avvisi (da verificare)', report.counts.warning);
   s.pair('Informazioni', report.counts.info);
@@ -35,33 +39,35 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   const comuni = model.comuni.filter((c) => c.written !== null);
   const answered = comuni.filter((c) => c.risposta === true).length;
   const owners = sectionG.byEnte.filter((e) => e.g > 0).length;
-  s.pair(`Enti proprietari nel foglio ${model.table('Enti') ? `«${model.table('Enti')!.sheet.name}»` : 'Enti (assente)'}`, model.enti.filter((e) => e.name).length);
+  const entiSheet = model.table('Enti')?.sheet.name;
+  const comuniSheet = model.table('Comuni')?.sheet.name;
+  s.pair(`Enti proprietari nel foglio ${entiSheet ? `«${entiSheet}»` : 'Enti (assente)'}`, model.enti.filter((e) => e.name).length);
   s.pair('Enti proprietari con unità assegnabili', owners);
-  s.pair(`Comuni dell'ambito (foglio ${model.table('Comuni') ? `«${model.table('Comuni')!.sheet.name}»` : 'Comuni assente'})`, comuni.length);
-  // Units may name comuni the Comuni sheet does not list (misspelled or of another ambito): said, so
-  // that "96 comuni" beside "100 with units" explains itself.
+  s.pair(`Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : 'Comuni assente'})`, comuni.length);
+  // Units may name comuni the Comuni sheet does not list (misspelled, or of another ambito): said in
+  // the label, so that "96 comuni" beside "100 with units" explains itself.
   const withUnits = sectionG.byComune.filter((c) => c.comune !== null && c.g > 0);
   const listed = new Set(comuni.map((c) => c.written));
   const outside = model.hasComuniSheet ? withUnits.filter((c) => !listed.has(c.comune)).length : 0;
   s.pair(
-    outside ? `Comuni con unità assegnabili (di cui ${outside} non nel foglio Comuni: nomi da correggere, vedere Anomalie)` : 'Comuni con unità assegnabili',
+    outside
+      ? `Comuni con unità assegnabili (di cui ${num(outside)} non nell'elenco del foglio «${comuniSheet ?? 'Comuni'}»: nomi da correggere, vedere Anomalie)`
+      : 'Comuni con unità assegnabili',
     withUnits.length,
   );
   const noComune = sectionG.byComune.find((c) => c.comune === null)?.g ?? 0;
-  if (noComune) s.pair('Unità assegnabili senza comune indicato (aggregati ALER)', noComune);
-  s.pair('Comunicazioni ricevute dai comuni', comuni.length ? `${answered} su ${comuni.length} (${pct((answered / comuni.length) * 100)})` : '');
+  if (noComune) s.pair('Unità assegnabili senza comune indicato (contate nel totale, in nessun comune)', noComune);
+  s.pair('Comunicazioni ricevute dai comuni', comuni.length ? `${num(answered)} su ${num(comuni.length)} (${pct((answered / comuni.length) * 100)})` : '');
   const sum = (f: (e: (typeof model.enti)[number]) => number | null) => model.enti.reduce((n, e) => n + (f(e) ?? 0), 0);
   s.pair('Patrimonio SAP (sezione a)', sum((e) => e.sap));
   s.pair('Patrimonio SAS (sezione a)', sum((e) => e.sas));
   s.blank();
 
   s.subtitle("Unità SAP assegnabili nell'anno (sezione g = b + c + d + e + f)");
-  s.table('RiepilogoSezioni', ['Sezione', 'Unità', 'Descrizione'], [
-    ...SECTIONS.map((k) => [k, sectionG.totals[k], SECTION_LABELS[k]]),
-  ]);
-  s.totalRow(['g', sectionG.totals.g, 'Totale unità assegnabili (b + c + d + e + f)']);
-  s.row(['j (SAT)', sectionG.totals.sat, 'di cui destinate ai servizi abitativi transitori']);
-  if (!model.table('SAT')) s.row([{ v: 'Foglio SAT assente: si intende che nessun comune destini unità ai servizi abitativi transitori.', style: 'label' }]);
+  s.table('RiepilogoSezioni', ['Sezione', 'Unità'], SECTIONS.map((k) => [`${k} – ${SECTION_LABELS[k]}`, sectionG.totals[k]]), { trailing: 2 });
+  s.totalRow(['g – Totale assegnabili (b + c + d + e + f)', sectionG.totals.g]);
+  s.row(['di cui ai servizi abitativi transitori (SAT, j)', sectionG.totals.sat]);
+  if (!model.table('SAT')) s.paragraph(null, 'Foglio SAT assente: si intende che nessun comune destini unità ai servizi abitativi transitori.');
   s.blank();
 
   s.subtitle("Unità assegnate l'anno precedente (k)");
@@ -90,7 +96,8 @@ function perOwnerTable(s: SheetBuilder, { model, sectionG }: PlanInput): void {
     const e = enteRows.get(n);
     return [n, e?.sas ?? null, e?.sap ?? null, f?.g ?? 0, f?.e ?? 0, f?.b ?? 0, (f?.c ?? 0) + (f?.d ?? 0), f?.f ?? 0, f?.sat ?? 0, assignedBy.get(n) ?? 0];
   });
-  const table = s.table(
+  const total = (i: number) => rows.reduce((n, r) => n + ((r[i] as number | null) ?? 0), 0);
+  s.pagedTable(
     'RiepilogoEnti',
     [
       'Ente proprietario',
@@ -105,36 +112,43 @@ function perOwnerTable(s: SheetBuilder, { model, sectionG }: PlanInput): void {
       "assegnate l'anno precedente (k)",
     ],
     rows,
+    { total: [`Totale (${countOf(rows.length, 'ente', 'enti')})`, ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(total)], emptyText: 'Nessun ente proprietario.' },
   );
-  if (!table) return;
-  const total = (i: number) => rows.reduce((n, r) => n + ((r[i] as number | null) ?? 0), 0);
-  s.totalRow([`Totale (${countOf(rows.length, 'ente', 'enti')})`, ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(total)]);
-  s.barChart('Unità assegnabili (g) per ente proprietario', table, 3);
 }
 
+/** What each comune chose (a table of short answers), then its additional category in words, across the page. */
 function comuniTable(s: SheetBuilder, comuni: PlanInput['model']['comuni']): void {
-  s.subtitle('Scelte dei comuni: soglia indigenti (h), categoria aggiuntiva (i), Forze di Polizia (d bis)');
-  const table = s.table(
+  s.subtitle('Risposte e scelte dei comuni: soglia indigenti (h), Forze di Polizia (d bis), categoria aggiuntiva (i)');
+  const count = (f: (c: (typeof comuni)[number]) => boolean) => comuni.filter(f).length;
+  const withCategory = comuni.filter((c) => isCategorySet(c.categoria));
+  // Columns in the order of their widths: every header word fits its column whole.
+  s.pagedTable(
     'RiepilogoComuni',
-    ['Comune', 'Soglia indigenti oltre il 20%', 'Categoria aggiuntiva', 'Motivazione', '% Forze di Polizia e VVF', 'Comunicazione ricevuta'],
+    ['Comune', 'Soglia indigenti oltre il 20% (h)', '% Forze di Polizia e VVF (d bis)', 'Comunicazione ricevuta', 'Categoria aggiuntiva (i)'],
     comuni.map((c) => [
       c.written,
       c.soglia === null ? '' : pct(c.soglia),
-      isCategorySet(c.categoria) ? c.categoria : '',
-      c.motivazione ?? '',
       c.ffoo === null ? '' : pct(c.ffoo),
       c.risposta === null ? '' : c.risposta ? 'Sì' : 'No',
+      isCategorySet(c.categoria) ? 'Sì' : '',
     ]),
-    { emptyText: 'Foglio Comuni assente.', wrap: [2, 3] },
+    {
+      emptyText: 'Foglio Comuni assente.',
+      // Counts under each column: the comuni with that choice (a word more would not fit the column).
+      total: [
+        `Totale: comuni con la scelta, su ${num(comuni.length)}`,
+        count((c) => c.soglia !== null && c.soglia > 0),
+        count((c) => c.ffoo !== null && c.ffoo > 0),
+        count((c) => c.risposta === true),
+        withCategory.length,
+      ],
+    },
   );
-  if (!table) return;
-  const count = (f: (c: (typeof comuni)[number]) => boolean) => comuni.filter(f).length;
-  s.totalRow([
-    `Totale (${countOf(comuni.length, 'comune', 'comuni')})`,
-    `${count((c) => c.soglia !== null && c.soglia > 0)} con soglia`,
-    `${count((c) => isCategorySet(c.categoria))} con categoria`,
-    '',
-    `${count((c) => c.ffoo !== null && c.ffoo > 0)} con quota`,
-    `${count((c) => c.risposta === true)} sì su ${comuni.length}`,
-  ]);
+  if (withCategory.length === 0) return;
+  s.blank();
+  s.subtitle('Categorie aggiuntive (i) scelte dai comuni, con la motivazione');
+  for (const c of withCategory) {
+    const why = c.motivazione?.trim() ? `Motivazione: ${c.motivazione.trim()}` : 'Motivazione non indicata.';
+    s.paragraph(c.written!, `${c.categoria!.trim()} – ${why}`);
+  }
 }

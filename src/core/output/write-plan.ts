@@ -76,22 +76,47 @@ function title(model: PlanModel): string {
 }
 
 function buildSezioneG({ model, sectionG }: PlanInput): OutSheet {
-  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [34, 30, 13, 13, 13, 13, 13, 14, 10], [0, 1]);
+  // One column layout for the three tables (owner, comune, figures): the header repeated at the top of
+  // every printed page is then true for each of them. 154 units: 91% on A4 landscape in LibreOffice, 97% in Excel.
+  const s = new SheetBuilder(OUTPUT_SHEETS.sezioneG, [30, 26, 15, 16, 14, 14, 15, 14, 10], [0, 1]);
   const figures = (x: { b: number; c: number; d: number; e: number; f: number; g: number; sat: number }) => [x.b, x.c, x.d, x.e, x.f, x.g, x.sat];
   s.title(`Sezione g – Unità SAP assegnabili nell'anno${model.config.anno ? ` ${model.config.anno}` : ''}`);
-  s.subtitle(`${title(model)} · g = b + c + d + e + f, per ente proprietario e comune (calcolata da Piano Offerta dalle righe del foglio «${model.table('Unita')?.sheet.name ?? 'Unita'}»)`);
+  s.subtitle(`${title(model)} · g = b + c + d + e + f per ente proprietario e comune, calcolata da Piano Offerta dalle righe del foglio «${model.table('Unita')?.sheet.name ?? 'Unita'}»`);
   s.blank();
+  // Frozen (and repeated in print) before the tables are laid out: the pages are counted below these rows.
+  s.freeze(4);
   s.table('SezioneG', ['Ente proprietario', 'Comune', ...FIGURE_HEADERS], sectionG.rows.map((r) => [r.ente, r.comune ?? NO_COMUNE, ...figures(r)]));
   s.totalRow(['Totale', '', ...figures(sectionG.totals)]);
   s.blank();
+  // In the summaries the other column counts what each row adds up: "12 comuni", "2 enti".
+  const comuniOf = new Map<string, { named: number; unnamed: boolean }>();
+  const entiOf = new Map<string | null, number>();
+  for (const r of sectionG.rows) {
+    const c = comuniOf.get(r.ente) ?? { named: 0, unnamed: false };
+    if (r.comune === null) c.unnamed = true;
+    else c.named++;
+    comuniOf.set(r.ente, c);
+    entiOf.set(r.comune, (entiOf.get(r.comune) ?? 0) + 1);
+  }
+  const comuniText = ({ named, unnamed }: { named: number; unnamed: boolean }) =>
+    named === 0 ? NO_COMUNE : `${countOf(named, 'comune', 'comuni')}${unnamed ? ' + non indicato' : ''}`;
   s.subtitle('Totali per ente proprietario');
-  s.table('SezioneGEnti', ['Ente proprietario', ...FIGURE_HEADERS], sectionG.byEnte.map((e) => [e.ente, ...figures(e)]));
-  s.totalRow(['Totale', ...figures(sectionG.totals)]);
+  const perEnte = s.table(
+    'SezioneGEnti',
+    ['Ente proprietario', 'Comuni', ...FIGURE_HEADERS],
+    sectionG.byEnte.map((e) => [e.ente, comuniText(comuniOf.get(e.ente) ?? { named: 0, unnamed: true }), ...figures(e)]),
+  );
+  s.totalRow(['Totale', '', ...figures(sectionG.totals)]);
   s.blank();
   s.subtitle('Totali per comune');
-  s.table('SezioneGComuni', ['Comune', ...FIGURE_HEADERS], sectionG.byComune.map((c) => [c.comune ?? NO_COMUNE, ...figures(c)]));
-  s.totalRow(['Totale', ...figures(sectionG.totals)]);
-  s.freeze(4);
+  s.table(
+    'SezioneGComuni',
+    ['Enti proprietari', 'Comune', ...FIGURE_HEADERS],
+    sectionG.byComune.map((c) => [countOf(entiOf.get(c.comune) ?? 0, 'ente', 'enti'), c.comune ?? NO_COMUNE, ...figures(c)]),
+  );
+  s.totalRow(['Totale', '', ...figures(sectionG.totals)]);
+  // Under the last table (beside it would widen the page): Excel draws it, the .xlsx copy has none.
+  if (perEnte) s.barChart('Unità assegnabili (g) per ente proprietario', perEnte, 7);
   return s.build();
 }
 

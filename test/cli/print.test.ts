@@ -74,7 +74,7 @@ test('Riepilogo: the per-owner table and the comuni table end with a Totale row;
   const labels: string[] = [];
   for (let r = 1; r <= ws.rowCount; r++) labels.push(String(ws.getCell(r, 1).value ?? ''));
   expect(labels.filter((l) => /^Totale \(\d+ enti\)$/.test(l))).toHaveLength(1);
-  expect(labels.filter((l) => /^Totale \(\d+ comuni\)$/.test(l))).toHaveLength(1);
+  expect(labels.filter((l) => /^Totale: comuni con la scelta, su \d+$/.test(l))).toHaveLength(1);
   const anno = labels.indexOf('Anno di riferimento') + 1;
   expect(ws.getCell(anno, 2).numFmt).toBe('0');
   const totalRow = labels.findIndex((l) => /enti\)$/.test(l)) + 1;

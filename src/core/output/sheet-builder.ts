@@ -171,21 +171,22 @@ const PAGE_SLACK = 8;
 const MAX_BREAKS = 1_000;
 
 /** Advance widths in thousandths of an em by character code; characters not in the table count as wide as an "M". */
-const ADVANCE = (() => {
-  const size = Math.max(...[...METRIC_CHARS].map((ch) => ch.charCodeAt(0))) + 1;
-  const tables = { regular: new Uint16Array(size).fill(855), bold: new Uint16Array(size).fill(874) };
-  [...METRIC_CHARS].forEach((ch, i) => {
-    tables.regular[ch.charCodeAt(0)] = REGULAR_WIDTHS[i]!;
-    tables.bold[ch.charCodeAt(0)] = BOLD_WIDTHS[i]!;
-  });
-  return tables;
-})();
+function advances(widths: number[], wide: number): Uint16Array {
+  const table = new Uint16Array(65_536).fill(wide);
+  [...METRIC_CHARS].forEach((ch, i) => (table[ch.charCodeAt(0)] = widths[i]!));
+  return table;
+}
+// Two plain constants (not fields of one object): V8 keeps the loops below optimized.
+const REGULAR_ADVANCE = advances(REGULAR_WIDTHS, 855);
+const BOLD_ADVANCE = advances(BOLD_WIDTHS, 874);
+/** The widest character: a text this many characters long fits where they would, without measuring it. */
+const WIDEST = Math.max(...REGULAR_WIDTHS, ...BOLD_WIDTHS, 874);
 
 /** Width in points of a text on one line, in Calibri (its metrics are Carlito's). */
 export function textPoints(text: string, bold = false, size: number = FONT.size): number {
-  const table = bold ? ADVANCE.bold : ADVANCE.regular;
+  const table = bold ? BOLD_ADVANCE : REGULAR_ADVANCE;
   let em = 0;
-  for (let i = 0; i < text.length; i++) em += table[text.charCodeAt(i)] ?? 900;
+  for (let i = 0; i < text.length; i++) em += table[text.charCodeAt(i)]!;
   return (em * size) / 1000;
 }
 
@@ -197,42 +198,53 @@ export function textRoom(w: number): number {
   return Math.max(1, (7 * w - 6) * 0.75);
 }
 
-/** Repeated texts (a rule's title on 3,000 rows) are measured once. */
-const measured = new Map<string, number>();
+/** Lines of the texts measured, per column room and weight: a rule's title on 3,000 rows of Anomalie is measured once. */
+const measured = new Map<number, Map<string, number>>();
 
 /** Lines a text takes in a column of `width` units, wrapped at spaces as Excel wraps it. */
 export function linesOf(text: string, width: number, bold = false, size: number = FONT.size): number {
-  const room = textRoom(width);
-  if (!text.includes('\n') && textPoints(text, bold, size) <= room) return 1;
-  const key = `${room}|${bold ? 'b' : ''}${size}|${text}`;
-  let lines = measured.get(key);
+  // In thousandths of an em of the text's size (Anomalie measures tens of thousands of cells).
+  const room = (textRoom(width) * 1000) / size;
+  if (text.length * WIDEST <= room && text.indexOf('\n') < 0) return 1;
+  const table = bold ? BOLD_ADVANCE : REGULAR_ADVANCE;
+  const key = Math.round(room) * 2 + (bold ? 1 : 0);
+  let known = measured.get(key);
+  if (!known) measured.set(key, (known = new Map()));
+  let lines = known.get(text);
   if (lines === undefined) {
-    lines = countLines(text, room, bold, size);
-    if (measured.size > 5_000) measured.clear();
-    measured.set(key, lines);
+    if (known.size > 20_000) known.clear();
+    known.set(text, (lines = countLines(text, room, table)));
   }
   return lines;
 }
 
-function countLines(text: string, room: number, bold: boolean, size: number): number {
-  const space = textPoints(' ', bold, size);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let line = 0;
-    lines++;
-    for (const word of paragraph.split(' ')) {
-      const w = textPoints(word, bold, size);
-      if (line === 0) line = w;
-      else if (line + space + w <= room) line += space + w;
-      else {
-        lines++;
-        line = w;
-      }
-      // A word wider than the column is cut where it reaches the edge.
-      while (line > room) {
-        lines++;
-        line -= room;
-      }
+/** One pass over the text, nothing allocated: words placed on lines as they end. */
+function countLines(text: string, room: number, table: Uint16Array): number {
+  const space = table[32]!;
+  let lines = 1;
+  let line = -1; // -1: nothing on the line yet
+  let word = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 10;
+    if (ch !== 32 && ch !== 10) {
+      word += table[ch]!;
+      continue;
+    }
+    if (line < 0) line = word;
+    else if (line + space + word <= room) line += space + word;
+    else {
+      lines++;
+      line = word;
+    }
+    // A word wider than the column is cut where it reaches the edge.
+    while (line > room) {
+      lines++;
+      line -= room;
+    }
+    word = 0;
+    if (ch === 10 && i < text.length) {
+      lines++;
+      line = -1;
     }
   }
   return lines;
@@ -266,6 +278,11 @@ export class SheetBuilder {
   private readonly fitted = new Map<number, Set<number>>();
   private readonly merges: Merge[] = [];
   private readonly breaks = new Set<number>();
+  private readonly wrapSet: Set<number>;
+  /** Each row's height, measured when it is added (its wrapping is known by then). */
+  private readonly heights: { points: number; explicit: boolean }[] = [];
+  /** The merged paragraph or title of a row, if any (a row has one at most). */
+  private readonly mergeOf = new Map<number, Merge>();
 
   /**
    * `widths`: the columns in Excel's units, adding up to at most MAX_PAGE_UNITS (the sheet prints one
@@ -273,7 +290,9 @@ export class SheetBuilder {
    * more of its own; table headers always do). Any other text too wide for its column wraps where the
    * next cell would cut it; a title too wide for the page wraps across it.
    */
-  constructor(private readonly name: string, private readonly widths: number[], private readonly wrapCols: number[] = []) {}
+  constructor(private readonly name: string, private readonly widths: number[], private readonly wrapCols: number[] = []) {
+    this.wrapSet = new Set(wrapCols);
+  }
 
   get nextRow(): number {
     return this.rows.length;
@@ -309,8 +328,9 @@ export class SheetBuilder {
     const cells: Row = [...(label === null ? [] : [{ v: label, style: 'label' as const }]), { v: text, style }];
     const merge = { r: this.rows.length, c0, c1: this.widths.length - 1 };
     // A caption just above goes to the next page with the paragraph, never alone at the foot of one.
-    this.keepTogether(this.heightOf(cells, () => false, [merge]).points);
+    this.keepTogether(this.heightOf(cells, () => false, merge).points);
     this.merges.push(merge);
+    this.mergeOf.set(merge.r, merge);
     return this.add(cells);
   }
 
@@ -330,7 +350,7 @@ export class SheetBuilder {
     const wrap = this.wrapOf(opts);
     // A short table goes on one page with what follows it; a long one keeps its first rows with its header.
     const whole = cells.length <= SMALL_TABLE;
-    const heightOf = (cs: Row) => this.heightOf(cs, (c) => wrap.has(c)).points;
+    const heightOf = (cs: Row) => this.measure(cs, wrap, this.fitting(cs, wrap)).points;
     this.keepTogether([header, ...cells.slice(0, whole ? cells.length : KEEP_ROWS)].reduce((n, cs) => n + heightOf(cs), 0) + (whole ? (opts.trailing ?? 0) * NATURAL_POINTS.line : 0));
     const headerRow = this.add(header);
     for (const r of cells) this.add(r, wrap);
@@ -359,7 +379,7 @@ export class SheetBuilder {
     const header = (part: number) => headers.map((h, c): OutCell => ({ v: part > 1 && c === 0 ? `${h} (segue)` : h, style: 'header' }));
     const cells = rows.map((r) => r.map(toCell));
     const total = opts.total ? opts.total.map((c) => (c === null ? null : { ...toCell(c)!, style: 'total' as const })) : null;
-    const heightOf = (cs: Row) => this.heightOf(cs, (c) => wrap.has(c)).points;
+    const heightOf = (cs: Row) => this.measure(cs, wrap, this.fitting(cs, wrap)).points;
     const headerHeight = Math.max(heightOf(header(1)), heightOf(header(2)));
     const heights = cells.map(heightOf);
     const totalHeight = total ? heightOf(total) : 0;
@@ -413,26 +433,47 @@ export class SheetBuilder {
   }
 
   /** Adds a row, wrapping what would be cut: a text wider than its column with the next cell taken, a title wider than the page. */
-  private add(cells: Row, wrap: Set<number> = new Set(this.wrapCols)): number {
+  private add(cells: Row, wrap: Set<number> = this.wrapSet): number {
     const r = this.rows.push(cells) - 1;
     const last = this.widths.length - 1;
-    cells.forEach((cell, c) => {
-      if (!cell || typeof cell.v !== 'string' || cell.v === '' || cell.style === 'header' || wrap.has(c)) return;
-      if (this.merges.some((m) => m.r === r && m.c0 === c)) return;
-      const free = cells.slice(c + 1).every((x) => !x || x.v === null || x.v === '');
-      if (runsAcross(cell)) {
-        // Titles run over the empty cells to their right; past the page's edge they would be cut.
-        if (free && c < last && textPoints(cell.v, true, sizeOf(cell)) > textRoom(this.widths.slice(c).reduce((n, w) => n + w, 0))) this.merges.push({ r, c0: c, c1: last });
-        return;
+    for (let c = 0; c < cells.length && c < last; c++) {
+      // Titles run over the empty cells to their right; past the page's edge they would be cut.
+      const cell = cells[c];
+      if (!cell || (cell.style !== 'title' && cell.style !== 'subtitle') || typeof cell.v !== 'string' || this.mergeOf.has(r)) continue;
+      const across = this.widths.slice(c).reduce((n, w) => n + w, 0);
+      const free = cells.every((x, k) => k <= c || !x || x.v === null || x.v === '');
+      if (free && textPoints(cell.v, true, sizeOf(cell)) > textRoom(across)) {
+        const merge = { r, c0: c, c1: last };
+        this.merges.push(merge);
+        this.mergeOf.set(r, merge);
       }
+    }
+    const fit = this.fitting(cells, wrap, this.mergeOf.get(r));
+    if (fit) this.fitted.set(r, fit);
+    this.heights.push(this.measure(cells, wrap, fit, this.mergeOf.get(r)));
+    return r;
+  }
+
+  /** The cells of a row to wrap so that nothing is cut: a text wider than its column with the next cell taken (or the page's edge next). */
+  private fitting(cells: Row, wrap: Set<number>, merge?: Merge): Set<number> | undefined {
+    const last = this.widths.length - 1;
+    let fit: Set<number> | undefined;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell || typeof cell.v !== 'string' || cell.v === '' || cell.style === 'header' || runsAcross(cell) || wrap.has(c) || merge?.c0 === c) continue;
+      const room = textRoom(this.widths[c] ?? 10);
+      // Short texts fit whatever their letters (most cells of Anomalie): nothing to measure.
+      if (cell.v.length * WIDEST * sizeOf(cell) <= room * 1000) continue;
       const next = cells[c + 1];
       const taken = c === last || (next !== undefined && next !== null && next.v !== null && next.v !== '');
-      if (taken && textPoints(cell.v, isBold(cell)) > textRoom(this.widths[c] ?? 10)) {
-        const set = this.fitted.get(r) ?? new Set<number>();
-        this.fitted.set(r, set.add(c));
-      }
-    });
-    return r;
+      if (taken && textPoints(cell.v, isBold(cell), sizeOf(cell)) > room) (fit ??= new Set()).add(c);
+    }
+    return fit;
+  }
+
+  /** A row's height with these cells wrapped. */
+  private measure(cells: Row, wrap: Set<number>, fit?: Set<number>, merge?: Merge): { points: number; explicit: boolean } {
+    return this.heightOf(cells, (c) => wrap.has(c) || fit?.has(c) === true, merge);
   }
 
   private wrapOf(opts: TableOptions): Set<number> {
@@ -448,36 +489,32 @@ export class SheetBuilder {
    * Lines and points of a row: the wrapped cells (table headers, the wrap columns, merged paragraphs
    * and titles) measured against their width; a title that runs across is one line of its size.
    */
-  private heightOf(cells: Row, wrapped: (c: number) => boolean, merges: Merge[] = []): { points: number; explicit: boolean } {
+  private heightOf(cells: Row, wrapped: (c: number) => boolean, merge?: Merge): { points: number; explicit: boolean } {
     let natural = NATURAL_POINTS.line;
-    let measured = 0;
+    let measuredPoints = 0;
     let explicit = false;
-    cells.forEach((cell, c) => {
-      if (!cell || cell.v === null) return;
-      const merge = merges.find((m) => m.c0 === c);
-      if (!merge && (runsAcross(cell) || (cell.style !== 'header' && !wrapped(c)))) {
-        if (cell.style === 'title') natural = NATURAL_POINTS.title;
-        return;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      const { v, style } = cell;
+      if (v === null) continue;
+      const merged = merge?.c0 === c;
+      if (!merged && (style === 'title' || style === 'subtitle' || (style !== 'header' && !wrapped(c)))) {
+        if (style === 'title') natural = NATURAL_POINTS.title;
+        continue;
       }
-      const width = merge ? this.widths.slice(merge.c0, merge.c1 + 1).reduce((n, w) => n + w, 0) : this.widths[c] ?? 10;
-      const lines = linesOf(String(cell.v), width, isBold(cell), sizeOf(cell));
-      explicit ||= cell.style === 'header' || merge !== undefined || lines > 1;
-      measured = Math.max(measured, (lines * LINE_POINTS * sizeOf(cell)) / FONT.size + 3);
-    });
-    return explicit ? { points: Math.max(measured, natural), explicit } : { points: natural, explicit };
-  }
-
-  private wrapIndex(): (r: number, c: number) => boolean {
-    const byCol = new Map<number, WrapArea[]>();
-    for (const a of this.allWrapAreas()) byCol.set(a.c, [...(byCol.get(a.c) ?? []), a]);
-    return (r, c) => this.fitted.get(r)?.has(c) === true || (byCol.get(c)?.some((a) => r >= a.r0 && r <= a.r1) ?? false);
+      const width = merged ? this.widths.slice(merge!.c0, merge!.c1 + 1).reduce((n, w) => n + w, 0) : this.widths[c] ?? 10;
+      const spec = STYLES[style ?? 'label'];
+      const size = spec.size ?? FONT.size;
+      const lines = linesOf(typeof v === 'string' ? v : String(v), width, style === 'header' || spec.bold === true, size);
+      explicit ||= style === 'header' || merged || lines > 1;
+      measuredPoints = Math.max(measuredPoints, (lines * LINE_POINTS * size) / FONT.size + 3);
+    }
+    return explicit ? { points: Math.max(measuredPoints, natural), explicit } : { points: natural, explicit };
   }
 
   private rowHeights(): { points: number; explicit: boolean }[] {
-    const wrapped = this.wrapIndex();
-    const mergesOf = new Map<number, Merge[]>();
-    for (const m of this.merges) mergesOf.set(m.r, [...(mergesOf.get(m.r) ?? []), m]);
-    return this.rows.map((row, r) => this.heightOf(row, (c) => wrapped(r, c), mergesOf.get(r)));
+    return this.heights;
   }
 
   /**
@@ -548,7 +585,13 @@ export class SheetBuilder {
    */
   private fittedAreas(): WrapArea[] {
     const byCol = new Map<number, number[]>();
-    for (const [r, cols] of this.fitted) for (const c of cols) byCol.set(c, [...(byCol.get(c) ?? []), r]);
+    for (const [r, cols] of this.fitted) {
+      for (const c of cols) {
+        const rows = byCol.get(c);
+        if (rows) rows.push(r);
+        else byCol.set(c, [r]);
+      }
+    }
     const out: WrapArea[] = [];
     for (const [c, rows] of byCol) {
       rows.sort((a, b) => a - b);

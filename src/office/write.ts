@@ -434,12 +434,13 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     page.paperSize = 'A4' as Excel.PaperType;
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     // Office.js takes points; the plan has the .xlsx file's inches.
-    page.leftMargin = m.left * 72;
-    page.rightMargin = m.right * 72;
-    page.topMargin = m.top * 72;
-    page.bottomMargin = m.bottom * 72;
-    page.headerMargin = m.header * 72;
-    page.footerMargin = m.footer * 72;
+    const points = (inches: number) => Math.round(inches * 720) / 10;
+    page.leftMargin = points(m.left);
+    page.rightMargin = points(m.right);
+    page.topMargin = points(m.top);
+    page.bottomMargin = points(m.bottom);
+    page.headerMargin = points(m.header);
+    page.footerMargin = points(m.footer);
     page.setPrintTitleRows(`$${out.print.titleRows[0] + 1}:$${out.print.titleRows[1] + 1}`);
     page.headersFooters.defaultForAllPages.centerFooter = out.print.footer.replace(/^&C/, '');
     // Where a table goes on over a page under its own header, or starts on a new page whole.

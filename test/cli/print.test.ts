@@ -186,10 +186,12 @@ test.each(['esempio', 'grande'] as const)('%s: a total under every table, the ri
   if (copy === 'esempio') expect(owners.getCell(4).value).toBe(262);
 });
 
-test('the large plan: the Riepilogo says why more comuni have units than the Comuni sheet lists', () => {
+test('the large plan: the Riepilogo says why more comuni and owners have units than the Comuni and Enti sheets list', () => {
   const ws = copies.grande.wb.getWorksheet('Riepilogo')!;
   const pairs = new Map<string, unknown>();
   ws.eachRow((row) => pairs.set(String(row.getCell(1).value ?? ''), row.getCell(2).value));
+  expect(pairs.get('Enti proprietari nel foglio «Enti»')).toBe(97);
+  expect(pairs.get("Enti proprietari con unità assegnabili (di cui 4 non nell'elenco del foglio «Enti»: da aggiungere o correggere, vedere Anomalie)")).toBe(101);
   expect(pairs.get("Comuni dell'ambito (foglio «Comuni»)")).toBe(96);
   expect(pairs.get("Comuni con unità assegnabili (di cui 4 non nell'elenco del foglio «Comuni»: nomi da correggere, vedere Anomalie)")).toBe(100);
 });

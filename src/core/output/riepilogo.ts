@@ -41,8 +41,17 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   const owners = sectionG.byEnte.filter((e) => e.g > 0).length;
   const entiSheet = model.table('Enti')?.sheet.name;
   const comuniSheet = model.table('Comuni')?.sheet.name;
-  s.pair(`Enti proprietari nel foglio ${entiSheet ? `«${entiSheet}»` : 'Enti (assente)'}`, model.enti.filter((e) => e.name).length);
-  s.pair('Enti proprietari con unità assegnabili', owners);
+  const enti = model.enti.filter((e) => e.name);
+  s.pair(`Enti proprietari nel foglio ${entiSheet ? `«${entiSheet}»` : 'Enti (assente)'}`, enti.length);
+  // As for the comuni below: owners the units name that the Enti sheet does not list, said in the label.
+  const listedEnti = new Set(enti.map((e) => e.name));
+  const unlistedOwners = entiSheet ? sectionG.byEnte.filter((e) => e.g > 0 && !listedEnti.has(e.ente)).length : 0;
+  s.pair(
+    unlistedOwners
+      ? `Enti proprietari con unità assegnabili (di cui ${num(unlistedOwners)} non nell'elenco del foglio «${entiSheet}»: da aggiungere o correggere, vedere Anomalie)`
+      : 'Enti proprietari con unità assegnabili',
+    owners,
+  );
   s.pair(`Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : 'Comuni assente'})`, comuni.length);
   // Units may name comuni the Comuni sheet does not list (misspelled, or of another ambito): said in
   // the label, so that "96 comuni" beside "100 with units" explains itself.

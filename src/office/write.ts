@@ -333,7 +333,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
 const ROWS_PER_WRITE = 5_000;
 /** Request bytes of commands, estimated from Office.js's serialization (test/office/budget.test.ts). */
 export const STYLE_BYTES = 1_500;
-const SHEET_BYTES_PER_ITEM = 450;
+export const SHEET_BYTES_PER_ITEM = 450;
 export const DELETE_BYTES = 700;
 export const NOTE_BYTES = 650;
 
@@ -407,7 +407,7 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     // Titles run across the page, never wrapped in their first column.
     if (s.style === 'title' || s.style === 'subtitle') range.format.wrapText = false;
   }
-  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 2 * out.merges.length + out.print.breaks.length + 24));
+  await budget.before(SHEET_BYTES_PER_ITEM * (out.widths.length + 3 * out.tables.length + 2 * out.merges.length + 2 * out.print.breaks.length + 24));
   // Office.js takes points: a unit of the plan's widths (the .xlsx file's) is 7 px of Calibri 11, 5.25 points.
   out.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 5.25));
   for (const t of out.tables) {
@@ -418,6 +418,7 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
   if (out.freezeRows) sheet.freezePanes.freezeRows(out.freezeRows);
   // Excel sizes the rows to their wrapped text itself, in its own font metrics on each platform (Windows,
   // Mac, the web), which the estimate in the core only approaches; the .xlsx copy carries that estimate.
+  // The estimate errs on the tall side, so the core's page breaks below come before a page is full in Excel too.
   sheet.getRangeByIndexes(0, 0, height, width).format.autofitRows();
   // Except across merged cells, which Excel's autofit leaves one line tall: those rows get the computed height.
   for (const m of out.merges) {

@@ -5,7 +5,7 @@
  */
 import { gridBytes, jsonBytes } from '../../src/office/budget';
 import { CF_BYTES, addressChunks, packCells } from '../../src/office/highlights';
-import { DELETE_BYTES, NOTE_BYTES, STYLE_BYTES } from '../../src/office/write';
+import { DELETE_BYTES, NOTE_BYTES, SHEET_BYTES_PER_ITEM, STYLE_BYTES } from '../../src/office/write';
 import { fakeHost } from '../support/fake-excel/host';
 import { WorkbookData } from '../support/fake-excel/model';
 
@@ -90,4 +90,18 @@ test('a note, a style, a deletion', async () => {
   expect(DELETE_BYTES).toBeGreaterThanOrEqual(deletion);
   // Not wildly over either.
   expect([NOTE_BYTES + jsonBytes(text) <= note * 2, STYLE_BYTES <= style * 2, DELETE_BYTES <= deletion * 3]).toEqual([true, true, true]);
+});
+
+test('an output sheet\'s page break, and a paragraph merged with its height, within their estimate', async () => {
+  const pageBreak = await measure((_ctx, ws) => ws.horizontalPageBreaks.add(ws.getRangeByIndexes(1234, 0, 1, 1)));
+  // Two items each (the range and the break), as queueOutputSheet counts them.
+  expect(2 * SHEET_BYTES_PER_ITEM).toBeGreaterThanOrEqual(pageBreak);
+  const merge = await measure((_ctx, ws) => {
+    const range = ws.getRangeByIndexes(1234, 1, 1, 9);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.rowHeight = 48;
+  });
+  expect(2 * SHEET_BYTES_PER_ITEM).toBeGreaterThanOrEqual(merge);
+  expect([2 * SHEET_BYTES_PER_ITEM <= pageBreak * 3, 2 * SHEET_BYTES_PER_ITEM <= merge * 3]).toEqual([true, true]);
 });

@@ -154,11 +154,15 @@ export const STYLES: Record<CellStyle, StyleSpec> = {
   info: { font: '#1F4E79', fill: SEVERITY_FILL.info },
 };
 
-/** Counts get the thousands separator unless the caller chose a format (a year is written "0"). */
+/**
+ * Counts get the thousands separator unless the caller chose a format (a year is written "0"). Every
+ * cell has the same four fields, set or not: one object shape, which keeps the measuring of tens of
+ * thousands of them quick.
+ */
 const toCell = (c: CellInput): OutCell | null => {
   if (c === null) return null;
-  const cell = typeof c === 'object' ? c : { v: c };
-  return typeof cell.v === 'number' && cell.format === undefined && Number.isInteger(cell.v) ? { ...cell, format: COUNT_FORMAT } : cell;
+  const { v, style, link, format } = typeof c === 'object' ? c : { v: c, style: undefined, link: undefined, format: undefined };
+  return { v, style, link, format: format === undefined && typeof v === 'number' && Number.isInteger(v) ? COUNT_FORMAT : format };
 };
 
 /** Points a line of 11-point text takes in a row Excel sizes (LibreOffice's lines are a little shorter). */
@@ -303,11 +307,22 @@ export class SheetBuilder {
   }
 
   title(text: string): void {
-    this.row([{ v: text, style: 'title' }]);
+    this.heading(text, 'title');
   }
 
   subtitle(text: string): void {
-    this.row([{ v: text, style: 'subtitle' }]);
+    this.heading(text, 'subtitle');
+  }
+
+  /** A title runs over the empty cells to its right; one wider than the page wraps across it (past the edge it would be cut). */
+  private heading(text: string, style: 'title' | 'subtitle'): void {
+    const cell = toCell({ v: text, style })!;
+    if (this.widths.length > 1 && textPoints(text, true, sizeOf(cell)) > textRoom(this.widths.reduce((n, w) => n + w, 0))) {
+      const merge = { r: this.rows.length, c0: 0, c1: this.widths.length - 1 };
+      this.merges.push(merge);
+      this.mergeOf.set(merge.r, merge);
+    }
+    this.add([cell]);
   }
 
   blank(): void {
@@ -325,7 +340,7 @@ export class SheetBuilder {
    */
   paragraph(label: string | null, text: string, style: CellStyle = 'label'): number {
     const c0 = label === null ? 0 : 1;
-    const cells: Row = [...(label === null ? [] : [{ v: label, style: 'label' as const }]), { v: text, style }];
+    const cells: Row = [...(label === null ? [] : [{ v: label, style: 'label' as const }]), { v: text, style }].map(toCell);
     const merge = { r: this.rows.length, c0, c1: this.widths.length - 1 };
     // A caption just above goes to the next page with the paragraph, never alone at the foot of one.
     this.keepTogether(this.heightOf(cells, () => false, merge).points);
@@ -345,7 +360,7 @@ export class SheetBuilder {
 
   /** Header and rows as an Excel table (no rows: a line saying so, outside any table). */
   table(name: string, headers: string[], rows: CellInput[][], opts: TableOptions = {}): OutTable | null {
-    const header = headers.map((h): OutCell => ({ v: h, style: 'header' }));
+    const header = headers.map((h) => toCell({ v: h, style: 'header' })!);
     const cells = rows.map((r) => r.map(toCell));
     const wrap = this.wrapOf(opts);
     // A short table goes on one page with what follows it; a long one keeps its first rows with its header.
@@ -376,7 +391,7 @@ export class SheetBuilder {
       return [];
     }
     const wrap = this.wrapOf(opts);
-    const header = (part: number) => headers.map((h, c): OutCell => ({ v: part > 1 && c === 0 ? `${h} (segue)` : h, style: 'header' }));
+    const header = (part: number) => headers.map((h, c) => toCell({ v: part > 1 && c === 0 ? `${h} (segue)` : h, style: 'header' })!);
     const cells = rows.map((r) => r.map(toCell));
     const total = opts.total ? opts.total.map((c) => (c === null ? null : { ...toCell(c)!, style: 'total' as const })) : null;
     const heightOf = (cs: Row) => this.measure(cs, wrap, this.fitting(cs, wrap)).points;
@@ -435,19 +450,6 @@ export class SheetBuilder {
   /** Adds a row, wrapping what would be cut: a text wider than its column with the next cell taken, a title wider than the page. */
   private add(cells: Row, wrap: Set<number> = this.wrapSet): number {
     const r = this.rows.push(cells) - 1;
-    const last = this.widths.length - 1;
-    for (let c = 0; c < cells.length && c < last; c++) {
-      // Titles run over the empty cells to their right; past the page's edge they would be cut.
-      const cell = cells[c];
-      if (!cell || (cell.style !== 'title' && cell.style !== 'subtitle') || typeof cell.v !== 'string' || this.mergeOf.has(r)) continue;
-      const across = this.widths.slice(c).reduce((n, w) => n + w, 0);
-      const free = cells.every((x, k) => k <= c || !x || x.v === null || x.v === '');
-      if (free && textPoints(cell.v, true, sizeOf(cell)) > textRoom(across)) {
-        const merge = { r, c0: c, c1: last };
-        this.merges.push(merge);
-        this.mergeOf.set(r, merge);
-      }
-    }
     const fit = this.fitting(cells, wrap, this.mergeOf.get(r));
     if (fit) this.fitted.set(r, fit);
     this.heights.push(this.measure(cells, wrap, fit, this.mergeOf.get(r)));

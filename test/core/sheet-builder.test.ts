@@ -116,24 +116,56 @@ describe('rows, wrapping and pages', () => {
       for (let i = 0; i < 9; i++) s.pair(`Voce ${i}`, i);
       s.totalRow(['Totale', 9]);
     }
+    s.subtitle('Tabella finale');
+    s.table('T', ['Nome', 'A', 'B', 'C'], [['a', 1, 2, 3]]);
     const sheet = s.build();
+    expect(sheet.print.breaks.length).toBeGreaterThan(1);
     for (const page of pages(sheet)) {
       expect(sheet.rows[page[page.length - 1]!]?.[0]?.style).not.toBe('subtitle');
       expect(sheet.rows[page[0]!]?.[0]?.style).not.toBe('total');
     }
   });
 
-  test('every page break starts a page the estimate fills no further than a page holds at the scale Excel prints it', () => {
+  test('the pages before a table that follows another are the estimate\'s, none fuller than a page holds at the scale Excel prints it', () => {
     const s = new SheetBuilder('Prova', WIDTHS, [0]);
     s.title('Titolo');
     s.subtitle('Sottotitolo');
     s.freeze(2);
-    s.table('T', ['Nome', 'A', 'B', 'C'], Array.from({ length: 300 }, (_, i) => [i % 7 ? `Riga ${i}` : 'Una riga con un nome così lungo da andare a capo nella prima colonna', i, i, i]));
+    const rows = Array.from({ length: 300 }, (_, i) => [i % 7 ? `Riga ${i}` : 'Una riga con un nome così lungo da andare a capo nella prima colonna', i, i, i]);
+    s.table('T', ['Nome', 'A', 'B', 'C'], rows);
+    s.subtitle('Seconda tabella');
+    const second = s.table('U', ['Nome', 'A', 'B', 'C'], rows.slice(0, 5))!;
     const sheet = s.build();
+    expect(sheet.print.breaks.length).toBeGreaterThan(5);
     const printable = (595.28 - 72 * 1.2) / printScaleOf(WIDTHS, 'excel');
     const height = (r: number) => sheet.heights.get(r) ?? 15;
     const band = height(0) + height(1);
     for (const page of pages(sheet)) expect(page.reduce((n, r) => n + height(r), 0) + band).toBeLessThanOrEqual(printable);
+    // The second table, short, is on one page with its caption.
+    const pageOf = (r: number) => sheet.print.breaks.filter((b) => b <= r).length;
+    expect(pageOf(second.headerRow - 1)).toBe(pageOf(second.lastRow));
+  });
+
+  test('a sheet of one long table leaves its pages to Excel and LibreOffice: no manual break, the header repeated as print titles', () => {
+    const s = new SheetBuilder('Prova', WIDTHS, [0]);
+    s.title('Titolo');
+    s.subtitle('Sottotitolo');
+    s.blank();
+    s.table('T', ['Nome', 'A', 'B', 'C'], Array.from({ length: 3000 }, (_, i) => [`Riga ${i}`, i, i, i]));
+    s.freeze(4);
+    const sheet = s.build();
+    expect(sheet.print.breaks).toEqual([]);
+    expect(sheet.print.titleRows).toEqual([0, 3]);
+  });
+
+  test('columns for the screen only stay off the page: the scale and the page\'s edge are the printed columns\'', () => {
+    const s = new SheetBuilder('Prova', [100, 40, 30], [], { printedColumns: 2 });
+    s.title('Un titolo');
+    s.row(['a', 'un testo più largo della sua colonna, che al bordo della pagina sarebbe tagliato', 'DETTAGLIO']);
+    const sheet = s.build();
+    expect(sheet.print.columns).toBe(2);
+    expect(sheet.print.scale).toBe(printScaleOf([100, 40]));
+    expect(sheet.wrapAreas).toContainEqual({ c: 1, r0: 1, r1: 1 });
   });
 
   test('widths within the page at 85% in LibreOffice, the narrower of the two renderers', () => {

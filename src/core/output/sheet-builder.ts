@@ -68,6 +68,8 @@ export interface PrintSetup {
   breaks: number[];
   /** The scale the sheet prints at, one page wide, as LibreOffice computes it (Excel's comes out a little higher). */
   scale: number;
+  /** Columns printed, from the first: fewer than the sheet's when detail columns stay off the page (a print area). */
+  columns: number;
 }
 
 export interface OutSheet {
@@ -261,6 +263,14 @@ const runsAcross = (cell: OutCell) => cell.style === 'title' || cell.style === '
 const KEEP_ROWS = 3;
 const SMALL_TABLE = 8;
 
+export interface SheetOptions {
+  /**
+   * Columns that print, from the first (default: all). Columns after them are for the screen only
+   * (a detail such as a rule's code): they stay off the printed page and out of its width.
+   */
+  printedColumns?: number;
+}
+
 export interface TableOptions {
   /** The line written instead of an empty table. */
   emptyText?: string;
@@ -287,15 +297,30 @@ export class SheetBuilder {
   private readonly heights: { points: number; explicit: boolean }[] = [];
   /** The merged paragraph or title of a row, if any (a row has one at most). */
   private readonly mergeOf = new Map<number, Merge>();
+  /** Columns on the printed page, from the first. */
+  private readonly printed: number;
+  /** The last row whose place on its page was decided on (a table kept with its header, a part cut): the pages up to it must be ours. */
+  private decided = 0;
 
   /**
-   * `widths`: the columns in Excel's units, adding up to at most MAX_PAGE_UNITS (the sheet prints one
-   * page wide at 85% or more); `wrapCols`: the columns whose texts wrap on every row (a table may wrap
+   * `widths`: the columns in Excel's units, the printed ones adding up to at most MAX_PAGE_UNITS (the
+   * sheet prints one page wide at 85% or more; see `opts.printedColumns`); `wrapCols`: the columns whose texts wrap on every row (a table may wrap
    * more of its own; table headers always do). Any other text too wide for its column wraps where the
    * next cell would cut it; a title too wide for the page wraps across it.
    */
-  constructor(private readonly name: string, private readonly widths: number[], private readonly wrapCols: number[] = []) {
+  constructor(
+    private readonly name: string,
+    private readonly widths: number[],
+    private readonly wrapCols: number[] = [],
+    opts: SheetOptions = {},
+  ) {
     this.wrapSet = new Set(wrapCols);
+    this.printed = Math.min(widths.length, opts.printedColumns ?? widths.length);
+  }
+
+  /** The widths of the columns that print. */
+  private get printedWidths(): number[] {
+    return this.widths.slice(0, this.printed);
   }
 
   get nextRow(): number {
@@ -317,8 +342,8 @@ export class SheetBuilder {
   /** A title runs over the empty cells to its right; one wider than the page wraps across it (past the edge it would be cut). */
   private heading(text: string, style: 'title' | 'subtitle'): void {
     const cell = toCell({ v: text, style })!;
-    if (this.widths.length > 1 && textPoints(text, true, sizeOf(cell)) > textRoom(this.widths.reduce((n, w) => n + w, 0))) {
-      const merge = { r: this.rows.length, c0: 0, c1: this.widths.length - 1 };
+    if (this.printed > 1 && textPoints(text, true, sizeOf(cell)) > textRoom(this.printedWidths.reduce((n, w) => n + w, 0))) {
+      const merge = { r: this.rows.length, c0: 0, c1: this.printed - 1 };
       this.merges.push(merge);
       this.mergeOf.set(merge.r, merge);
     }
@@ -341,7 +366,7 @@ export class SheetBuilder {
   paragraph(label: string | null, text: string, style: CellStyle = 'label'): number {
     const c0 = label === null ? 0 : 1;
     const cells: Row = [...(label === null ? [] : [{ v: label, style: 'label' as const }]), { v: text, style }].map(toCell);
-    const merge = { r: this.rows.length, c0, c1: this.widths.length - 1 };
+    const merge = { r: this.rows.length, c0, c1: this.printed - 1 };
     // A caption just above goes to the next page with the paragraph, never alone at the foot of one.
     this.keepTogether(this.heightOf(cells, () => false, merge).points);
     this.merges.push(merge);
@@ -458,7 +483,8 @@ export class SheetBuilder {
 
   /** The cells of a row to wrap so that nothing is cut: a text wider than its column with the next cell taken (or the page's edge next). */
   private fitting(cells: Row, wrap: Set<number>, merge?: Merge): Set<number> | undefined {
-    const last = this.widths.length - 1;
+    // Past the last printed column the page ends: a text there is cut as by a taken cell.
+    const last = this.printed - 1;
     let fit: Set<number> | undefined;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
@@ -467,7 +493,7 @@ export class SheetBuilder {
       // Short texts fit whatever their letters (most cells of Anomalie): nothing to measure.
       if (cell.v.length * WIDEST * sizeOf(cell) <= room * 1000) continue;
       const next = cells[c + 1];
-      const taken = c === last || (next !== undefined && next !== null && next.v !== null && next.v !== '');
+      const taken = c === last || c === this.widths.length - 1 || (next !== undefined && next !== null && next.v !== null && next.v !== '');
       if (taken && textPoints(cell.v, isBold(cell), sizeOf(cell)) > room) (fit ??= new Set()).add(c);
     }
     return fit;
@@ -525,14 +551,15 @@ export class SheetBuilder {
    */
   private pageRoom(heights = this.rowHeights()): number {
     const band = heights.slice(0, this.lastTitleRow() + 1).reduce((n, h) => n + h.points, 0);
-    return PRINTABLE.height / printScaleOf(this.widths, 'excel') - band - PAGE_SLACK;
+    return PRINTABLE.height / printScaleOf(this.printedWidths, 'excel') - band - PAGE_SLACK;
   }
 
   /**
    * Where each printed page starts below the repeated rows, by this builder's estimate: at the manual
-   * breaks, and wherever a page is full. `build` makes every one of them a manual break, so that the
-   * pages are these and not Excel's or LibreOffice's own (which differ from each other by a few rows a
-   * page): a table can then be kept with its header, or cut under a repeated one, knowing where.
+   * breaks, and wherever a page is full. `build` makes them manual breaks up to the last decision taken
+   * on them, so that those pages are these and not Excel's or LibreOffice's own (which differ from each
+   * other by a few rows a page): a table can then be kept with its header, or cut under a repeated one,
+   * knowing where.
    */
   private pageStarts(heights = this.rowHeights()): { starts: number[]; used: number } {
     const room = this.pageRoom(heights);
@@ -562,6 +589,7 @@ export class SheetBuilder {
    * the points used on the page before what comes next.
    */
   private keepTogether(need: number): number {
+    this.decided = this.rows.length;
     const heights = this.rowHeights();
     const room = this.pageRoom(heights);
     const y = this.pageStarts(heights).used;
@@ -623,8 +651,10 @@ export class SheetBuilder {
     rowHeights.forEach((h, r) => {
       if (h.explicit) heights.set(r, h.points);
     });
-    // Excel keeps at most 1,026 manual breaks a sheet: past them its own pagination takes over.
-    const breaks = this.pageStarts(rowHeights).starts.slice(0, MAX_BREAKS);
+    // The pages up to the last decision are made ours with manual breaks; after it (the rest of the
+    // last table) Excel's and LibreOffice's own pagination is as good, and the print titles repeat the
+    // header. Excel keeps at most 1,026 manual breaks a sheet.
+    const breaks = this.pageStarts(rowHeights).starts.filter((r) => this.breaks.has(r) || r <= this.decided).slice(0, MAX_BREAKS);
     return {
       name: this.name,
       rows: this.rows,
@@ -640,7 +670,8 @@ export class SheetBuilder {
         footer: PAGE_FOOTER,
         margins: PAGE.margins,
         breaks,
-        scale: printScaleOf(this.widths),
+        scale: printScaleOf(this.printedWidths),
+        columns: this.printed,
       },
       ...(this.chart ? { chart: { ...this.chart, anchor: a1(this.rows.length + 1, 0) } } : {}),
     };

@@ -443,6 +443,8 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
     page.headerMargin = points(m.header);
     page.footerMargin = points(m.footer);
     page.setPrintTitleRows(`$${out.print.titleRows[0] + 1}:$${out.print.titleRows[1] + 1}`);
+    // Detail columns for the screen only stay off the page.
+    if (out.print.columns < out.widths.length) page.setPrintArea(`A1:${a1(height - 1, out.print.columns - 1)}`);
     page.headersFooters.defaultForAllPages.centerFooter = out.print.footer.replace(/^&C/, '');
     // Where a table goes on over a page under its own header, or starts on a new page whole.
     for (const r of out.print.breaks) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(r, 0, 1, 1));

@@ -9,6 +9,7 @@ import { CellStyle, OutCell, OutSheet, WritePlan } from '../../core/output/write
 import { FONT, SEVERITY_FILL, STYLES } from '../../core/output/sheet-builder';
 import { isOurOutput } from '../../core/output/signature';
 import { linkFormula } from '../../core/output/links';
+import { a1 } from '../../core/address';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../../core/reading/schema';
 
 /** exceljs wants ARGB: the shared #RRGGBB colours, opaque. */
@@ -51,6 +52,8 @@ function writeSheet(wb: ExcelJS.Workbook, out: OutSheet): void {
       orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       printTitlesRow: `${out.print.titleRows[0] + 1}:${out.print.titleRows[1] + 1}`,
       margins: { ...out.print.margins },
+      // Detail columns for the screen only stay off the page.
+      ...(out.print.columns < out.widths.length ? { printArea: `A1:${a1(Math.max(0, out.rows.length - 1), out.print.columns - 1)}` } : {}),
     },
     headerFooter: { oddFooter: out.print.footer, evenFooter: out.print.footer },
   });

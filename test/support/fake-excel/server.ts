@@ -432,6 +432,12 @@ class PageLayoutNode extends Node {
     return group;
   }
   override method(name: string, args: unknown[]): unknown {
+    if (name === 'setPrintArea') {
+      checkWritable(this.sheet);
+      const target = args[0];
+      this.sheet.pageLayout.printArea = areaAddress(target instanceof RangeNode ? target.area : parseArea(splitAddress(String(target ?? '')).range));
+      return undefined;
+    }
     if (name !== 'setPrintTitleRows') return super.method(name, args);
     const rows = String(args[0] ?? '');
     if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new ServerError('InvalidArgument');

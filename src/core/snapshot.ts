@@ -19,6 +19,13 @@ export interface SheetSnapshot {
   formats?: (string | null)[][];
   /** The sheet's Excel tables (zero-based, inclusive, in the sheet): computed columns stay out of them. */
   tables?: { name: string; r0: number; c0: number; r1: number; c1: number }[];
+  /** Merged areas (zero-based, inclusive, in the sheet): the value sits in the top-left cell. */
+  merges?: { r0: number; c0: number; r1: number; c1: number }[];
+  /**
+   * Cells holding a formula with no computed result (files written by programs that do not
+   * calculate, e.g. openpyxl): their value is null here, and the engine says why.
+   */
+  uncomputed?: { row: number; col: number; formula: string }[];
 }
 
 export interface WorkbookSnapshot {

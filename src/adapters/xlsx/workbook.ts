@@ -8,7 +8,7 @@ import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot'
 import { toSnapshotValue } from './cells';
 
 export class UnreadableWorkbookError extends Error {
-  constructor(message: string, readonly reason: 'not-found' | 'not-xlsx' | 'encrypted' | 'corrupt') {
+  constructor(message: string, readonly reason: 'not-found' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'empty') {
     super(message);
   }
 }

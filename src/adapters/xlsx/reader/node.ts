@@ -1,0 +1,50 @@
+/** The reader in Node: a file path in, with Node's native inflate. */
+import { readFileSync, statSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { WorkbookSnapshot } from '../../../core/snapshot';
+import { ArchiveError, Inflater, ZipArchive } from '../zip';
+import { UnreadableWorkbookError, explain } from '../workbook';
+import { asUnreadable, readSnapshotFromArchive } from './index';
+
+/** zlib stops at `maxOutputLength`: a part that inflates beyond what it declared costs no more. */
+export const nativeInflate: Inflater = (data, size, name) => {
+  if (size === 0) return new Uint8Array(0);
+  try {
+    return inflateRawSync(data, { maxOutputLength: size });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ArchiveError('damaged', `${name} inflates beyond its declared ${size} bytes`);
+    throw new ArchiveError('damaged', `${name}: ${code ?? String(err)}`);
+  }
+};
+
+/** The file's bytes, or the Italian reason it cannot be opened (missing, a folder, no permission). */
+export function readFileBytes(path: string): Uint8Array {
+  try {
+    if (statSync(path).isDirectory()) throw new Error('EISDIR');
+    const b = readFileSync(path);
+    return new Uint8Array(b.buffer, b.byteOffset, b.length);
+  } catch (err) {
+    throw explain(err, path);
+  }
+}
+
+export function openArchive(bytes: Uint8Array, label: string): ZipArchive {
+  try {
+    return new ZipArchive(bytes, { inflate: nativeInflate });
+  } catch (err) {
+    throw asUnreadable(err, bytes, label);
+  }
+}
+
+/** Reads the .xlsx file at `path` into a snapshot. */
+export function readXlsxFile(path: string): WorkbookSnapshot {
+  const bytes = readFileBytes(path);
+  try {
+    return readSnapshotFromArchive(new ZipArchive(bytes, { inflate: nativeInflate }));
+  } catch (err) {
+    throw asUnreadable(err, bytes, path);
+  }
+}
+
+export { UnreadableWorkbookError };

@@ -1,0 +1,175 @@
+/**
+ * One worksheet's cells into the snapshot's grids: stored as they come (rows only as long as their
+ * last cell, absent rows one shared empty row), so a lone cell at XFD1048576 costs a row, not
+ * rows × columns. Values as Excel shows them: shared and inline strings, numbers, booleans, errors,
+ * formula results (an uncomputed formula is reported, never read as a blank), ISO dates, 1904 dates
+ * moved to the 1900 serials the core reads.
+ */
+import { CellValue, SheetSnapshot } from '../../../core/snapshot';
+import { Tok, XmlScanner } from '../xml';
+import { richText, unescapeXstring } from './strings';
+import { isDateFormat } from './styles';
+
+/** Excel's limits: a reference beyond them is a damaged file, not a sheet to allocate. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export class BadSheetError extends Error {}
+
+const EMPTY: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+const EMPTY_FORMATS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+
+/** Zero-based row and column of an A1 reference, bounded by Excel's limits. */
+function parseRef(ref: string): { row: number; col: number } {
+  let i = 0;
+  let col = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(0) === 36) i++;
+  for (; i < n; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    if (col > MAX_COLS) throw new BadSheetError(`reference beyond column XFD: ${ref}`);
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57 || i - digitsFrom >= 7) break;
+    row = row * 10 + (c - 48);
+  }
+  if (col === 0 || i === digitsFrom || i !== n) throw new BadSheetError(`not an A1 reference: ${ref}`);
+  if (row < 1 || row > MAX_ROWS) throw new BadSheetError(`reference beyond row 1048576: ${ref}`);
+  return { row: row - 1, col: col - 1 };
+}
+
+/** `A1:C4` as zero-based bounds. */
+function parseRange(ref: string): { r0: number; c0: number; r1: number; c1: number } | null {
+  const [a, b] = ref.split(':');
+  if (!a) return null;
+  const p = parseRef(a);
+  const q = b ? parseRef(b) : p;
+  return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+}
+
+/** An ISO 8601 date-time (`t="d"` cells) as a 1900-system serial; null when it is not one. */
+export function isoToSerial(s: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(s.trim());
+  if (m) {
+    const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), Math.round(Number(`0.${m[7] ?? 0}`) * 1000));
+    const serial = ms / 86400000 + 25569;
+    // Excel's serials count the fictitious 29 February 1900.
+    return serial < 61 ? serial - 1 : serial;
+  }
+  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s.trim());
+  return t ? (+t[1]! * 3600 + +t[2]! * 60 + +(t[3] ?? 0)) / 86400 : null;
+}
+
+export interface SheetContext {
+  shared: string[];
+  formats: (string | null)[];
+  date1904: boolean;
+}
+
+interface Cell {
+  ref: string | undefined;
+  style: number;
+  type: string | undefined;
+}
+
+export function readWorksheet(name: string, xml: string, ctx: SheetContext): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  const merges: NonNullable<SheetSnapshot['merges']> = [];
+  const uncomputed: NonNullable<SheetSnapshot['uncomputed']> = [];
+  const x = new XmlScanner(xml);
+  let row = -1;
+  let col = -1;
+  for (let k = x.next(); k !== Tok.End; k = x.next()) {
+    if (k !== Tok.Open) continue;
+    if (x.is('c')) {
+      const cell: Cell = { ref: x.attr('r'), style: Number(x.attr('s') ?? 0), type: x.attr('t') };
+      if (cell.ref !== undefined) ({ row, col } = parseRef(cell.ref));
+      else {
+        col++;
+        if (row < 0) row = 0;
+        if (col >= MAX_COLS) throw new BadSheetError('a row beyond column XFD');
+      }
+      const fmt = ctx.formats[cell.style] ?? null;
+      const { value, formula } = readCell(x, cell.type, fmt, ctx);
+      if (formula !== undefined && value === null) uncomputed.push({ row, col, formula });
+      if (value === null) continue;
+      (values[row] ??= [])[col] = value;
+      if (fmt && fmt !== 'General') (formats[row] ??= [])[col] = fmt;
+    } else if (x.is('row')) {
+      const r = x.attr('r');
+      row = r === undefined ? row + 1 : Number(r) - 1;
+      if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS) throw new BadSheetError(`bad row number ${r}`);
+      col = -1;
+    } else if (x.is('mergeCell')) {
+      const ref = x.attr('ref');
+      const m = ref ? parseRange(ref) : null;
+      if (m && (m.r1 > m.r0 || m.c1 > m.c0)) merges.push(m);
+    } else if (x.is('sheetData') || x.is('worksheet') || x.is('mergeCells')) continue;
+    else x.skip();
+  }
+  // Holes become null (as Office's used range gives them), absent rows the shared empty row.
+  formats.length = values.length;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (v === undefined) values[r] = EMPTY;
+    else for (let c = 0; c < v.length; c++) if (v[c] === undefined) v[c] = null;
+    const f = formats[r];
+    if (f === undefined) formats[r] = EMPTY_FORMATS;
+    else for (let c = 0; c < f.length; c++) if (f[c] === undefined) f[c] = null;
+  }
+  const sheet: SheetSnapshot = { name, originRow: 0, originCol: 0, values, formats };
+  if (merges.length) sheet.merges = merges;
+  if (uncomputed.length) sheet.uncomputed = uncomputed;
+  return sheet;
+}
+
+/** The value of the `<c>` just opened, and its formula when it has one. */
+function readCell(x: XmlScanner, type: string | undefined, fmt: string | null, ctx: SheetContext): { value: CellValue; formula?: string } {
+  if (x.selfClosing) {
+    x.next();
+    return { value: null };
+  }
+  const depth = x.depth;
+  let raw: string | undefined;
+  let inline: string | undefined;
+  let formula: string | undefined;
+  for (;;) {
+    const k = x.next();
+    if (k === Tok.Open) {
+      if (x.is('v')) raw = x.textContent();
+      else if (x.is('f')) formula = x.textContent();
+      else if (x.is('is')) inline = richText(x);
+      else x.skip();
+    } else if (k === Tok.Close && x.depth < depth) break;
+  }
+  if (type === 'inlineStr') return { value: inline ?? (raw !== undefined ? unescapeXstring(raw) : null), formula };
+  if (raw === undefined || raw === '') return { value: null, formula };
+  switch (type) {
+    case 's': {
+      const s = ctx.shared[Number(raw)];
+      return { value: s === undefined ? null : s, formula };
+    }
+    case 'b':
+      return { value: raw === '1' || raw.toLowerCase() === 'true', formula };
+    case 'e':
+      return { value: raw, formula };
+    case 'str':
+      return { value: unescapeXstring(raw), formula };
+    case 'd':
+      return { value: isoToSerial(raw) ?? raw, formula };
+    default: {
+      const n = Number(raw);
+      if (!Number.isFinite(n) || raw.trim() === '') return { value: raw, formula };
+      // The 1904 system counts from 1 January 1904: the same day is 1,462 more in the 1900 one.
+      return { value: ctx.date1904 && isDateFormat(fmt) ? n + 1462 : n, formula };
+    }
+  }
+}

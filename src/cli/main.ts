@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
-import { loadWorkbook, readSnapshotForCheck, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
+import { loadWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
+import { readFileBytes, readXlsxBytes } from '../adapters/xlsx/reader/node';
 import { AppliedPlan, ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
 import { num } from '../core/italian';
 import { catalogueMarkdown } from '../catalogue';
@@ -43,15 +44,14 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     return 2;
   }
   try {
-    let result;
+    // One reading for the check and the copy: both see the same values.
+    const bytes = readFileBytes(file);
+    const result = check(readXlsxBytes(bytes, file));
     let applied: AppliedPlan | null = null;
     if (opts.out) {
-      const wb = await loadWorkbook(file);
-      result = check(snapshotOfWorkbook(wb));
+      const wb = await loadWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), file);
       applied = applyWritePlan(wb, result.writePlan);
       await wb.xlsx.writeFile(opts.out);
-    } else {
-      result = check(await readSnapshotForCheck(file));
     }
     const report = reportSchema.parse(result.report);
     if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');

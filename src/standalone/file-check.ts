@@ -1,13 +1,14 @@
 /**
- * "Controlla e calcola" on an .xlsx file, in the browser: the same engine and the same write plan as
- * the command line, applied by the same exceljs adapter. Nothing leaves the page: the file is read
- * from disk by the browser and the annotated copy is offered as a download. exceljs (about 1 MB) is
- * loaded only here, as a separate chunk.
+ * "Controlla e calcola" on an .xlsx file, in the browser: the same reader, engine and write plan as
+ * the command line. Nothing leaves the page: the file is read from disk by the browser and the
+ * annotated copy is offered as a download. exceljs (about 1 MB) writes the copy, loaded only here, as
+ * a separate chunk.
  */
 import type ExcelJS from 'exceljs';
 import { check } from '../core/engine';
 import { NotAPlanError } from '../core/scope';
-import { loadWorkbookBytes, snapshotOfWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/workbook';
+import { loadWorkbookBytes, UnreadableWorkbookError } from '../adapters/xlsx/workbook';
+import { readXlsx } from '../adapters/xlsx/reader';
 import { AppliedPlan, ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
 import { num } from '../core/italian';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
@@ -40,9 +41,9 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
   }
   onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.1 });
   const [ExcelJSModule, bytes] = await Promise.all([loadExcelJs(), file.arrayBuffer()]);
-  let wb: ExcelJS.Workbook;
+  let snapshot;
   try {
-    wb = await loadWorkbookBytes(ExcelJSModule.Workbook, bytes, file.name);
+    snapshot = readXlsx(new Uint8Array(bytes), file.name);
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;
@@ -50,13 +51,20 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
   onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
   let result;
   try {
-    result = check(snapshotOfWorkbook(wb));
+    result = check(snapshot);
   } catch (err) {
     if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Scegliere il file del piano (o dell'elenco delle unità di un ente).", 'not-a-plan');
     throw err;
   }
   onProgress({ stage: 'scrittura', label: 'Preparazione della cartella annotata…', fraction: 0.7 });
   let applied: AppliedPlan;
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await loadWorkbookBytes(ExcelJSModule.Workbook, bytes, file.name);
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
+    throw err;
+  }
   try {
     applied = applyWritePlan(wb, result.writePlan);
   } catch (err) {

@@ -20,6 +20,8 @@ test('every rule of the spec has exactly one module, with an Italian title and e
       'ENTE_LATE', 'COMUNE_UNKNOWN', 'COMUNE_NAME_VARIANT', 'COMUNE_NOT_OFFICIAL', 'COMUNE_CEASED', 'COMUNE_NOT_SPECIFIED',
       'COMUNE_NO_RESPONSE', 'FFOO_OVER_LIMIT', 'INDIGENTI_OUT_OF_RANGE', 'CATEGORY_WITHOUT_MOTIVATION', 'SAT_EXCEEDS_G',
       'SAT_OVER_SHARE', 'ASSIGNED_BREAKDOWN_EXCEEDS',
+      // Beyond the spec's list: a file saved without formula results (issue 9).
+      'VALUE_FORMULA_NOT_COMPUTED',
     ].sort(),
   );
   for (const r of RULES) {

@@ -8,6 +8,10 @@ import { NameResolver, Resolution } from '../names/resolver';
 import { foldText, nameKey } from '../names/normalize';
 import { comuniAttivi } from '../reference/comuni';
 import { CellValue, SheetSnapshot, isExcelError } from '../snapshot';
+import { mergedFrom, uncomputedFormula } from './cells';
+
+/** Fields whose merged cells stand for every row they cover (labels); figures count once. */
+const MERGED_LABELS = new Set(['ente', 'comune', 'stato', 'destinazione', 'tipo']);
 import { AMBITO_KEYS, TABLES, TableSpec } from './schema';
 import { StateClass, classifyState } from './states';
 import { IdKind, classifyId } from './unit-id';
@@ -209,6 +213,7 @@ export function isCategorySet(categoria: string | null): boolean {
 
 export function readPlan(located: LocatedWorkbook): PlanModel {
   const valueIssues: ValueIssue[] = [];
+  const uncomputedSeen = new Set<string>();
   const missing: MissingValue[] = [];
   const totals: TotalCheck[] = [];
 
@@ -230,7 +235,22 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       const c = cols[field];
       if (c === undefined) return null;
       const v = values[r]?.[c];
-      return v === undefined ? null : v;
+      if (v !== undefined && v !== null) return v;
+      // A label merged over several rows is what each of them shows.
+      if (sheet.merges && MERGED_LABELS.has(field)) {
+        const top = mergedFrom(sheet, r, c);
+        if (top) return values[top.row]?.[top.col] ?? null;
+      }
+      if (sheet.uncomputed) uncomputed(r, field, c);
+      return null;
+    };
+    // Said once per cell, whichever reading of the row meets it first.
+    const uncomputed = (r: number, field: string, c: number) => {
+      const formula = uncomputedFormula(sheet, r, c);
+      const key = `${sheet.name}!${r},${c}`;
+      if (formula === null || uncomputedSeen.has(key)) return;
+      uncomputedSeen.add(key);
+      valueIssues.push({ ...positionOf(sheet, r, c), problem: 'uncomputed-formula', shown: `=${formula}`, field, label: label(field) });
     };
     const note = <T>(r: number, field: string, reading: Reading<T>): T | null => {
       if (reading.problem) {
@@ -262,7 +282,8 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       yesNo: (r: number, field: string) => note(r, field, readYesNo(raw(r, field))),
       // Empty means empty: a cell that holds something unreadable ("due", "2,5", -1, #N/A) has its own anomaly.
       require(r: number, field: string, value: unknown) {
-        if ((value === null || value === undefined) && col(field) !== undefined && isBlank(raw(r, field))) {
+        const c = col(field);
+        if ((value === null || value === undefined) && c !== undefined && isBlank(raw(r, field)) && uncomputedFormula(sheet, r, c) === null) {
           missing.push({ ...positionOf(sheet, r, col(field)!), field, label: label(field) });
         }
       },
@@ -304,6 +325,11 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       const v = cellValue(sheet, p.row, p.col);
       const at = positionOf(sheet, p.row, p.col);
       config.positions[key] = at;
+      const formula = v === null ? uncomputedFormula(sheet, p.row, p.col) : null;
+      if (formula !== null) {
+        const label = AMBITO_KEYS.find((k) => k.key === key)?.labels[0] ?? key;
+        valueIssues.push({ ...at, problem: 'uncomputed-formula', shown: `=${formula}`, field: key, label });
+      }
       const record = <T>(reading: Reading<T>): T | null => {
         if (reading.problem) {
           const label = AMBITO_KEYS.find((k) => k.key === key)?.labels[0] ?? key;
@@ -487,7 +513,9 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       rd.require(r, 'stato', statoWritten);
       if (!ente.isAler) rd.require(r, 'comune', comuneWritten);
       // Numero unità: blank means one unit.
-      const count = numeroCol === undefined || isBlank(cellValue(tUnita.sheet, r, numeroCol)) ? 1 : rd.count(r, 'numero');
+      // A count merged over several rows is written once and counts once; a blank one is one unit.
+      const count = numeroCol !== undefined && mergedFrom(tUnita.sheet, r, numeroCol) ? 0
+        : numeroCol === undefined || isBlank(cellValue(tUnita.sheet, r, numeroCol)) ? 1 : rd.count(r, 'numero');
       const id = rd.text(r, 'id');
       units.push({
         r,

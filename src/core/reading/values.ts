@@ -8,6 +8,7 @@ import { cleanText, foldText } from '../names/normalize';
 
 export type ValueProblem =
   | 'excel-error'
+  | 'uncomputed-formula'
   | 'not-number'
   | 'not-integer'
   | 'negative'

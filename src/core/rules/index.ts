@@ -34,6 +34,7 @@ import unitStateUnknown from './unit-state-unknown';
 import unitWorksOverLimit from './unit-works-over-limit';
 import valueAmbiguousNumber from './value-ambiguous-number';
 import valueExcelError from './value-excel-error';
+import valueFormulaNotComputed from './value-formula-not-computed';
 import valueNegative from './value-negative';
 import valueNotInteger from './value-not-integer';
 import valueNotNumber from './value-not-number';
@@ -41,7 +42,7 @@ import valueRequired from './value-required';
 
 export const RULES: readonly Rule[] = [
   sheetMissing, headerMissing, headerAmbiguous,
-  valueRequired, valueNotNumber, valueNotInteger, valueNegative, valueAmbiguousNumber, valueExcelError,
+  valueRequired, valueNotNumber, valueNotInteger, valueNegative, valueAmbiguousNumber, valueExcelError, valueFormulaNotComputed,
   inputTotalMismatch,
   unitIdMissing, unitIdInvalid, unitIdDuplicate, unitIdWithCount,
   unitStateUnknown, unitStateNotAssignable, unitNotSap, unitWorksOverLimit,

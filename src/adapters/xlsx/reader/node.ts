@@ -29,9 +29,10 @@ export function readFileBytes(path: string): Uint8Array {
   }
 }
 
-export function openArchive(bytes: Uint8Array, label: string): ZipArchive {
+/** Reads an .xlsx file's bytes into a snapshot, with the native inflate. */
+export function readXlsxBytes(bytes: Uint8Array, label: string): WorkbookSnapshot {
   try {
-    return new ZipArchive(bytes, { inflate: nativeInflate });
+    return readSnapshotFromArchive(new ZipArchive(bytes, { inflate: nativeInflate }));
   } catch (err) {
     throw asUnreadable(err, bytes, label);
   }
@@ -39,12 +40,7 @@ export function openArchive(bytes: Uint8Array, label: string): ZipArchive {
 
 /** Reads the .xlsx file at `path` into a snapshot. */
 export function readXlsxFile(path: string): WorkbookSnapshot {
-  const bytes = readFileBytes(path);
-  try {
-    return readSnapshotFromArchive(new ZipArchive(bytes, { inflate: nativeInflate }));
-  } catch (err) {
-    throw asUnreadable(err, bytes, path);
-  }
+  return readXlsxBytes(readFileBytes(path), path);
 }
 
 export { UnreadableWorkbookError };

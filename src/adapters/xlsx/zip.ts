@@ -123,7 +123,7 @@ export function inflateBounded(data: Uint8Array, size: number, name: string): Ui
     at += chunk.length;
   });
   // Small steps: fflate inflates a whole step at once, so a step bounds what one call can allocate.
-  const STEP = 1 << 15;
+  const STEP = 1 << 12;
   try {
     for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);

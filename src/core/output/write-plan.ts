@@ -202,6 +202,22 @@ function unitOutcome(u: UnitRow, entiSheet: string | undefined): string {
  * the rows it spans: Excel grows a table to take in a value written beside it, and the user's table
  * must stay theirs.
  */
+const MAX_SHEET_COLUMNS = 16384;
+
+function firstEmptyColumn(sheet: SheetSnapshot, headerRow: number): number {
+  const header = sheet.values[headerRow] ?? [];
+  let c = header.length;
+  while (header[c - 1] === null && c > 0) c--;
+  for (;; c++) {
+    let empty = true;
+    for (let r = headerRow; r < sheet.values.length && empty; r++) {
+      const v = sheet.values[r]![c];
+      if (v !== undefined && v !== null) empty = false;
+    }
+    if (empty && !(sheet.tables ?? []).some((t) => c + sheet.originCol >= t.c0 && c + sheet.originCol <= t.c1 + 1)) return c;
+  }
+}
+
 export function besideTables(sheet: SheetSnapshot, col: number, r0: number, r1: number): number {
   const tables = (sheet.tables ?? []).filter((t) => t.r0 <= r1 && r0 <= t.r1);
   let c = col;
@@ -225,10 +241,14 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
     const width = t.sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
     const headerRow = t.sheet.originRow + t.headerRow;
     const lastRow = t.sheet.originRow + t.sheet.values.length - 1;
+    let col = t.ownedCol !== null ? t.sheet.originCol + t.ownedCol : besideTables(t.sheet, t.sheet.originCol + width, headerRow, lastRow);
+    // A stray value far to the right (up to column XFD) leaves no room after the used range: the
+    // first column after the header that is empty from the header down.
+    if (col >= MAX_SHEET_COLUMNS) col = t.sheet.originCol + firstEmptyColumn(t.sheet, t.headerRow);
     return {
       sheet: t.sheet.name,
       header: OWNED_COLUMNS[kind],
-      col: t.ownedCol !== null ? t.sheet.originCol + t.ownedCol : besideTables(t.sheet, t.sheet.originCol + width, headerRow, lastRow),
+      col,
       headerRow,
       rowOf: (r: number) => t.sheet.originRow + r,
     };

@@ -192,7 +192,10 @@ describe('what other programs write, read as Excel reads it', () => {
     const text = `<?xml version="1.0" encoding="UTF-16"?><sst xmlns="${NS}"><si><t>Città</t></si></sst>`;
     const utf16 = new Uint8Array(2 + text.length * 2);
     utf16.set([0xff, 0xfe]);
-    for (let i = 0; i < text.length; i++) utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff, utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
     const parts = workbookParts([{ name: 'S', xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }], { shared: '' });
     parts['xl/sharedStrings.xml'] = utf16;
     expect(read(parts).sheets[0]!.values[0]).toEqual(['Città']);

@@ -208,6 +208,13 @@ describe('what other programs write, read as Excel reads it', () => {
     expect(v[1]).toEqual([5]);
   });
 
+  test('formula results 0, FALSE and "" are results (read, never "uncomputed"); a formula with no <v> is uncomputed', () => {
+    const rows = '<row r="1"><c r="A1"><f>B1-B1</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1"><f>2+3</f></c></row>';
+    const s = read(workbookParts([{ name: 'S', xml: sheetXml(rows) }])).sheets[0]!;
+    expect(s.values[0]).toEqual([0, false]);
+    expect(s.uncomputed).toEqual([{ row: 0, col: 3, formula: '2+3' }]);
+  });
+
   test('the 1904 date system (Excel for Mac): a date-formatted serial is the same day, counts are not moved', () => {
     const styles = `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
     // 8 March 2023 is 43531 in the 1904 system, 44993 in the 1900 one.

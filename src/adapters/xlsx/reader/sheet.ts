@@ -151,7 +151,9 @@ function readCell(x: XmlScanner, type: string | undefined, fmt: string | null, c
     } else if (k === Tok.Close && x.depth < depth) break;
   }
   if (type === 'inlineStr') return { value: inline ?? (raw !== undefined ? unescapeXstring(raw) : null), formula };
-  if (raw === undefined || raw === '') return { value: null, formula };
+  // Only a formula with no <v> at all is uncomputed: <v></v> is a computed empty result ("").
+  if (raw === undefined) return { value: null, formula };
+  if (raw === '') return { value: null };
   switch (type) {
     case 's': {
       const s = ctx.shared[Number(raw)];

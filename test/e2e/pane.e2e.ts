@@ -126,7 +126,7 @@ describe('standalone, without Excel', () => {
     writeFileSync(bad, 'Ente,Comune\nALER,Crema\n');
     const { context, page } = await standalonePage();
     await page.locator('input[type=file]').setInputFiles(bad);
-    await page.getByText(/non è una cartella di lavoro \.xlsx leggibile/).waitFor({ timeout: 30_000 });
+    await page.getByText(/non è una cartella di lavoro \.xlsx \(forse un \.csv/).waitFor({ timeout: 30_000 });
     expect(await page.getByText(/salvarlo come «Cartella di lavoro di Excel/).count()).toBeGreaterThan(0);
     await context.close();
   });

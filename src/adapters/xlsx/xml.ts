@@ -241,12 +241,21 @@ export class XmlScanner {
     return n < 0 ? undefined : decodeXml(this.src.slice(this.attrSpans[n + 2]!, this.attrSpans[n + 3]!));
   }
 
-  private attrIndex(name: string): number {
+  /** Index of an attribute of the current start tag, or -1; with valueStart/valueEnd, no string is made. */
+  attrIndex(name: string): number {
     const a = this.attrSpans;
     for (let n = 0; n < 4 * this.attrCount; n += 4) {
       if (a[n + 1]! - a[n]! === name.length && this.src.startsWith(name, a[n]!)) return n;
     }
     return -1;
+  }
+
+  valueStart(index: number): number {
+    return this.attrSpans[index + 2]!;
+  }
+
+  valueEnd(index: number): number {
+    return this.attrSpans[index + 3]!;
   }
 
   /** The span of an attribute's raw value, for a writer that replaces it in place. */

@@ -21,28 +21,8 @@ const EMPTY_FORMATS: (string | null)[] = Object.freeze([]) as unknown as (string
 
 /** Zero-based row and column of an A1 reference, bounded by Excel's limits. */
 function parseRef(ref: string): { row: number; col: number } {
-  let i = 0;
-  let col = 0;
-  const n = ref.length;
-  if (ref.charCodeAt(0) === 36) i++;
-  for (; i < n; i++) {
-    let c = ref.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-    if (col > MAX_COLS) throw new BadSheetError(`reference beyond column XFD: ${ref}`);
-  }
-  if (ref.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digitsFrom = i;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57 || i - digitsFrom >= 7) break;
-    row = row * 10 + (c - 48);
-  }
-  if (col === 0 || i === digitsFrom || i !== n) throw new BadSheetError(`not an A1 reference: ${ref}`);
-  if (row < 1 || row > MAX_ROWS) throw new BadSheetError(`reference beyond row 1048576: ${ref}`);
-  return { row: row - 1, col: col - 1 };
+  parseRefAt(ref, 0, ref.length);
+  return { row: refRow, col: refCol };
 }
 
 /** `A1:C4` as zero-based bounds. */
@@ -73,10 +53,45 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-interface Cell {
-  ref: string | undefined;
-  style: number;
-  type: string | undefined;
+/** Where parseRefAt leaves the zero-based row and column: the hot loop allocates nothing per cell. */
+let refRow = 0;
+let refCol = 0;
+
+/** An A1 reference in src[from, to), bounded by Excel's limits. */
+function parseRefAt(src: string, from: number, to: number): void {
+  let i = from;
+  let col = 0;
+  if (src.charCodeAt(i) === 36) i++;
+  for (; i < to; i++) {
+    let c = src.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    if (col > MAX_COLS) throw new BadSheetError(`reference beyond column XFD: ${src.slice(from, to)}`);
+  }
+  if (src.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 48 || c > 57 || i - digitsFrom >= 7) break;
+    row = row * 10 + (c - 48);
+  }
+  if (col === 0 || i === digitsFrom || i !== to || row < 1 || row > MAX_ROWS) throw new BadSheetError(`not an A1 reference within Excel's limits: ${src.slice(from, to)}`);
+  refRow = row - 1;
+  refCol = col - 1;
+}
+
+/** A non-negative integer attribute (a style index); NaN when it is not one. */
+function intAt(src: string, from: number, to: number): number {
+  if (from === to) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 48 || c > 57) return Number(src.slice(from, to).trim());
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 export function readWorksheet(name: string, xml: string, ctx: SheetContext): SheetSnapshot {
@@ -90,16 +105,23 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
   for (let k = x.next(); k !== Tok.End; k = x.next()) {
     if (k !== Tok.Open) continue;
     if (x.is('c')) {
-      const cell: Cell = { ref: x.attr('r'), style: Number(x.attr('s') ?? 0), type: x.attr('t') };
-      if (cell.ref !== undefined) ({ row, col } = parseRef(cell.ref));
-      else {
+      const ri = x.attrIndex('r');
+      if (ri >= 0) {
+        parseRefAt(xml, x.valueStart(ri), x.valueEnd(ri));
+        row = refRow;
+        col = refCol;
+      } else {
         col++;
         if (row < 0) row = 0;
         if (col >= MAX_COLS) throw new BadSheetError('a row beyond column XFD');
       }
-      const fmt = ctx.formats[cell.style] ?? null;
-      const { value, formula } = readCell(x, cell.type, fmt, ctx);
-      if (formula !== undefined && value === null) uncomputed.push({ row, col, formula });
+      const si = x.attrIndex('s');
+      const style = si < 0 ? 0 : intAt(xml, x.valueStart(si), x.valueEnd(si));
+      const ti = x.attrIndex('t');
+      const type = ti < 0 ? undefined : xml.slice(x.valueStart(ti), x.valueEnd(ti));
+      const fmt = ctx.formats[style] ?? null;
+      const value = readCell(x, type, fmt, ctx);
+      if (cellFormula !== undefined && value === null && !cellHasValue) uncomputed.push({ row, col, formula: cellFormula });
       if (value === null) continue;
       (values[row] ??= [])[col] = value;
       if (fmt && fmt !== 'General') (formats[row] ??= [])[col] = fmt;
@@ -131,47 +153,56 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
   return sheet;
 }
 
-/** The value of the `<c>` just opened, and its formula when it has one. */
-function readCell(x: XmlScanner, type: string | undefined, fmt: string | null, ctx: SheetContext): { value: CellValue; formula?: string } {
+/** The formula of the cell readCell last read, and whether it had a <v>: set beside its value. */
+let cellFormula: string | undefined;
+let cellHasValue = false;
+
+/** The value of the `<c>` just opened (its formula in cellFormula). */
+function readCell(x: XmlScanner, type: string | undefined, fmt: string | null, ctx: SheetContext): CellValue {
+  cellFormula = undefined;
+  cellHasValue = false;
   if (x.selfClosing) {
     x.next();
-    return { value: null };
+    return null;
   }
   const depth = x.depth;
   let raw: string | undefined;
   let inline: string | undefined;
-  let formula: string | undefined;
   for (;;) {
     const k = x.next();
     if (k === Tok.Open) {
       if (x.is('v')) raw = x.textContent();
-      else if (x.is('f')) formula = x.textContent();
+      else if (x.is('f')) cellFormula = x.textContent();
       else if (x.is('is')) inline = richText(x);
       else x.skip();
     } else if (k === Tok.Close && x.depth < depth) break;
   }
-  if (type === 'inlineStr') return { value: inline ?? (raw !== undefined ? unescapeXstring(raw) : null), formula };
+  if (type === 'inlineStr') {
+    cellHasValue = inline !== undefined || raw !== undefined;
+    return inline ?? (raw !== undefined ? unescapeXstring(raw) : null);
+  }
   // Only a formula with no <v> at all is uncomputed: <v></v> is a computed empty result ("").
-  if (raw === undefined) return { value: null, formula };
-  if (raw === '') return { value: null };
+  if (raw === undefined) return null;
+  cellHasValue = true;
+  if (raw === '') return null;
   switch (type) {
     case 's': {
       const s = ctx.shared[Number(raw)];
-      return { value: s === undefined ? null : s, formula };
+      return s === undefined ? null : s;
     }
     case 'b':
-      return { value: raw === '1' || raw.toLowerCase() === 'true', formula };
+      return raw === '1' || raw.toLowerCase() === 'true';
     case 'e':
-      return { value: raw, formula };
+      return raw;
     case 'str':
-      return { value: unescapeXstring(raw), formula };
+      return unescapeXstring(raw);
     case 'd':
-      return { value: isoToSerial(raw) ?? raw, formula };
+      return isoToSerial(raw) ?? raw;
     default: {
       const n = Number(raw);
-      if (!Number.isFinite(n) || raw.trim() === '') return { value: raw, formula };
+      if (!Number.isFinite(n) || raw.trim() === '') return raw;
       // The 1904 system counts from 1 January 1904: the same day is 1,462 more in the 1900 one.
-      return { value: ctx.date1904 && isDateFormat(fmt) ? n + 1462 : n, formula };
+      return ctx.date1904 && isDateFormat(fmt) ? n + 1462 : n;
     }
   }
 }

@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
-import { loadWorkbook, UnreadableWorkbookError } from '../adapters/xlsx/read';
-import { readFileBytes, readXlsxBytes } from '../adapters/xlsx/reader/node';
-import { AppliedPlan, ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
+import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
+import { nativeCrc32, nativeDeflate, nativeInflate, readFileBytes, readXlsxBytes } from '../adapters/xlsx/reader/node';
+import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
+import { asUnreadable } from '../adapters/xlsx/reader';
 import { num } from '../core/italian';
 import { catalogueMarkdown } from '../catalogue';
 import { summaryText } from './summary';
@@ -46,12 +47,22 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
   try {
     // One reading for the check and the copy: both see the same values.
     const bytes = readFileBytes(file);
-    const result = check(readXlsxBytes(bytes, file));
+    const snapshot = readXlsxBytes(bytes, file);
+    const result = check(snapshot);
     let applied: AppliedPlan | null = null;
     if (opts.out) {
-      const wb = await loadWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), file);
-      applied = applyWritePlan(wb, result.writePlan);
-      await wb.xlsx.writeFile(opts.out);
+      // The copy is the user's package with our parts added: what we do not own is copied as stored.
+      let copy;
+      try {
+        copy = annotatedCopy(bytes, result.writePlan, {
+          inflate: nativeInflate, deflate: nativeDeflate, crc32: nativeCrc32,
+          firstCell: (name) => snapshot.sheets.find((s) => s.name === name)?.values[0]?.[0] ?? null,
+        });
+      } catch (err) {
+        throw asUnreadable(err, bytes, file);
+      }
+      applied = copy.applied;
+      writeFileSync(opts.out, copy.bytes);
     }
     const report = reportSchema.parse(result.report);
     if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');

@@ -1,15 +1,13 @@
 /**
- * "Controlla e calcola" on an .xlsx file, in the browser: the same reader, engine and write plan as
- * the command line. Nothing leaves the page: the file is read from disk by the browser and the
- * annotated copy is offered as a download. exceljs (about 1 MB) writes the copy, loaded only here, as
- * a separate chunk.
+ * "Controlla e calcola" on an .xlsx file, in the browser: the same reader, engine and annotated copy
+ * as the command line (fflate inflating and deflating where Node has zlib). Nothing leaves the page:
+ * the file is read from disk by the browser and the copy is offered as a download.
  */
-import type ExcelJS from 'exceljs';
 import { check } from '../core/engine';
 import { NotAPlanError } from '../core/scope';
-import { loadWorkbookBytes, UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { readXlsx } from '../adapters/xlsx/reader';
-import { AppliedPlan, ForeignOutputSheetError, applyWritePlan } from '../adapters/xlsx/write';
+import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
+import { asUnreadable, readXlsx } from '../adapters/xlsx/reader';
+import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { num } from '../core/italian';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 
@@ -21,11 +19,6 @@ export interface FileCheck {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function loadExcelJs(): Promise<typeof ExcelJS> {
-  const m = (await import(/* webpackChunkName: "exceljs" */ 'exceljs/dist/exceljs.min.js')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
-  return m.default ?? m;
-}
 
 export function annotatedName(name: string): string {
   return `${name.replace(/\.xlsx$/i, '')}-annotato.xlsx`;
@@ -40,10 +33,10 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
     );
   }
   onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.1 });
-  const [ExcelJSModule, bytes] = await Promise.all([loadExcelJs(), file.arrayBuffer()]);
+  const bytes = new Uint8Array(await file.arrayBuffer());
   let snapshot;
   try {
-    snapshot = readXlsx(new Uint8Array(bytes), file.name);
+    snapshot = readXlsx(bytes, file.name);
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;
@@ -58,20 +51,17 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
   }
   onProgress({ stage: 'scrittura', label: 'Preparazione della cartella annotata…', fraction: 0.7 });
   let applied: AppliedPlan;
-  let wb: ExcelJS.Workbook;
+  let copy: Uint8Array;
   try {
-    wb = await loadWorkbookBytes(ExcelJSModule.Workbook, bytes, file.name);
-  } catch (err) {
-    if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
-    throw err;
-  }
-  try {
-    applied = applyWritePlan(wb, result.writePlan);
+    const made = annotatedCopy(bytes, result.writePlan, { firstCell: (name) => snapshot.sheets.find((x) => x.name === name)?.values[0]?.[0] ?? null });
+    applied = made.applied;
+    copy = made.bytes;
   } catch (err) {
     if (err instanceof ForeignOutputSheetError) throw new UserFacingError(err.message, 'Rinominare il foglio nel file, salvarlo e sceglierlo di nuovo.', 'unknown');
+    const unreadable = asUnreadable(err, bytes, file.name);
+    if (unreadable instanceof UnreadableWorkbookError) throw new UserFacingError(unreadable.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;
   }
-  const buffer = await wb.xlsx.writeBuffer();
   onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
   return {
     outcome: {
@@ -85,7 +75,7 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
         ? [{ message: `Nella copia le note spiegano le prime ${num(applied.notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]
         : [],
     },
-    annotated: new Blob([buffer], { type: XLSX_TYPE }),
+    annotated: new Blob([copy as BlobPart], { type: XLSX_TYPE }),
     fileName: annotatedName(file.name),
   };
 }

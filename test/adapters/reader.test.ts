@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadWorkbook } from '../../src/adapters/xlsx/read';
-import { snapshotOfWorkbook } from '../../src/adapters/xlsx/workbook';
+import { loadWorkbook, snapshotOfWorkbook } from '../support/exceljs';
 import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { readXlsxBytes } from '../../src/adapters/xlsx/reader/node';
 import { WorkbookSnapshot } from '../../src/core/snapshot';

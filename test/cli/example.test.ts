@@ -1,7 +1,6 @@
 /** The bundled example of `npm run demo` is the Cremona 2023 fixture, cell for cell. */
 import { join } from 'node:path';
-import { loadWorkbook } from '../../src/adapters/xlsx/read';
-import { snapshotOfWorkbook } from '../../src/adapters/xlsx/workbook';
+import { loadWorkbook, snapshotOfWorkbook } from '../support/exceljs';
 import { planSnapshot } from '../support/workbooks';
 
 test('esempi/piano-cremona-2023.xlsx holds the Cremona 2023 plan (regenerate: node scripts/make-example.mjs)', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { parseCsv } from './csv';
-import { dateToSerial } from '../../src/adapters/xlsx/cells';
+import { dateToSerial } from './exceljs';
 
 export const PLANS_DIR = join(__dirname, '..', 'fixtures', 'plans');
 export const PLANS = ['crema-2019', 'crema-2021', 'cremona-2023', 'ogliopo-2021'] as const;

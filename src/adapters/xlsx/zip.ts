@@ -24,6 +24,7 @@ interface Entry {
   name: string;
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
@@ -38,6 +39,14 @@ export type Inflater = (data: Uint8Array, size: number, name: string) => Uint8Ar
 export interface ZipOptions {
   inflate?: Inflater;
   limits?: { part: number; total: number };
+}
+
+export interface RawPart {
+  name: string;
+  method: number;
+  data: Uint8Array;
+  size: number;
+  crc: number;
 }
 
 export class ZipArchive {
@@ -63,11 +72,13 @@ export class ZipArchive {
     return this.entries.has(name.replace(/^\//, '').toLowerCase());
   }
 
-  /** The raw stored bytes of a part (for copying it unchanged) and how they are compressed. */
-  raw(name: string): { method: number; data: Uint8Array; size: number; crc?: undefined } | null {
+  /** The stored bytes of a part as they are (to copy it unchanged), with how they are compressed. */
+  raw(name: string): RawPart | null {
     const e = this.entries.get(name.replace(/^\//, '').toLowerCase());
     if (!e) return null;
-    return { method: e.method, data: this.bytes.subarray(dataStart(this.bytes, e), dataStart(this.bytes, e) + e.compressedSize), size: e.size };
+    if (e.flags & 1) throw new ArchiveError('encrypted', `${e.name} is encrypted`);
+    const start = dataStart(this.bytes, e);
+    return { name: e.name, method: e.method, data: this.bytes.subarray(start, start + e.compressedSize), size: e.size, crc: e.crc };
   }
 
   /** The inflated bytes of a part, or null when the archive has no such part. */
@@ -190,6 +201,7 @@ function readCentralDirectory(b: Uint8Array, add: (e: Entry) => void): void {
     if (u32(b, p) !== 0x02014b50) throw new ArchiveError('damaged', 'bad central directory entry');
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let size = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -220,7 +232,7 @@ function readCentralDirectory(b: Uint8Array, add: (e: Entry) => void): void {
       x += 4 + len;
     }
     if (localOffset + 30 > b.length) throw new ArchiveError('damaged', `${name}: out of the file`);
-    if (!name.endsWith('/')) add({ name, method, flags, compressedSize, size, localOffset });
+    if (!name.endsWith('/')) add({ name, method, flags, crc, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
 }

@@ -58,7 +58,7 @@ export function FileWorkspace() {
     setResult(null);
     setProgress(null);
     try {
-      // The checker and exceljs are loaded only now, in their own chunk.
+      // The checker and the .xlsx reader and writer are loaded only now, in their own chunk.
       const { checkFile } = await import(/* webpackChunkName: "file-check" */ '../../standalone/file-check');
       const check = await checkFile(file, setProgress);
       setResult({ check, source: file.name });

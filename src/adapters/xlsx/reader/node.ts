@@ -1,6 +1,6 @@
 /** The reader in Node: a file path in, with Node's native inflate. */
 import { readFileSync, statSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WorkbookSnapshot } from '../../../core/snapshot';
 import { ArchiveError, Inflater, ZipArchive } from '../zip';
 import { UnreadableWorkbookError, explain } from '../workbook';
@@ -44,3 +44,7 @@ export function readXlsxFile(path: string): WorkbookSnapshot {
 }
 
 export { UnreadableWorkbookError };
+
+/** Node's native deflate and CRC-32 for the annotated copy (fflate's and a table's elsewhere). */
+export const nativeDeflate = (d: Uint8Array): Uint8Array => deflateRawSync(d, { level: 6 });
+export const nativeCrc32 = (d: Uint8Array): number => crc32(d);

@@ -1,0 +1,40 @@
+/** Writing XML text: escaping, and elements from plain attribute lists. */
+
+export function esc(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | null = null;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    else if (c === 34) rep = '&quot;';
+    // Control characters are not allowed in XML 1.0: Excel writes them as _xHHHH_.
+    else if (c < 32 && c !== 9 && c !== 10 && c !== 13) rep = `_x${c.toString(16).padStart(4, '0').toUpperCase()}_`;
+    if (rep !== null) {
+      out += s.slice(from, i) + rep;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+export function attrs(a: Record<string, string | number | boolean | undefined | null>): string {
+  let out = '';
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined || v === null || v === false) continue;
+    out += ` ${k}="${v === true ? '1' : esc(String(v))}"`;
+  }
+  return out;
+}
+
+export function el(name: string, a: Record<string, string | number | boolean | undefined | null> = {}, inner?: string): string {
+  return inner === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${inner}</${name}>`;
+}
+
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

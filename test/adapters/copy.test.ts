@@ -1,0 +1,121 @@
+/**
+ * The annotated copy keeps what the user's workbook holds and Piano Offerta does not own: charts,
+ * images, pivots, connections, custom XML, tables, data validations, conditional formats, names, a
+ * user's note. Real workbooks from calamine's test suite (test/fixtures/copy/PROVENANCE.md) and ones
+ * made here: each original part is in the copy with the same bytes, except those we edit, which keep
+ * every element of the user's; the copy reads back (our reader, and exceljs where exceljs can open
+ * the original); a second run replaces our sheets, never duplicates them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { annotatedCopy } from '../../src/adapters/xlsx/annotate';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
+import { SheetBuilder } from '../../src/core/output/sheet-builder';
+import { WritePlan } from '../../src/core/output/write-plan';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'copy');
+/** Parts we may edit; every other part must come back byte for byte. */
+const EDITABLE = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
+
+function planFor(snapshot: WorkbookSnapshot): WritePlan {
+  const s = new SheetBuilder('Riepilogo', [30, 12], [0]);
+  s.title("Piano annuale dell'offerta abitativa – prova");
+  s.subtitle('Prova');
+  s.table('Conteggi', ['Voce', 'Numero'], [['Unità', 3], ['Enti', 1]]);
+  const first = snapshot.sheets[0]!.name;
+  return {
+    sheets: [s.build()],
+    annotations: [{ sheet: first, cell: 'B2', row: 1, col: 1, severity: 'error', note: 'Piano Offerta\nErrore: prova.\n→ Correggere.' }],
+    columns: [],
+  };
+}
+
+function copyOf(bytes: Uint8Array) {
+  const snapshot = readXlsx(bytes, 'x.xlsx');
+  const plan = planFor(snapshot);
+  return { ...annotatedCopy(bytes, plan, { firstCell: (n) => snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null }), snapshot };
+}
+
+const FILES = ['charts.xlsx', 'picture.xlsx', 'pivots.xlsx', 'table_with_absolute_paths.xlsx'];
+
+describe.each(FILES)('%s', (file) => {
+  const original = new Uint8Array(readFileSync(join(FIXTURES, file)));
+  const before = original.slice();
+  const { bytes } = copyOf(original);
+  const inParts = unzipSync(original);
+  const outParts = unzipSync(bytes);
+
+  test('every part we do not own is in the copy with the same bytes; the input is unchanged', () => {
+    for (const [name, data] of Object.entries(inParts)) {
+      expect(outParts[name]).toBeDefined();
+      if (!EDITABLE.test(name)) expect(Buffer.compare(Buffer.from(outParts[name]!), Buffer.from(data))).toBe(0);
+    }
+    expect(Buffer.compare(Buffer.from(original), Buffer.from(before))).toBe(0);
+  });
+
+  test('the copy reads back: the user\'s sheets with their values, ours added', () => {
+    const back = readXlsx(bytes, 'copia.xlsx');
+    const orig = readXlsx(original, file);
+    expect(back.sheets.map((s) => s.name)).toEqual([...orig.sheets.map((s) => s.name), 'Riepilogo']);
+    for (const s of orig.sheets) expect(back.sheets.find((b) => b.name === s.name)!.values).toEqual(s.values);
+    expect(back.sheets.at(-1)!.values[0]![0]).toBe("Piano annuale dell'offerta abitativa – prova");
+  });
+
+  test('edited parts keep every element of the user\'s (the workbook\'s defined names, the sheet\'s drawings and tables)', () => {
+    for (const name of Object.keys(inParts).filter((n) => EDITABLE.test(n) && n !== 'xl/styles.xml')) {
+      const tags = (xml: string) => [...xml.matchAll(/<([A-Za-z][\w:.-]*)[\s/>]/g)].map((m) => m[1]!);
+      const count = (xml: string) => tags(xml).reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>());
+      const a = count(strFromU8(inParts[name]!));
+      const b = count(strFromU8(outParts[name]!));
+      for (const [tag, n] of a) if (!['row', 'c', 'v', 'f', 'is', 't'].includes(tag)) expect({ name, tag, atLeast: (b.get(tag) ?? 0) >= n }).toEqual({ name, tag, atLeast: true });
+    }
+  });
+
+  test('a second run on the copy replaces our sheet, never duplicates it', () => {
+    const again = copyOf(bytes).bytes;
+    expect(readXlsx(again, 'copia2.xlsx').sheets.map((s) => s.name)).toEqual(readXlsx(bytes, 'copia.xlsx').sheets.map((s) => s.name));
+  });
+});
+
+test('exceljs opens the copies of the files it can open (an outside reader)', async () => {
+  for (const file of ['picture.xlsx', 'pivots.xlsx']) {
+    const { bytes } = copyOf(new Uint8Array(readFileSync(join(FIXTURES, file))));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet('Riepilogo')!.getCell('A1').value).toBe("Piano annuale dell'offerta abitativa – prova");
+    const first = wb.worksheets[0]!;
+    expect((first.getCell('B2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(first.getCell('B2').note).toBeDefined();
+  }
+});
+
+test('a workbook with a data validation, a conditional format, a defined name and a user\'s note keeps them, ours beside', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Unita');
+  ws.addRow(['ID', 'Stato']);
+  ws.addRow([1, 'Libero']);
+  ws.getCell('B2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Libero,Assegnato"'] };
+  ws.addConditionalFormatting({ ref: 'A2:A10', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [5], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF00FF00' } } } }] });
+  ws.getCell('A2').note = 'Controllato da Anna';
+  wb.definedNames.add('Unita!$A$1:$B$2', 'Elenco');
+  const original = new Uint8Array(await wb.xlsx.writeBuffer());
+  const snapshot = readXlsx(original, 'x.xlsx');
+  const plan = planFor(snapshot);
+  plan.annotations.push({ sheet: 'Unita', cell: 'A2', row: 1, col: 0, severity: 'warning', note: 'Piano Offerta\nAvviso: prova.' });
+  const { bytes, applied } = annotatedCopy(original, plan, { firstCell: () => 'ID' });
+  expect(applied).toEqual({ highlightedCells: 2, notedCells: 2 });
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const u = back.getWorksheet('Unita')!;
+  expect(u.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Libero,Assegnato"'] });
+  expect(strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!)).toContain('<conditionalFormatting');
+  expect(back.definedNames.getRanges('Elenco').ranges).toEqual(['Unita!$A$1:$B$2']);
+  // The user's note keeps its text, ours under it; the author of ours is Piano Offerta.
+  const note = u.getCell('A2').note;
+  const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+  expect(text).toBe('Controllato da Anna\n\nPiano Offerta\nAvviso: prova.');
+  expect(strFromU8(unzipSync(bytes)['xl/comments1.xml']!)).toContain('<author>Piano Offerta</author>');
+});

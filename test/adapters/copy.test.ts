@@ -74,9 +74,13 @@ describe.each(FILES)('%s', (file) => {
     }
   });
 
-  test('a second run on the copy replaces our sheet, never duplicates it', () => {
+  test('a second run on the copy replaces our sheet, never duplicates it; print titles stay among the defined names', () => {
     const again = copyOf(bytes).bytes;
     expect(readXlsx(again, 'copia2.xlsx').sheets.map((s) => s.name)).toEqual(readXlsx(bytes, 'copia.xlsx').sheets.map((s) => s.name));
+    const wbXml = strFromU8(unzipSync(again)['xl/workbook.xml']!);
+    const names = wbXml.slice(wbXml.indexOf('<definedNames>'), wbXml.indexOf('</definedNames>'));
+    expect(names.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
+    expect(wbXml.match(/<definedName[\s>]/g)!.length).toBe(names.match(/<definedName[\s>]/g)!.length);
   });
 });
 

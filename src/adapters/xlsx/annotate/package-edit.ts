@@ -90,6 +90,7 @@ export function editWorkbook(xml: string, edit: WorkbookEdit): string {
   let sheetsClose = -1;
   let namesClose = -1;
   let namesAfter = -1;
+  let namesEmpty: [number, number] | null = null;
   let relNs = false;
   for (let k = x.next(); k !== Tok.End; k = x.next()) {
     if (k === Tok.Open && x.depth === 1) relNs = x.attrIndex('xmlns:r') >= 0;
@@ -97,6 +98,11 @@ export function editWorkbook(xml: string, edit: WorkbookEdit): string {
     if (k === Tok.Close && x.is('sheets')) sheetsClose = x.start;
     if (k === Tok.Close && x.depth === 1 && (x.is('sheets') || x.is('functionGroups') || x.is('externalReferences'))) namesAfter = x.end;
     if (k === Tok.Open && x.depth === 2 && (x.is('functionGroups') || x.is('externalReferences')) && x.selfClosing) namesAfter = x.end;
+    if (k === Tok.Open && x.is('definedNames') && x.selfClosing) {
+      namesEmpty = [x.start, x.end];
+      x.next();
+      continue;
+    }
     if (k === Tok.Close && x.is('definedNames')) namesClose = x.start;
     if (k === Tok.Open && x.is('definedName')) {
       const name = x.attr('name');
@@ -119,7 +125,8 @@ export function editWorkbook(xml: string, edit: WorkbookEdit): string {
   if (newSheets) edits.push({ from: sheetsClose, to: sheetsClose, text: newSheets });
   const names = edit.names.map((n) => `<definedName name="${n.name}" localSheetId="${n.localSheetId}">${esc(n.value)}</definedName>`).join('');
   if (names) {
-    if (namesClose >= 0) edits.push({ from: namesClose, to: namesClose, text: names });
+    if (namesEmpty) edits.push({ from: namesEmpty[0], to: namesEmpty[1], text: `<definedNames>${names}</definedNames>` });
+    else if (namesClose >= 0) edits.push({ from: namesClose, to: namesClose, text: names });
     else edits.push({ from: namesAfter, to: namesAfter, text: `<definedNames>${names}</definedNames>` });
   }
   let out = xml;

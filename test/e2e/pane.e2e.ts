@@ -93,7 +93,8 @@ describe('standalone, without Excel', () => {
     const rows = expected.sectionG.map((_, i) => ({ ente: ws.getCell(5 + i, 1).value, g: ws.getCell(5 + i, 8).value }));
     expect(rows).toEqual(expected.sectionG.map((r) => ({ ente: r.ente, g: r.g })));
     expect(ws.getCell(5 + expected.sectionG.length, 8).value).toBe(expected.totals.g);
-    // Only the page's own assets: the file never leaves the browser, office.js is not even asked for.
+    // The reader and writer came with the file; only the page's own assets: the file never leaves the browser, office.js is not even asked for.
+    expect(requests.some((u) => /file-check/.test(u))).toBe(true);
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     if (plan === 'cremona-2023') {
       await page.screenshot({ path: join(SCREENSHOTS, 'file-risultati.png'), fullPage: false });
@@ -102,22 +103,22 @@ describe('standalone, without Excel', () => {
     await context.close();
   });
 
-  test('the initial JavaScript is small and exceljs is loaded only when a file is chosen', async () => {
+  test('the .xlsx reader and writer (the file-check chunk) are loaded only when a file is chosen', async () => {
     const { context, page, requests } = await standalonePage();
     await page.getByRole('button', { name: 'Scegli un file .xlsx' }).waitFor();
-    expect(requests.some((u) => /exceljs/.test(u))).toBe(false);
+    expect(requests.some((u) => /file-check/.test(u))).toBe(false);
     await page.screenshot({ path: join(SCREENSHOTS, 'file-vuoto.png') });
     expect((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await context.close();
   });
 
-  test('the initial JavaScript of the pane is under 300 KB gzipped (exceljs in a lazy chunk)', () => {
+  test('the initial JavaScript of the pane is under 300 KB gzipped (the file check in a lazy chunk)', () => {
     const html = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!).filter((s) => !s.startsWith('http'));
     const gz = scripts.map((s) => gzipSync(readFileSync(join(ROOT, 'dist', s)), { level: 9 }).length);
     const total = gz.reduce((a, b) => a + b, 0);
     console.log(`JavaScript iniziale: ${scripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip`);
-    expect(scripts.some((s) => /exceljs/.test(s))).toBe(false);
+    expect(scripts.some((s) => /file-check/.test(s))).toBe(false);
     expect(total).toBeLessThan(300 * 1024);
   });
 

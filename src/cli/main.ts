@@ -8,7 +8,7 @@ import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { nativeCrc32, nativeDeflate, nativeInflate, readFileBytes, readXlsxBytes } from '../adapters/xlsx/reader/node';
+import { nativeCrc32, nativeDeflate, openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { asUnreadable } from '../adapters/xlsx/reader';
 import { num } from '../core/italian';
@@ -47,7 +47,8 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
   try {
     // One reading for the check and the copy: both see the same values.
     const bytes = readFileBytes(file);
-    const snapshot = readXlsxBytes(bytes, file);
+    const archive = openArchive(bytes, file, !!opts.out);
+    const snapshot = readArchive(archive, bytes, file);
     const result = check(snapshot);
     let applied: AppliedPlan | null = null;
     if (opts.out) {
@@ -55,7 +56,7 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       let copy;
       try {
         copy = annotatedCopy(bytes, result.writePlan, {
-          inflate: nativeInflate, deflate: nativeDeflate, crc32: nativeCrc32,
+          archive, deflate: nativeDeflate, crc32: nativeCrc32,
           firstCell: (name) => snapshot.sheets.find((s) => s.name === name)?.values[0]?.[0] ?? null,
         });
       } catch (err) {

@@ -39,6 +39,8 @@ export type Inflater = (data: Uint8Array, size: number, name: string) => Uint8Ar
 export interface ZipOptions {
   inflate?: Inflater;
   limits?: { part: number; total: number };
+  /** Keep each part's text once read: the command line reads the sheets for the check, then edits them for the copy. */
+  keepText?: boolean;
 }
 
 export interface RawPart {
@@ -54,10 +56,12 @@ export class ZipArchive {
   private inflated = 0;
   private readonly limits: { part: number; total: number };
   private readonly inflate: Inflater;
+  private readonly texts: Map<string, string> | null;
 
   constructor(private readonly bytes: Uint8Array, options: ZipOptions = {}) {
     this.limits = options.limits ?? { part: MAX_PART_BYTES, total: MAX_TOTAL_BYTES };
     this.inflate = options.inflate ?? inflateBounded;
+    this.texts = options.keepText ? new Map() : null;
     if (bytes.length === 0) throw new ArchiveError('empty', 'empty file');
     readCentralDirectory(bytes, (e) => this.entries.set(e.name.toLowerCase(), e));
   }
@@ -109,6 +113,15 @@ export class ZipArchive {
 
   /** A part as text: UTF-8, or UTF-16 when it starts with a byte order mark. */
   text(name: string): string | null {
+    const key = name.replace(/^\//, '').toLowerCase();
+    const kept = this.texts?.get(key);
+    if (kept !== undefined) return kept;
+    const t = this.decode(name);
+    if (t !== null) this.texts?.set(key, t);
+    return t;
+  }
+
+  private decode(name: string): string | null {
     const b = this.read(name);
     if (!b) return null;
     try {

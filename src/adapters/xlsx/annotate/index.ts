@@ -44,6 +44,8 @@ export interface CopyOptions {
   inflate?: Inflater;
   deflate?: Deflater;
   crc32?: Crc32;
+  /** The archive of `original` when the caller has it open already (its parts' text kept). */
+  archive?: ZipArchive;
   /** The first cell of a sheet as read (to tell our earlier output sheets from a user's). */
   firstCell: (sheet: string) => CellValue;
 }
@@ -51,7 +53,7 @@ export interface CopyOptions {
 const enc = new TextEncoder();
 
 export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: CopyOptions): { bytes: Uint8Array; applied: AppliedPlan } {
-  const zip = new ZipArchive(original, options.inflate ? { inflate: options.inflate } : {});
+  const zip = options.archive ?? new ZipArchive(original, options.inflate ? { inflate: options.inflate } : {});
   const info = readWorkbookInfo(zip);
   const changed = new Map<string, string>();
   const removed = new Set<string>();
@@ -201,10 +203,13 @@ function editUserSheets(zip: ZipArchive, info: ReturnType<typeof readWorkbookInf
       noted++;
     }
   }
-  const italic = (fill?: string) => book.xf({ font: fontXml({ name: FONT.name, size: FONT.size, italic: true }), ...(fill ? { fill } : {}) });
+  // One format per severity (and none), worked out once: the column has a cell per unit.
+  const italicFont = fontXml({ name: FONT.name, size: FONT.size, italic: true });
+  const plain = book.xf({ font: italicFont });
+  const bySeverity = new Map(Object.entries(SEVERITY_FILL).map(([k, hex]) => [k, book.xf({ font: italicFont, fill: solidFillXml(hex) })]));
   for (const col of plan.columns) {
     if (!info.sheets.some((s) => s.name === col.sheet && s.part)) continue;
-    const cells = new Map(col.cells.map((c) => [c.row, { value: c.value, style: italic(c.severity ? solidFillXml(SEVERITY_FILL[c.severity]) : undefined) }]));
+    const cells = new Map(col.cells.map((c) => [c.row, { value: c.value, style: c.severity ? bySeverity.get(c.severity)! : plain }]));
     of(col.sheet).owned = {
       col: col.col, headerRow: col.headerRow, header: col.header, cells,
       headerStyle: book.xf({ font: fontXml({ name: FONT.name, size: FONT.size, bold: true, italic: true, color: '#2F5496' }) }),

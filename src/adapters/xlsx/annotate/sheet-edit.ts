@@ -64,6 +64,13 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): stri
   // A row of the file (or a new one), with its cells merged with the edits, in column order.
   const rowXml = (r: number, startTag: string | null, cells: CellSpan[]): string => {
     const fills = edits.fills.get(r);
+    const ownedOnly = owned?.cells.get(r);
+    // The common row: no anomaly, one value of ours after the user's cells (a unit's Esito).
+    if (!fills && ownedOnly && startTag && r !== owned!.headerRow && (cells.length === 0 || cells[cells.length - 1]!.col < owned!.col) && cells.every((c) => c.hasRef)) {
+      const first = cells.length ? cells[0]!.start : 0;
+      const last = cells.length ? cells[cells.length - 1]!.end : 0;
+      return `${startTag}${xml.slice(first, last)}${ownedCellXml(a1(r, owned!.col), ownedOnly.value, ownedOnly.style)}</row>`;
+    }
     const out: string[] = [];
     const extra = new Map<number, string>();
     if (owned && r === owned.headerRow) extra.set(owned.col, ownedCellXml(a1(r, owned.col), owned.header, owned.headerStyle));

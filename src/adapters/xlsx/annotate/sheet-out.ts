@@ -25,7 +25,19 @@ export interface SheetOut {
   printArea: string | null;
 }
 
+/** Formats by what decides them, per style book: tens of thousands of cells share a handful. */
+const known = new WeakMap<StyleBook, Map<string, number>>();
+
 function styleIndex(book: StyleBook, cell: OutCell, wrap: boolean): number {
+  let byKey = known.get(book);
+  if (!byKey) known.set(book, (byKey = new Map()));
+  const key = `${cell.style ?? ''}|${cell.link ? 1 : 0}|${cell.format ?? ''}|${wrap ? 1 : 0}`;
+  let i = byKey.get(key);
+  if (i === undefined) byKey.set(key, (i = newStyleIndex(book, cell, wrap)));
+  return i;
+}
+
+function newStyleIndex(book: StyleBook, cell: OutCell, wrap: boolean): number {
   const s = cell.style ? STYLES[cell.style] : {};
   const font = fontXml({ name: FONT.name, size: s.size ?? FONT.size, bold: s.bold, color: cell.link ? '#0563C1' : s.font, underline: !!cell.link });
   return book.xf({

@@ -1,6 +1,10 @@
 /** Writing XML text: escaping, and elements from plain attribute lists. */
 
+/** Whether a text needs escaping at all (most do not): one pass of the regular-expression engine. */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
 export function esc(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {

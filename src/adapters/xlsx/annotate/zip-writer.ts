@@ -9,7 +9,7 @@ export type Deflater = (data: Uint8Array) => Uint8Array;
 export type Crc32 = (data: Uint8Array) => number;
 
 /** fflate's raw DEFLATE (what a ZIP entry holds), for where Node's zlib is not there. */
-export const fflateDeflate: Deflater = (d) => deflateSync(d, { level: 6 });
+export const fflateDeflate: Deflater = (d) => deflateSync(d, { level: d.length > 1 << 20 ? 1 : 6 });
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

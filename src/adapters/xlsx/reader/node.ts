@@ -29,6 +29,24 @@ export function readFileBytes(path: string): Uint8Array {
   }
 }
 
+/** The archive of an .xlsx file's bytes, with the native inflate (its parts' text kept when asked). */
+export function openArchive(bytes: Uint8Array, label: string, keepText = false): ZipArchive {
+  try {
+    return new ZipArchive(bytes, { inflate: nativeInflate, keepText });
+  } catch (err) {
+    throw asUnreadable(err, bytes, label);
+  }
+}
+
+/** The snapshot of an archive already opened. */
+export function readArchive(zip: ZipArchive, bytes: Uint8Array, label: string): WorkbookSnapshot {
+  try {
+    return readSnapshotFromArchive(zip);
+  } catch (err) {
+    throw asUnreadable(err, bytes, label);
+  }
+}
+
 /** Reads an .xlsx file's bytes into a snapshot, with the native inflate. */
 export function readXlsxBytes(bytes: Uint8Array, label: string): WorkbookSnapshot {
   try {
@@ -46,5 +64,7 @@ export function readXlsxFile(path: string): WorkbookSnapshot {
 export { UnreadableWorkbookError };
 
 /** Node's native deflate and CRC-32 for the annotated copy (fflate's and a table's elsewhere). */
-export const nativeDeflate = (d: Uint8Array): Uint8Array => deflateRawSync(d, { level: 6 });
+export const nativeDeflate = (d: Uint8Array): Uint8Array => deflateRawSync(d, { level: d.length > BIG_PART ? 1 : 6 });
+/** Above this a part is deflated at the fastest level: a 44 MB sheet in 0.12 s instead of 0.5, 28% larger. */
+export const BIG_PART = 1 << 20;
 export const nativeCrc32 = (d: Uint8Array): number => crc32(d);

@@ -84,8 +84,8 @@ function reference(xml: string): Event[] {
 }
 
 const nameArb = fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,5}$/);
-const textArb = fc.array(fc.constantFrom('a', 'Crema', ' ', '\n', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#233;', '&#x1F600;', '>', 'è', '"', "'"), { maxLength: 6 }).map((a) => a.join(''));
-const attrValueArb = fc.array(fc.constantFrom('x', '1', ' ', '&amp;', '&lt;', '>', 'è', '&#10;'), { maxLength: 5 }).map((a) => a.join(''));
+const textArb = fc.array(fc.constantFrom('a', 'Crema', ' ', '\n', '\r\n', '\r', '&#13;', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#233;', '&#x1F600;', '>', 'è', '"', "'"), { maxLength: 6 }).map((a) => a.join(''));
+const attrValueArb = fc.array(fc.constantFrom('x', '1', ' ', '&amp;', '&lt;', '>', 'è', '&#10;', '\n', '\t', '\r\n'), { maxLength: 5 }).map((a) => a.join(''));
 
 interface Node {
   name: string;

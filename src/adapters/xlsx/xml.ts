@@ -26,8 +26,12 @@ function isSpace(c: number): boolean {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Decodes entity and character references; anything else after `&` is an error, as in XML. */
-export function decodeXml(s: string): string {
+/**
+ * Decodes entity and character references (anything else after `&` is an error, as in XML), after
+ * XML's end-of-line handling: a literal CR LF or lone CR is a LF (a `&#13;` stays a CR).
+ */
+export function decodeXml(raw: string): string {
+  const s = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
   let amp = s.indexOf('&');
   if (amp < 0) return s;
   let out = '';
@@ -238,7 +242,10 @@ export class XmlScanner {
   /** An attribute of the current start tag by local name (namespace declarations are not attributes). */
   attr(name: string): string | undefined {
     const n = this.attrIndex(name);
-    return n < 0 ? undefined : decodeXml(this.src.slice(this.attrSpans[n + 2]!, this.attrSpans[n + 3]!));
+    if (n < 0) return undefined;
+    const raw = this.src.slice(this.attrSpans[n + 2]!, this.attrSpans[n + 3]!);
+    // Attribute-value normalization: a literal tab, line feed or CR LF is a space (a `&#10;` stays a line feed).
+    return decodeXml(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
   }
 
   /** Index of an attribute of the current start tag, or -1; with valueStart/valueEnd, no string is made. */
@@ -267,7 +274,8 @@ export class XmlScanner {
   /** The decoded text of the current text token. */
   text(): string {
     const raw = this.src.slice(this.textStart, this.textEnd);
-    return this.cdata ? raw : decodeXml(raw);
+    if (!this.cdata) return decodeXml(raw);
+    return raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
   }
 
   /** The text content of the element just opened, up to its end tag (nested runs concatenated). */

@@ -36,14 +36,18 @@ export function readNumberFormats(xml: string | null): (string | null)[] {
 
 const dateCache = new Map<string, boolean>();
 
-/** A format that shows a date: d, m, y (or h, s) outside quotes, brackets and escapes. */
+/**
+ * A format that shows a calendar day (a day or a year, outside quotes, escapes and brackets): a
+ * serial under it is a date, which the 1904 system counts differently. Times of day and elapsed
+ * times ([h]:mm) are not days: their serials are the same in both systems.
+ */
 export function isDateFormat(fmt: string | null): boolean {
   if (!fmt) return false;
   let known = dateCache.get(fmt);
   if (known !== undefined) return known;
   const section = fmt.split(';')[0]!;
-  const bare = section.replace(/"[^"]*"|\\.|_.|\*./g, '').replace(/\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, '');
-  known = /[dmyhs]/i.test(bare) && !/^[#0.,\s%E+-]*$/.test(bare) && !/general/i.test(bare);
+  const bare = section.replace(/"[^"]*"|\\.|_.|\*./g, '').replace(/\[[^\]]*\]/g, '');
+  known = /[dy]/i.test(bare) && !/general/i.test(bare);
   dateCache.set(fmt, known);
   return known;
 }

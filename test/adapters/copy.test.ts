@@ -15,6 +15,7 @@ import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { SheetBuilder } from '../../src/core/output/sheet-builder';
 import { WritePlan } from '../../src/core/output/write-plan';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
+import { row, sheetXml, workbookParts, zip } from '../support/xlsx-package';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'copy');
 /** Parts we may edit; every other part must come back byte for byte. */
@@ -122,4 +123,18 @@ test('a workbook with a data validation, a conditional format, a defined name an
   const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
   expect(text).toBe('Controllato da Anna\n\nPiano Offerta\nAvviso: prova.');
   expect(strFromU8(unzipSync(bytes)['xl/comments1.xml']!)).toContain('<author>Piano Offerta</author>');
+});
+
+test('a package without a theme (as LibreOffice saves it) gets no theme declared; a validation over the whole sheet is copied, not expanded', () => {
+  const validation = '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"Sì,No"</formula1></dataValidation></dataValidations>';
+  const original = zip(workbookParts([{ name: 'Unita', xml: sheetXml(row(1, ['ID', 'Stato']) + row(2, [1, 'Libero']), validation) }]));
+  const snapshot = readXlsx(original, 'x.xlsx');
+  const t = Date.now();
+  const { bytes } = annotatedCopy(original, planFor(snapshot), { firstCell: () => 'ID' });
+  expect(Date.now() - t).toBeLessThan(5000); // two minutes and 1.2 GB with exceljs
+  const parts = unzipSync(bytes);
+  expect(Object.keys(parts).some((n) => /theme/i.test(n))).toBe(false);
+  expect(strFromU8(parts['[Content_Types].xml']!)).not.toMatch(/theme/i);
+  expect(strFromU8(parts['xl/_rels/workbook.xml.rels']!)).not.toMatch(/theme/i);
+  expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).toContain(validation);
 });

@@ -111,7 +111,8 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: 'esbuild-loader',
-          options: { target: TARGET, jsx: 'automatic' },
+          // import.meta stays for webpack: `new Worker(new URL('./file-worker.ts', import.meta.url))` is how it finds the worker.
+          options: { target: TARGET, jsx: 'automatic', supported: { 'import-meta': true } },
         },
       ],
     },

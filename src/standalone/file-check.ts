@@ -1,14 +1,17 @@
 /**
  * "Controlla e calcola" on an .xlsx file, in the browser: the same reader, engine and annotated copy
- * as the command line (fflate inflating and deflating where Node has zlib). Nothing leaves the page:
- * the file is read from disk by the browser and the copy is offered as a download.
+ * as the command line (fflate inflating and deflating where Node has zlib). It runs in a Web Worker
+ * (file-worker.ts), so the page never freezes: these functions are synchronous and report progress.
+ * Nothing leaves the page: the file is read from disk by the browser and the copy is downloaded.
  */
 import { check } from '../core/engine';
 import { NotAPlanError } from '../core/scope';
+import { WorkbookSnapshot } from '../core/snapshot';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
 import { asUnreadable, readXlsx } from '../adapters/xlsx/reader';
-import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
+import { ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { num } from '../core/italian';
+import { WritePlan } from '../core/output/write-plan';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 
 export interface FileCheck {
@@ -18,30 +21,43 @@ export interface FileCheck {
   fileName: string;
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function annotatedName(name: string): string {
   return `${name.replace(/\.xlsx$/i, '')}-annotato.xlsx`;
 }
 
-export async function checkFile(file: File, onProgress: (p: Progress) => void): Promise<FileCheck> {
-  if (!/\.xlsx$/i.test(file.name)) {
-    throw new UserFacingError(
-      `«${file.name}» non è una cartella di lavoro .xlsx.`,
-      'Aprire il file in Excel e salvarlo come «Cartella di lavoro di Excel (.xlsx)», poi sceglierlo di nuovo.',
-      'unreadable',
-    );
-  }
-  onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.1 });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let snapshot;
+export function notAnXlsx(name: string): UserFacingError | null {
+  if (/\.xlsx$/i.test(name)) return null;
+  return new UserFacingError(
+    `«${name}» non è una cartella di lavoro .xlsx.`,
+    'Aprire il file in Excel e salvarlo come «Cartella di lavoro di Excel (.xlsx)», poi sceglierlo di nuovo.',
+    'unreadable',
+  );
+}
+
+/** What the check leaves for the copy: made after the verdict is on screen. */
+export interface Checked {
+  outcome: CheckOutcome;
+  plan: WritePlan;
+  snapshot: WorkbookSnapshot;
+}
+
+/** Reading and checking, with progress through real stages and counts. */
+export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void): Checked {
+  onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 });
+  let snapshot: WorkbookSnapshot;
   try {
-    snapshot = readXlsx(bytes, file.name);
+    snapshot = readXlsx(bytes, name, (p) => onProgress({
+      stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 + 0.6 * p.fraction,
+      detail: `Foglio «${p.sheet}»: ${num(p.rows)} righe lette`,
+    }));
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;
   }
-  onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
+  const rows = snapshot.sheets.reduce((n, s) => n + s.values.length, 0);
+  onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.65, detail: `${num(rows)} righe in ${num(snapshot.sheets.length)} fogli` });
   let result;
   try {
     result = check(snapshot);
@@ -49,33 +65,31 @@ export async function checkFile(file: File, onProgress: (p: Progress) => void): 
     if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Scegliere il file del piano (o dell'elenco delle unità di un ente).", 'not-a-plan');
     throw err;
   }
-  onProgress({ stage: 'scrittura', label: 'Preparazione della cartella annotata…', fraction: 0.7 });
-  let applied: AppliedPlan;
-  let copy: Uint8Array;
+  const outcome: CheckOutcome = {
+    report: result.report,
+    readiness: result.readiness,
+    sheets: result.writePlan.sheets.map((s) => s.name),
+    highlightedCells: result.writePlan.annotations.length,
+    highlightCapped: false,
+    notedCells: result.writePlan.annotations.length,
+    notices: [],
+  };
+  return { outcome, plan: result.writePlan, snapshot };
+}
+
+/** The annotated copy of a checked file, and what to tell about its notes. */
+export function copyOf(bytes: Uint8Array, name: string, checked: Checked): { copy: Uint8Array; outcome: CheckOutcome } {
   try {
-    const made = annotatedCopy(bytes, result.writePlan, { firstCell: (name) => snapshot.sheets.find((x) => x.name === name)?.values[0]?.[0] ?? null });
-    applied = made.applied;
-    copy = made.bytes;
+    const made = annotatedCopy(bytes, checked.plan, { firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
+    const { highlightedCells, notedCells } = made.applied;
+    const notices = notedCells < highlightedCells
+      ? [{ message: `Nella copia le note spiegano le prime ${num(notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]
+      : [];
+    return { copy: made.bytes, outcome: { ...checked.outcome, highlightedCells, notedCells, notices } };
   } catch (err) {
     if (err instanceof ForeignOutputSheetError) throw new UserFacingError(err.message, 'Rinominare il foglio nel file, salvarlo e sceglierlo di nuovo.', 'unknown');
-    const unreadable = asUnreadable(err, bytes, file.name);
+    const unreadable = asUnreadable(err, bytes, name);
     if (unreadable instanceof UnreadableWorkbookError) throw new UserFacingError(unreadable.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;
   }
-  onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
-  return {
-    outcome: {
-      report: result.report,
-      readiness: result.readiness,
-      sheets: result.writePlan.sheets.map((s) => s.name),
-      highlightedCells: applied.highlightedCells,
-      highlightCapped: false,
-      notedCells: applied.notedCells,
-      notices: applied.notedCells < applied.highlightedCells
-        ? [{ message: `Nella copia le note spiegano le prime ${num(applied.notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]
-        : [],
-    },
-    annotated: new Blob([copy as BlobPart], { type: XLSX_TYPE }),
-    fileName: annotatedName(file.name),
-  };
 }

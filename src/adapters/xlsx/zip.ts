@@ -71,6 +71,11 @@ export class ZipArchive {
     return [...this.entries.values()].map((e) => e.name);
   }
 
+  /** The size a part declares once inflated (0 when absent): to weigh progress by. */
+  size(name: string): number {
+    return this.entries.get(name.replace(/^\//, '').toLowerCase())?.size ?? 0;
+  }
+
   /** OPC part names are case-insensitive: `xl/SharedStrings.xml` is `xl/sharedStrings.xml`. */
   has(name: string): boolean {
     return this.entries.has(name.replace(/^\//, '').toLowerCase());

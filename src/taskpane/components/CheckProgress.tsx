@@ -11,7 +11,7 @@ export function CheckProgress({ progress }: { progress: Progress | null }) {
   // Announce each stage once, not every fraction update (a screen reader would talk without pause).
   useEffect(() => announce(label, { polite: true }), [announce, label]);
   return (
-    <Field label={label}>
+    <Field label={label} hint={progress?.detail}>
       {/* Indeterminate until the service reports a first fraction. */}
       <ProgressBar thickness="large" max={1} value={progress ? Math.min(1, Math.max(0, progress.fraction)) : undefined} />
     </Field>

@@ -3,12 +3,12 @@
  * then download the annotated copy. Everything happens in the browser; the file never leaves it.
  */
 import { Body1, Button, Caption1, Subtitle2, makeStyles, mergeClasses, shorthands, tokens, useAnnounce } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { FileCheck } from '../../standalone/file-check';
+import type { RunningCheck } from '../../standalone/worker-client';
 import { ShownError, describeError } from '../errors';
 import { formatNumber } from '../italian';
-import type { Progress } from '../service';
+import type { CheckOutcome, Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { ErrorBar } from './ErrorBar';
 import { ResultsView } from './ResultsView';
@@ -39,17 +39,29 @@ export function FileWorkspace() {
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<{ check: FileCheck; source: string } | null>(null);
+  const [result, setResult] = useState<{ outcome: CheckOutcome; source: string; copy: { blob: Blob; fileName: string } | null } | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [downloadUrl, setDownloadUrl] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const running = useRef<RunningCheck | null>(null);
 
-  // The object URL of the annotated copy lives as long as the result it belongs to.
+  // The object URL of the annotated copy lives as long as the copy it belongs to.
+  const copy = result?.copy ?? null;
   useEffect(() => {
-    if (!result) return;
-    const url = URL.createObjectURL(result.check.annotated);
+    if (!copy) return;
+    const url = URL.createObjectURL(copy.blob);
     setDownloadUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [result]);
+    return () => {
+      URL.revokeObjectURL(url);
+      setDownloadUrl(null);
+    };
+  }, [copy]);
+
+  const finish = () => {
+    running.current = null;
+    setBusy(false);
+    if (input.current) input.current.value = '';
+  };
 
   const open = async (file: File | undefined) => {
     if (!file || busy) return;
@@ -57,19 +69,34 @@ export function FileWorkspace() {
     setError(null);
     setResult(null);
     setProgress(null);
-    try {
-      // The checker and the .xlsx reader and writer are loaded only now, in their own chunk.
-      const { checkFile } = await import(/* webpackChunkName: "file-check" */ '../../standalone/file-check');
-      const check = await checkFile(file, setProgress);
-      setResult({ check, source: file.name });
-      const { report, readiness } = check.outcome;
-      announce(`Controllo completato. ${verdictHeadline(report, readiness)}. Sezione g: ${formatNumber(report.totals.g)} unità.`, { polite: true });
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    setCancelled(false);
+    // The reader, the engine and the writer run in a worker, loaded only now: the page stays responsive.
+    const { startFileCheck } = await import(/* webpackChunkName: "file-client" */ '../../standalone/worker-client');
+    running.current = startFileCheck(file, {
+      progress: setProgress,
+      outcome: (outcome) => {
+        setResult({ outcome, source: file.name, copy: null });
+        announce(`Controllo completato. ${verdictHeadline(outcome.report, outcome.readiness)}. Sezione g: ${formatNumber(outcome.report.totals.g)} unità.`, { polite: true });
+      },
+      copy: (outcome, blob, fileName) => {
+        setResult({ outcome, source: file.name, copy: { blob, fileName } });
+        finish();
+      },
+      error: (err) => {
+        setResult(null);
+        setError(describeError(err));
+        finish();
+      },
+    });
+  };
+
+  const cancel = () => {
+    running.current?.cancel();
+    setResult(null);
+    setProgress(null);
+    setCancelled(true);
+    finish();
+    announce('Controllo annullato.', { polite: true });
   };
 
   return (
@@ -110,7 +137,15 @@ export function FileWorkspace() {
             onChange={(e) => void open(e.target.files?.[0])}
           />
         </div>
-        {busy && <CheckProgress progress={progress} />}
+        {busy && (
+          <div className={s.section}>
+            <CheckProgress progress={progress} />
+            <Button icon={<DismissRegular />} onClick={cancel}>
+              Annulla
+            </Button>
+          </div>
+        )}
+        {cancelled && !busy && <Body1 as="p">Controllo annullato: il file non è stato modificato.</Body1>}
         <Caption1 className={s.hint}>
           Per lavorare direttamente nella cartella aperta, aprire Piano Offerta da Excel con il suo pulsante nella scheda Home.
         </Caption1>
@@ -121,13 +156,15 @@ export function FileWorkspace() {
             <Body1 as="p">
               File controllato: <strong>{result.source}</strong>
             </Body1>
-            {downloadUrl && (
-              <Button as="a" href={downloadUrl} download={result.check.fileName} icon={<ArrowDownloadRegular />}>
+            {downloadUrl && result.copy ? (
+              <Button as="a" href={downloadUrl} download={result.copy.fileName} icon={<ArrowDownloadRegular />}>
                 Scarica la cartella annotata
               </Button>
+            ) : (
+              <Caption1 className={s.hint}>Preparazione della copia annotata…</Caption1>
             )}
           </section>
-          <ResultsView outcome={result.check.outcome} />
+          <ResultsView outcome={result.outcome} />
         </>
       )}
     </div>

@@ -56,7 +56,14 @@ function partOfType(zip: ZipArchive, workbook: string, type: string): string | n
   return r?.target ?? null;
 }
 
-export function readSnapshotFromArchive(zip: ZipArchive): WorkbookSnapshot {
+/** Where reading has got to: the sheet, its rows read so far, and the whole file's fraction (0..1). */
+export interface ReadProgress {
+  sheet: string;
+  rows: number;
+  fraction: number;
+}
+
+export function readSnapshotFromArchive(zip: ZipArchive, onProgress?: (p: ReadProgress) => void): WorkbookSnapshot {
   const info = readWorkbookInfo(zip);
   const strings = partOfType(zip, info.part, 'sharedStrings');
   const styles = partOfType(zip, info.part, 'styles');
@@ -66,18 +73,24 @@ export function readSnapshotFromArchive(zip: ZipArchive): WorkbookSnapshot {
     date1904: info.date1904,
   };
   const sheets: SheetSnapshot[] = [];
+  // Progress weighed by each sheet's size: the Unita sheet of a large plan is nearly all of it.
+  const total = info.sheets.reduce((n, s) => n + (s.part ? zip.size(s.part) : 0), 0) || 1;
+  let done = 0;
   for (const s of info.sheets) {
     if (!s.part) continue; // a chart sheet: nothing to read
-    sheets.push(readWorksheet(s.name, zip.text(s.part) ?? '', ctx));
+    const size = zip.size(s.part);
+    const onRows = onProgress ? (rows: number, f: number) => onProgress({ sheet: s.name, rows, fraction: (done + f * size) / total }) : undefined;
+    sheets.push(readWorksheet(s.name, zip.text(s.part) ?? '', { ...ctx, ...(onRows ? { onRows } : {}) }));
+    done += size;
   }
   if (sheets.length === 0) throw new ArchiveError('not-zip', 'no worksheets');
   return { sheets };
 }
 
 /** Reads an .xlsx file's bytes; `label` names the file in messages. */
-export function readXlsx(bytes: Uint8Array, label: string): WorkbookSnapshot {
+export function readXlsx(bytes: Uint8Array, label: string, onProgress?: (p: ReadProgress) => void): WorkbookSnapshot {
   try {
-    return readSnapshotFromArchive(new ZipArchive(bytes));
+    return readSnapshotFromArchive(new ZipArchive(bytes), onProgress);
   } catch (err) {
     throw asUnreadable(err, bytes, label);
   }

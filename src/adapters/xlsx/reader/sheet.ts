@@ -51,7 +51,12 @@ export interface SheetContext {
   shared: string[];
   formats: (string | null)[];
   date1904: boolean;
+  /** Told every few thousand rows: rows read so far and how far into the sheet's XML (0..1). */
+  onRows?: (rows: number, fraction: number) => void;
 }
+
+/** How often a long sheet reports its progress. */
+const PROGRESS_ROWS = 5_000;
 
 /** Where parseRefAt leaves the zero-based row and column: the hot loop allocates nothing per cell. */
 let refRow = 0;
@@ -102,6 +107,7 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
   const x = new XmlScanner(xml);
   let row = -1;
   let col = -1;
+  let rowsRead = 0;
   for (let k = x.next(); k !== Tok.End; k = x.next()) {
     if (k !== Tok.Open) continue;
     if (x.is('c')) {
@@ -130,6 +136,7 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
       row = r === undefined ? row + 1 : Number(r) - 1;
       if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS) throw new BadSheetError(`bad row number ${r}`);
       col = -1;
+      if (ctx.onRows && ++rowsRead % PROGRESS_ROWS === 0) ctx.onRows(rowsRead, x.pos / xml.length);
     } else if (x.is('mergeCell')) {
       const ref = x.attr('ref');
       const m = ref ? parseRange(ref) : null;
@@ -147,6 +154,7 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
     if (f === undefined) formats[r] = EMPTY_FORMATS;
     else for (let c = 0; c < f.length; c++) if (f[c] === undefined) f[c] = null;
   }
+  ctx.onRows?.(rowsRead, 1);
   const sheet: SheetSnapshot = { name, originRow: 0, originCol: 0, values, formats };
   if (merges.length) sheet.merges = merges;
   if (uncomputed.length) sheet.uncomputed = uncomputed;

@@ -142,6 +142,17 @@ describe('standalone, without Excel', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText(`Pronto per l'Assemblea: ${expected.ready ? 'sì' : 'no'}`).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('g-total').textContent()).toBe(expected.totals.g.toLocaleString('it-IT'));
+    // Results first: the verdict has the focus and is in view at the pane's 350 px; the copy's button beside it.
+    const region = page.getByTestId('verdict-region');
+    await page.getByRole('link', { name: 'Scarica la cartella annotata' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verdict-region');
+    const box = (await region.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(PANE.height / 2);
+    expect(await region.getByRole('link', { name: 'Scarica la cartella annotata' }).count()).toBe(1);
+    // File mode tells the truth: the results are in the copy, the chosen file is untouched.
+    expect(await page.getByText(/il file scelto non è stato modificato/).count()).toBe(1);
+    expect(await page.getByText(/Risultati scritti/).count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica la cartella annotata' }).click()]);
     expect(download.suggestedFilename()).toBe(`${plan}-annotato.xlsx`);
     const saved = join(dir, `${plan}-scaricato.xlsx`);

@@ -2,14 +2,19 @@
 import { createServer, Server } from 'node:http';
 import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { buildSync } from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
 import { excelMemberSets } from '../support/fake-excel/api-sets';
 import { officeJsSource } from '../support/fake-excel/host';
 
-export const ROOT = join(__dirname, '..', '..');
+/** The project's root: the nearest folder up with a package.json (this file also runs bundled, from build/). */
+export const ROOT = (() => {
+  let d = __dirname;
+  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
+  return d;
+})();
 const DIST = join(ROOT, 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
 

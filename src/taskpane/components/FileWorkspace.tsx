@@ -124,7 +124,7 @@ export function FileWorkspace() {
             void open(e.dataTransfer.files[0]);
           }}
         >
-          <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()}>
+          <Button appearance={result ? "secondary" : "primary"} icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()}>
             Scegli un file .xlsx
           </Button>
           <Caption1 className={s.hint}>oppure trascinarlo qui</Caption1>
@@ -152,19 +152,22 @@ export function FileWorkspace() {
       </section>
       {result && (
         <>
-          <section className={s.section} aria-label="Cartella annotata">
-            <Body1 as="p">
-              File controllato: <strong>{result.source}</strong>
-            </Body1>
-            {downloadUrl && result.copy ? (
-              <Button as="a" href={downloadUrl} download={result.copy.fileName} icon={<ArrowDownloadRegular />}>
-                Scarica la cartella annotata
-              </Button>
-            ) : (
-              <Caption1 className={s.hint}>Preparazione della copia annotata…</Caption1>
-            )}
-          </section>
-          <ResultsView outcome={result.outcome} />
+          <Body1 as="p">
+            File controllato: <strong>{result.source}</strong>
+          </Body1>
+          <ResultsView
+            outcome={result.outcome}
+            mode="file"
+            action={
+              downloadUrl && result.copy ? (
+                <Button as="a" appearance="primary" href={downloadUrl} download={result.copy.fileName} icon={<ArrowDownloadRegular />}>
+                  Scarica la cartella annotata
+                </Button>
+              ) : (
+                <Caption1 className={s.hint}>Preparazione della copia annotata…</Caption1>
+              )
+            }
+          />
         </>
       )}
     </div>

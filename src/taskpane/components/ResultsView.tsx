@@ -1,5 +1,6 @@
 /** What the last check found: verdict, section g, counts, where the results were written, the anomalies. */
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { ReactNode, useEffect, useRef } from 'react';
 import type { ReportAnomaly } from '../../core/report';
 import { countOf, formatNumber, joinNames } from '../italian';
 import type { CheckOutcome } from '../service';
@@ -13,11 +14,28 @@ const useStyles = makeStyles({
   // Title and ambito on separate lines (Fluent's Text renders inline).
   heading: { display: 'flex', flexDirection: 'column' },
   context: { color: tokens.colorNeutralForeground2 },
+  // The verdict takes the focus after a check: no outline box around the whole block, the heading says where it is.
+  verdict: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outlineStyle: 'none', scrollMarginTop: tokens.spacingVerticalL },
 });
 
-export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSelect?: (a: ReportAnomaly, cell: string) => void }) {
+export interface ResultsViewProps {
+  outcome: CheckOutcome;
+  onSelect?: (a: ReportAnomaly, cell: string) => void;
+  /** Where the results are: written into the open workbook, or into a copy of the chosen file to download. */
+  mode?: 'excel' | 'file';
+  /** The main thing to do next, right under the verdict (the page: download the annotated copy). */
+  action?: ReactNode;
+}
+
+export function ResultsView({ outcome, onSelect, mode = 'excel', action }: ResultsViewProps) {
   const s = useStyles();
   const { report } = outcome;
+  const verdict = useRef<HTMLDivElement>(null);
+  // Results first: a new check brings the verdict into view and the focus to it (screen readers read it).
+  useEffect(() => {
+    verdict.current?.focus({ preventScroll: true });
+    verdict.current?.scrollIntoView?.({ block: 'start' });
+  }, [report]);
   const context = [report.ambito, report.anno !== null ? `anno ${report.anno}` : null].filter(Boolean).join(' · ');
   return (
     <section className={s.root} aria-labelledby="risultati-title">
@@ -31,10 +49,13 @@ export function ResultsView({ outcome, onSelect }: { outcome: CheckOutcome; onSe
           </Caption1>
         )}
       </div>
-      <Verdict report={report} readiness={outcome.readiness} />
+      <div ref={verdict} tabIndex={-1} className={s.verdict} aria-label="Esito del controllo" data-testid="verdict-region">
+        <Verdict report={report} readiness={outcome.readiness} />
+        {action}
+      </div>
       <SectionGSummary totals={report.totals} />
       <SeverityBadges counts={report.counts} />
-      <WrittenNote outcome={outcome} />
+      {mode === 'file' ? <CopyNote outcome={outcome} /> : <WrittenNote outcome={outcome} />}
       {report.anomalies.length === 0 ? (
         <MessageBar intent="success" layout="multiline" politeness="polite">
           <MessageBarBody>
@@ -61,6 +82,23 @@ function WrittenNote({ outcome }: { outcome: CheckOutcome }) {
   return (
     <>
       {parts.length > 0 && <Body1 as="p">{parts.join(' ')}</Body1>}
+      {outcome.notices.map((n) => (
+        <MessageBar key={n.message} intent={n.intent ?? 'warning'} layout="multiline" politeness="polite">
+          <MessageBarBody>{n.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
+
+/** The page: everything is in the copy to download; the chosen file is untouched. */
+function CopyNote({ outcome }: { outcome: CheckOutcome }) {
+  const highlighted = outcome.highlightedCells > 0 ? ` e ${countOf(outcome.highlightedCells, 'cella evidenziata', 'celle evidenziate')} nei fogli del piano, con una nota` : '';
+  return (
+    <>
+      <Body1 as="p">
+        {`La copia annotata contiene ${outcome.sheets.length === 1 ? 'il foglio' : 'i fogli'} ${joinNames(outcome.sheets)}${highlighted}; il file scelto non è stato modificato. Nel foglio Anomalie della copia ogni riga porta alla sua cella.`}
+      </Body1>
       {outcome.notices.map((n) => (
         <MessageBar key={n.message} intent={n.intent ?? 'warning'} layout="multiline" politeness="polite">
           <MessageBarBody>{n.message}</MessageBarBody>

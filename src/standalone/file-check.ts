@@ -12,6 +12,7 @@ import { asUnreadable, readXlsx } from '../adapters/xlsx/reader';
 import { ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { num } from '../core/italian';
 import { WritePlan } from '../core/output/write-plan';
+import type { Inflater } from '../adapters/xlsx/zip';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 
 export interface FileCheck {
@@ -44,14 +45,14 @@ export interface Checked {
 }
 
 /** Reading and checking, with progress through real stages and counts. */
-export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void): Checked {
+export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void, inflate?: Inflater): Checked {
   onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 });
   let snapshot: WorkbookSnapshot;
   try {
     snapshot = readXlsx(bytes, name, (p) => onProgress({
       stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 + 0.6 * p.fraction,
       detail: `Foglio «${p.sheet}»: ${num(p.rows)} righe lette`,
-    }));
+    }), inflate ? { inflate } : {});
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;

@@ -5,6 +5,7 @@
  */
 import { UserFacingError } from '../taskpane/service';
 import { annotatedName, checkBytes, copyOf, notAnXlsx } from './file-check';
+import { preinflated } from '../adapters/xlsx/preinflate';
 import type { FromWorker } from './worker-protocol';
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -15,7 +16,9 @@ self.onmessage = async (e: MessageEvent<{ file: File }>) => {
     const wrong = notAnXlsx(file.name);
     if (wrong) throw wrong;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const checked = checkBytes(bytes, file.name, (progress) => post({ type: 'progress', progress }));
+    post({ type: 'progress', progress: { stage: 'lettura', label: 'Lettura del file…', fraction: 0.01, detail: 'Decompressione dei fogli' } });
+    const inflate = await preinflated(bytes);
+    const checked = checkBytes(bytes, file.name, (progress) => post({ type: 'progress', progress }), inflate);
     post({ type: 'outcome', outcome: checked.outcome });
     post({ type: 'progress', progress: { stage: 'scrittura', label: 'Preparazione della copia annotata…', fraction: 0.85 } });
     const { copy, outcome } = copyOf(bytes, file.name, checked);

@@ -254,3 +254,16 @@ test('every refusal is an UnreadableWorkbookError (the page shows its message as
   expect(() => readXlsx(new Uint8Array(0), 'x.xlsx')).toThrow(UnreadableWorkbookError);
   expect(() => readXlsx(strToU8('ciao'), 'x.xlsx')).toThrow(UnreadableWorkbookError);
 });
+
+describe('the browser path: large parts inflated ahead with the platform\'s DecompressionStream', () => {
+  test('the same snapshot as fflate alone; a part inflating beyond its declared size is refused the same way', async () => {
+    const { preinflated } = await import('../../src/adapters/xlsx/preinflate');
+    expect(typeof DecompressionStream).toBe('function'); // Node has it too: the native path is the one tested
+    const good = zip(workbookParts([{ name: 'Unita', xml: sheetXml(unitaRows(20_000)) }]));
+    expect(readXlsx(good, 'a.xlsx', undefined, { inflate: await preinflated(good) })).toEqual(readXlsx(good, 'a.xlsx'));
+    const zeros = new Uint8Array(8 * 1024 * 1024);
+    const bomb = patchCentral(zip({ ...plan(), 'xl/worksheets/sheet1.xml': zeros }), 'xl/worksheets/sheet1.xml', 24, 300 * 1024);
+    const inflate = await preinflated(bomb);
+    expect(() => readXlsx(bomb, 'bomba.xlsx', undefined, { inflate })).toThrow(/danneggiato/);
+  });
+});

@@ -71,6 +71,11 @@ export class ZipArchive {
     return [...this.entries.values()].map((e) => e.name);
   }
 
+  /** The stored parts, for inflating them ahead elsewhere (the browser's native DecompressionStream). */
+  storedParts(): { name: string; method: number; size: number }[] {
+    return [...this.entries.values()].map((e) => ({ name: e.name, method: e.method, size: e.size }));
+  }
+
   /** The size a part declares once inflated (0 when absent): to weigh progress by. */
   size(name: string): number {
     return this.entries.get(name.replace(/^\//, '').toLowerCase())?.size ?? 0;

@@ -4,7 +4,7 @@
  * file and what to do. Memory is bounded by the cells present and by the archive's checked sizes.
  */
 import { WorkbookSnapshot, SheetSnapshot } from '../../../core/snapshot';
-import { ArchiveError, ZipArchive } from '../zip';
+import { ArchiveError, ZipArchive, ZipOptions } from '../zip';
 import { Tok, XmlError, XmlScanner } from '../xml';
 import { UnreadableWorkbookError } from '../workbook';
 import { readRelationships, workbookPart } from './package';
@@ -88,9 +88,9 @@ export function readSnapshotFromArchive(zip: ZipArchive, onProgress?: (p: ReadPr
 }
 
 /** Reads an .xlsx file's bytes; `label` names the file in messages. */
-export function readXlsx(bytes: Uint8Array, label: string, onProgress?: (p: ReadProgress) => void): WorkbookSnapshot {
+export function readXlsx(bytes: Uint8Array, label: string, onProgress?: (p: ReadProgress) => void, options: ZipOptions = {}): WorkbookSnapshot {
   try {
-    return readSnapshotFromArchive(new ZipArchive(bytes), onProgress);
+    return readSnapshotFromArchive(new ZipArchive(bytes, options), onProgress);
   } catch (err) {
     throw asUnreadable(err, bytes, label);
   }

@@ -1,14 +1,5 @@
 /** The task pane: Fluent UI in Office's light or dark theme, a header and the working area. */
-import {
-  AriaLiveAnnouncer,
-  Caption1,
-  FluentProvider,
-  Title3,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { AriaLiveAnnouncer, Caption1, FluentProvider, Title3, makeStyles, tokens, webDarkTheme, webLightTheme, Link } from '@fluentui/react-components';
 import { FileWorkspace } from './components/FileWorkspace';
 import { Workspace } from './components/Workspace';
 import type { AddinService } from './service';
@@ -44,7 +35,12 @@ export function App({ service, theme }: AppProps) {
         <div className={s.page}>
           <header className={s.header}>
             <Title3 as="h1">Piano Offerta</Title3>
-            <Caption1 className={s.subtitle}>Piano annuale dell&apos;offerta abitativa – controllo e sezione g</Caption1>
+            <Caption1 className={s.subtitle}>
+              Piano annuale dell&apos;offerta abitativa – controllo e sezione g ·{' '}
+              <Link href="supporto.html" target="_blank" rel="noopener">
+                Guida
+              </Link>
+            </Caption1>
           </header>
           {/* In Excel: the open workbook. In a plain browser: a file chosen from disk. */}
           <main>{service ? <Workspace service={service} /> : <FileWorkspace />}</main>

@@ -119,6 +119,27 @@ describe('standalone, a large plan: the page stays responsive', () => {
     await context.close();
   });
 
+  test('a file dropped anywhere on the page is checked; one dropped during a check is refused with a word', async () => {
+    const { context, page } = await standalonePage();
+    const small = (await planXlsx('crema-2019')).toString('base64');
+    const drop = (name: string, b64: string) => page.evaluate(([n, data]) => {
+      const bytes = Uint8Array.from(atob(data!), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], n!, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      // On the page's title, well outside the dashed box.
+      document.querySelector('h1')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [name, b64]);
+    await drop('crema-2019.xlsx', small);
+    await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(/righe lette/).waitFor({ timeout: 60_000 });
+    await drop('altro.xlsx', small);
+    await page.getByText(/«altro\.xlsx» non è stato aperto: un controllo è già in corso/).waitFor();
+    await page.getByTestId('g-total').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('g-total').textContent()).toBe('100.000');
+    await context.close();
+  });
+
   test('Annulla stops the check, says so, and the next check runs', async () => {
     const { context, page } = await standalonePage();
     await page.locator('input[type=file]').setInputFiles(file);
@@ -258,6 +279,16 @@ describe('in Excel (fake Office host)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-tutto-in-ordine.png') });
     const serious = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious).toEqual([]);
+    // «Rimuovi risultati» asks first, with the focus on the harmless choice; Escape leaves everything as it was.
+    await page.getByRole('button', { name: 'Rimuovi risultati' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Annulla');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => window.__pianoFake.data().sheets.map((x) => x.name))).toContain('Riepilogo');
+    // The help page is one click away.
+    expect(await page.getByRole('link', { name: 'Guida' }).getAttribute('href')).toBe('supporto.html');
     await context.close();
   });
 

@@ -43,6 +43,7 @@ export function FileWorkspace() {
   const [error, setError] = useState<ShownError | null>(null);
   const [downloadUrl, setDownloadUrl] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  const [busyNotice, setBusyNotice] = useState<string | null>(null);
   const running = useRef<RunningCheck | null>(null);
 
   // The object URL of the annotated copy lives as long as the copy it belongs to.
@@ -90,6 +91,34 @@ export function FileWorkspace() {
     });
   };
 
+  // A file dropped anywhere on the page is taken (not only on the dashed box); during a check it is
+  // refused with a word, never silently ignored.
+  const openRef = useRef(open);
+  openRef.current = open;
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      if (busyRef.current) {
+        setBusyNotice(`«${file.name}» non è stato aperto: un controllo è già in corso. Attendere la fine, oppure premere Annulla e trascinare di nuovo il file.`);
+        return;
+      }
+      setBusyNotice(null);
+      void openRef.current(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
   const cancel = () => {
     running.current?.cancel();
     setResult(null);
@@ -118,16 +147,11 @@ export function FileWorkspace() {
             setDragging(true);
           }}
           onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            void open(e.dataTransfer.files[0]);
-          }}
         >
           <Button appearance={result ? "secondary" : "primary"} icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()}>
             Scegli un file .xlsx
           </Button>
-          <Caption1 className={s.hint}>oppure trascinarlo qui</Caption1>
+          <Caption1 className={s.hint}>oppure trascinalo qui</Caption1>
           <input
             ref={input}
             className={s.hidden}
@@ -146,6 +170,11 @@ export function FileWorkspace() {
           </div>
         )}
         {cancelled && !busy && <Body1 as="p">Controllo annullato: il file non è stato modificato.</Body1>}
+        {busyNotice && busy && (
+          <Body1 as="p" role="status">
+            {busyNotice}
+          </Body1>
+        )}
         <Caption1 className={s.hint}>
           Per lavorare direttamente nella cartella aperta, aprire Piano Offerta da Excel con il suo pulsante nella scheda Home.
         </Caption1>

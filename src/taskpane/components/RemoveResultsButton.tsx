@@ -31,6 +31,10 @@ export function RemoveResultsButton({ disabled, onConfirm }: { disabled: boolean
             qualsiasi momento.
           </DialogContent>
           <DialogActions>
+            {/* «Annulla» first: the dialog opens with the focus on the harmless choice, not on the one that deletes. */}
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">Annulla</Button>
+            </DialogTrigger>
             <Button
               appearance="primary"
               onClick={() => {
@@ -40,9 +44,6 @@ export function RemoveResultsButton({ disabled, onConfirm }: { disabled: boolean
             >
               Rimuovi
             </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Annulla</Button>
-            </DialogTrigger>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -121,12 +121,12 @@ describe('Controlla e calcola', () => {
 
   test('filtering by severity hides the other severities', async () => {
     await showResults();
-    fireEvent.click(screen.getByRole('tab', { name: 'Errori' }));
+    fireEvent.click(screen.getByRole('tab', { name: /^Errori \(\d+\)$/ }));
     expect(groupHeader('ENTE_G_DECLARED_MISMATCH')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Ente ricavato da/ })).toBeNull();
     expect(screen.getByText('1 anomalia mostrata su 92')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Informazioni' }));
+    fireEvent.click(screen.getByRole('tab', { name: /^Informazioni \(\d+\)$/ }));
     expect(screen.queryByRole('button', { name: /^Totale g diverso/ })).toBeNull();
     expect(groupHeader('ENTE_ALIAS')).toBeTruthy();
     expect(screen.getByText('35 anomalie mostrate su 92')).toBeTruthy();

@@ -45,8 +45,9 @@ export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnoma
         aria-label="Mostra le anomalie per gravità"
       >
         {FILTERS.map((f) => (
+          // Each tab says how many it holds: choosing one is then no guess.
           <Tab key={f.value} value={f.value}>
-            {f.label}
+            {`${f.label} (${formatNumber(f.value === 'all' ? anomalies.length : anomalies.filter((a) => a.severity === f.value).length)})`}
           </Tab>
         ))}
       </TabList>

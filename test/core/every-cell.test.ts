@@ -41,7 +41,7 @@ test('Anomalie: a row per cell, each linked to its cell and saying which of how 
     ['E4 · 1 di 5', 'E4'], ['E6 · 2 di 5', 'E6'], ['E7 · 3 di 5', 'E7'], ['E8 · 4 di 5', 'E8'], ['E10 · 5 di 5', 'E10'],
   ]);
   // The first row says what is wrong and what to do; the others, one line each, point back to it.
-  expect(String(rows[0]![5]?.v)).toContain('Stato «DA VERIFICARE» non riconosciuto');
+  expect(String(rows[0]![5]?.v)).toBe('Stato «DA VERIFICARE» (su 5 righe) non riconosciuto: le righe non sono conteggiate.');
   expect(String(rows[0]![6]?.v)).toMatch(/^Scrivere uno degli stati/);
   expect(rows.slice(1).map((r) => [r[4], r[5]?.v, r[6]?.v])).toEqual([
     [{ v: 'DA VERIFICARE' }, 'Stessa anomalia della cella E4 (2 di 5).', ''],
@@ -58,7 +58,7 @@ test('every cell of an error or a warning is highlighted and noted; the note spe
   const e8 = writePlan.annotations.find((a) => a.cell === 'E8')!;
   expect(e8).toMatchObject({ severity: 'error' });
   expect(e8.note).toBe(
-    "Piano Offerta\nErrore: Stato «DA VERIFICARE» non riconosciuto: le righe non sono contate (su 5 righe).\n→ Scrivere uno degli stati: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.",
+    "Piano Offerta\nErrore: Stato «DA VERIFICARE» (su 5 righe) non riconosciuto: le righe non sono conteggiate.\n→ Scrivere uno degli stati: Carenza manutentiva, Ristrutturazione, Nuova edificazione, Libero, Turnover, Libero o turnover, Conferito da privati, Assegnato.",
   );
   const codes = new RegExp(RULES.map((r) => r.code).join('|'));
   for (const a of writePlan.annotations) expect(a.note).not.toMatch(codes);

@@ -17,6 +17,11 @@ describe('ASSIGNED_BREAKDOWN_EXCEEDS', () => {
     expect(a!.message).toBe("Comune di Cremona: 3 in deroga e 2 per mobilità d'ufficio fanno 5, più delle 4 unità assegnate in tutto.");
   });
 
+  test('one or no unit assigned: the singular and the zero read as Italian', () => {
+    expect(anomaliesOf(sheets(1, 1, 1), CODE)[0]!.message).toBe("Comune di Cremona: 1 in deroga e 1 per mobilità d'ufficio fanno 2, più dell'unica unità assegnata.");
+    expect(anomaliesOf(sheets(0, 1, null), CODE)[0]!.message).toBe("Comune di Cremona: 1 in deroga e 0 per mobilità d'ufficio fanno 1, ma nessuna unità risulta assegnata.");
+  });
+
   test('a breakdown that fits (Cremona 2023: 10 assigned, 0 + 4), or blank parts, is fine', () => {
     expect(anomaliesOf(sheets(10, 0, 4), CODE)).toEqual([]);
     expect(anomaliesOf(sheets(5, 3, 2), CODE)).toEqual([]);

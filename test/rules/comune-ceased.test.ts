@@ -8,7 +8,7 @@ describe('COMUNE_CEASED', () => {
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Comuni', cell: 'A3', severity: 'warning', value: 'Piadena', suggestion: 'Scrivere «Piadena Drizzona».' });
     // ANPR records the last day of the old comune; the message gives the day the merger took effect.
-    expect(a!.message).toBe('«Piadena» (CR) non esiste più: il comune è cessato dal 01/01/2019 ed è confluito in Piadena Drizzona.');
+    expect(a!.message).toBe('«Piadena» (CR) non esiste più dal 01/01/2019: è confluito in Piadena Drizzona.');
   });
 
   test('the current comune is silent', () => {

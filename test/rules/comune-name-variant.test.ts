@@ -9,7 +9,7 @@ describe('COMUNE_NAME_VARIANT', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'D3', severity: 'warning', value: 'Vaiano', suggestion: 'Scrivere «Vaiano Cremasco».' });
-    expect(a!.message).toBe('«Vaiano» è stato letto come «Vaiano Cremasco» (su 2 righe).');
+    expect(a!.message).toBe('«Vaiano» (su 2 righe) è stato riconosciuto come «Vaiano Cremasco».');
     expect(result.report.sectionG.map((r) => [r.comune, r.g])).toEqual([['Crema', 1], ['Vaiano Cremasco', 2]]);
   });
 
@@ -21,7 +21,7 @@ describe('COMUNE_NAME_VARIANT', () => {
   test('a variant inside an owner name in Enti suggests the full owner name', () => {
     const [a] = anomaliesOf({ Comuni: comuni('Pessina Cremonese'), Enti: [ENTI, ['COMUNE DI PESSINA', 'Comune']], Unita: unita() }, CODE);
     expect(a).toMatchObject({ sheet: 'Enti', cell: 'A2', suggestion: 'Scrivere «Comune di Pessina Cremonese».' });
-    expect(a!.message).toContain("Nel nome dell'ente «COMUNE DI PESSINA» il comune è stato letto come «Pessina Cremonese»");
+    expect(a!.message).toContain("Nel nome dell'ente «COMUNE DI PESSINA» il comune è stato riconosciuto come «Pessina Cremonese»");
   });
 
   test('the official name in another case, or with a hyphen for a space, is silent', () => {

@@ -9,7 +9,7 @@ describe('COMUNE_NOT_SPECIFIED', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'D2', severity: 'warning' });
-    expect(a!.message).toContain('4 unità di ALER Brescia-Cremona-Mantova senza comune');
+    expect(a!.message).toContain("4 unità dell'ente «ALER Brescia-Cremona-Mantova» senza comune: sono conteggiate sotto «comune non indicato».");
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'ALER Brescia-Cremona-Mantova', comune: null, e: 4, g: 4 })]);
     expect(result.report.counts.error).toBe(0);
   });
@@ -17,7 +17,7 @@ describe('COMUNE_NOT_SPECIFIED', () => {
   test('ALER SAT units without comune are compared with all its comuni', () => {
     const [a] = anomaliesOf({ ...base, Unita: unita(), SAT: [SAT, ['ALER Brescia-Cremona-Mantova', null, 2]] }, CODE);
     expect(a).toMatchObject({ sheet: 'SAT', cell: 'B2' });
-    expect(a!.message).toContain('2 unità SAT di ALER Brescia-Cremona-Mantova senza comune');
+    expect(a!.message).toContain("2 unità SAT dell'ente «ALER Brescia-Cremona-Mantova» senza comune");
   });
 
   test('rows with their comune are silent; a municipal row without comune is an error of its own', () => {

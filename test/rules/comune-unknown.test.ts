@@ -9,7 +9,7 @@ describe('COMUNE_UNKNOWN', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'D2', severity: 'error', value: 'Crem', suggestion: 'Forse «Crema» o «Cremosano»: correggere il nome.' });
-    expect(a!.message).toBe("«Crem» non è un comune dell'ambito (foglio «Comuni»): le unità contano sotto il nome scritto.");
+    expect(a!.message).toBe("«Crem» non è un comune dell'ambito (foglio «Comuni»): le unità sono conteggiate sotto il nome scritto.");
     expect(result.report.sectionG).toEqual([expect.objectContaining({ comune: 'Crem', g: 1 })]);
     expect(result.report.ready).toBe(false);
   });
@@ -17,7 +17,7 @@ describe('COMUNE_UNKNOWN', () => {
   test('without a Comuni sheet names are checked against the Lombard list', () => {
     const [a] = anomaliesOf({ Unita: unita({ ...unit, id: 1, comune: 'Roma' }) }, CODE);
     expect(a).toMatchObject({ cell: 'D2', value: 'Roma' });
-    expect(a!.message).toContain('della Lombardia (elenco ISTAT; manca il foglio Comuni)');
+    expect(a!.message).toContain('della Lombardia (elenco ISTAT; manca il foglio «Comuni»)');
   });
 
   test('a comune of another ambito in the SAT sheet', () => {

@@ -14,7 +14,7 @@ describe('ENTE_ALIAS', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'info' });
     expect(found[0]!.suggestion).toBeUndefined();
-    expect(found[0]!.message).toContain("l'unica ALER dell'ambito (su 2 righe)");
+    expect(found[0]!.message).toContain("«ALER» (su 2 righe) è stato riconosciuto come «ALER Brescia-Cremona-Mantova», l'unica ALER dell'ambito.");
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'ALER Brescia-Cremona-Mantova', comune: 'Cremona', g: 2 })]);
   });
 

@@ -12,7 +12,7 @@ describe('ENTE_NAME_VARIANT', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'C2', severity: 'warning', suggestion: 'Scrivere «Comune di Casalbuttano ed Uniti».' });
-    expect(a!.message).toBe('«COMUNE DI CASALBUTTANO» è stato letto come «Comune di Casalbuttano ed Uniti».');
+    expect(a!.message).toBe('«COMUNE DI CASALBUTTANO» è stato riconosciuto come «Comune di Casalbuttano ed Uniti».');
     expect(result.report.sectionG).toEqual([expect.objectContaining({ ente: 'Comune di Casalbuttano ed Uniti', comune: 'Casalbuttano ed Uniti', g: 1 })]);
   });
 

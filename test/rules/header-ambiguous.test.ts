@@ -10,7 +10,7 @@ describe('HEADER_AMBIGUOUS', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'J1', severity: 'warning', value: 'STATO' });
-    expect(a!.message).toContain('viene usata «Stato»');
+    expect(a!.message).toBe('Le colonne E («Stato») e J («STATO») possono entrambe contenere «Stato»: è stata usata la colonna E.');
     expect(result.report.totals.e).toBe(1);
   });
 

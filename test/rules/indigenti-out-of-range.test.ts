@@ -9,7 +9,7 @@ describe('INDIGENTI_OUT_OF_RANGE', () => {
     const [a, ...rest] = anomaliesOf({ Comuni: comuniWith(90), Unita: unita() }, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Comuni', cell: 'C2', severity: 'error', value: '90%' });
-    expect(a!.message).toContain("è 90%, fuori dall'intervallo da 0 a 80");
+    expect(a!.message).toContain("è del 90%, fuori dall'intervallo da 0 a 80");
     expect(a!.suggestion).toContain('quota oltre il 20%');
   });
 

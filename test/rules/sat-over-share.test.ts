@@ -16,6 +16,10 @@ describe('SAT_OVER_SHARE', () => {
     expect(a!.message).toBe('Comune di Crema: 2 unità destinate ai SAT su 10 assegnabili (20%), oltre la quota del 10%.');
   });
 
+  test('1 SAT of 1 assignable: the singular reads as Italian', () => {
+    expect(anomaliesOf(sheets(1, 1), CODE)[0]!.message).toBe('Comune di Crema: 1 unità destinata ai SAT su 1 assegnabile (100%), oltre la quota del 10%.');
+  });
+
   test('exactly 10% is within the share', () => {
     expect(anomaliesOf(sheets(1, 10), CODE)).toEqual([]);
   });

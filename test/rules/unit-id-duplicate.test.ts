@@ -10,8 +10,17 @@ describe('UNIT_ID_DUPLICATE', () => {
       ['Unita', 'A2', 'error'],
       ['Unita', 'A4', 'error'],
     ]);
-    expect(found[0]!.message).toBe('Il Codice ID 3155521 compare anche in A4.');
-    expect(found[1]!.message).toBe('Il Codice ID 3155521 compare anche in A2.');
+    expect(found[0]!.message).toBe('Il Codice ID 3155521 compare anche nella cella A4.');
+    expect(found[1]!.message).toBe('Il Codice ID 3155521 compare anche nella cella A2.');
+  });
+
+  test('on three rows: each names the other two cells', () => {
+    const found = anomaliesOf({ Unita: unita({ ...unit, id: 7 }, { ...unit, id: 7 }, { ...unit, id: 7 }) }, CODE);
+    expect(found.map((a) => a.message)).toEqual([
+      'Il Codice ID 7 compare anche nelle celle A3 e A4.',
+      'Il Codice ID 7 compare anche nelle celle A2 e A4.',
+      'Il Codice ID 7 compare anche nelle celle A2 e A3.',
+    ]);
   });
 
   test('leading zeros do not make a different unit', () => {

@@ -9,7 +9,7 @@ describe('UNIT_NOT_SAP', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'F3', severity: 'info', value: 'SAS' });
-    expect(a!.message).toContain('non contato nella sezione g');
+    expect(a!.message).toContain('non conteggiato nella sezione g');
     expect(result.report.totals).toMatchObject({ e: 1, g: 1 });
   });
 

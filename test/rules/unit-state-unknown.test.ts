@@ -9,7 +9,7 @@ describe('UNIT_STATE_UNKNOWN', () => {
     const [a, ...rest] = anomaliesOf(result, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Unita', cell: 'E3', severity: 'error', value: 'In attesa di verifica' });
-    expect(a!.message).toContain('la riga non è contata');
+    expect(a!.message).toContain('la riga non è conteggiata');
     expect(a!.suggestion).toContain('Carenza manutentiva, Ristrutturazione');
     expect(result.report.totals).toMatchObject({ e: 1, g: 1 });
   });

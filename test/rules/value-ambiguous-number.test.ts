@@ -7,7 +7,7 @@ describe('VALUE_AMBIGUOUS_NUMBER', () => {
     const [a, ...rest] = anomaliesOf({ Unita: unita(), Enti: [ENTI, ['Comune di Cremona', 'Comune', '1.028', 1000, 28, 0]] }, CODE);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ sheet: 'Enti', cell: 'C2', severity: 'warning', value: '1.028' });
-    expect(a!.message).toContain('è stato letto come 1028');
+    expect(a!.message).toContain('«1.028» in «Totale unità» è stato interpretato come 1028');
   });
 
   test('1.006 that Excel stored as a decimal in a count is read as 1006', () => {

@@ -24,7 +24,7 @@ export default defineRule({
       const heir = comuniAttivi().find((a) => a.provincia === ceased.provincia && nameKey(a.nome).includes(key));
       report(at(model.pos('Comuni', c.r, 'comune'), {
         value: c.written,
-        message: `«${c.written}» (${ceased.provincia}) non esiste più: il comune è cessato dal ${italianDate(dayAfter(ceased.cessazione))}${heir ? ` ed è confluito in ${heir.nome}` : ''}.`,
+        message: `«${c.written}» (${ceased.provincia}) non esiste più dal ${italianDate(dayAfter(ceased.cessazione))}${heir ? `: è confluito in ${heir.nome}` : ''}.`,
         ...(heir ? { suggestion: `Scrivere «${heir.nome}».` } : {}),
       }));
     }

@@ -5,7 +5,7 @@ export default defineRule({
   code: 'COMUNE_NO_RESPONSE',
   severity: 'warning',
   title: 'Comune che non ha risposto',
-  description: "Un comune con «Comunicazione ricevuta» = No. Anche un comune con soli alloggi ALER deve decidere la quota per le Forze di Polizia e le categorie: senza la sua risposta il piano è incompleto. Non si segnala se il foglio Enti mostra che il comune non possiede alloggi SAP.",
+  description: "Un comune con «Comunicazione ricevuta» = No. Anche un comune con soli alloggi ALER deve decidere la quota per le Forze di Polizia e le categorie: senza la sua risposta il piano è incompleto. Non si segnala se il foglio «Enti» mostra che il comune non possiede alloggi SAP.",
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. c, d, d bis',
   check({ model, report }) {
     const sapOf = new Map<string, number | null>();
@@ -16,7 +16,7 @@ export default defineRule({
       report(at(model.pos('Comuni', c.r, 'risposta'), {
         value: 'No',
         message: `${comuneLabel(c.written ?? 'Comune non indicato')} non ha inviato i dati per il piano.`,
-        suggestion: 'Sollecitare il comune, oppure annotare il motivo nella colonna Note.',
+        suggestion: 'Sollecitare il comune; se non risponde, indicarlo nel piano con il motivo.',
       }));
     }
   },

@@ -4,8 +4,8 @@ import { at, defineRule } from './rule';
 export default defineRule({
   code: 'COMUNE_NOT_OFFICIAL',
   severity: 'warning',
-  title: "Nome assente dall'elenco ISTAT",
-  description: "Un nome del foglio Comuni che non è un comune lombardo attivo nell'elenco ISTAT (ad esempio «Castelveverde» nel piano di Cremona 2023): finirebbe così nel piano approvato. Si suggerisce il nome ufficiale più vicino.",
+  title: "Comune assente dall'elenco ISTAT",
+  description: "Un nome del foglio «Comuni» che non è un comune lombardo attivo nell'elenco ISTAT (ad esempio «Castelveverde» nel piano di Cremona 2023): finirebbe così nel piano approvato. Si suggerisce il nome ufficiale più vicino.",
   check({ model, report }) {
     for (const c of model.comuni) {
       if (c.written === null || c.official.kind === 'exact' || findCeased(c.written)) continue;

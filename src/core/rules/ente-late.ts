@@ -6,7 +6,7 @@ export default defineRule({
   code: 'ENTE_LATE',
   severity: 'warning',
   title: 'Comunicazione oltre il termine',
-  description: "La data di ricezione dei dati dell'ente è successiva al termine fissato dal capofila (foglio Ambito, «Termine comunicazioni»): annotare il ritardo o sollecitare l'ente.",
+  description: "La data di ricezione dei dati dell'ente è successiva al termine fissato dal capofila (foglio «Ambito», «Termine comunicazioni»): annotare il ritardo o sollecitare l'ente.",
   legalRef: 'R.R. 4/2017, art. 4 c. 2',
   check({ model, report }) {
     const termine = model.config.termine;

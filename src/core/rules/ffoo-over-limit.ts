@@ -5,7 +5,7 @@ export default defineRule({
   code: 'FFOO_OVER_LIMIT',
   severity: 'error',
   title: 'Quota Forze di Polizia oltre il limite',
-  description: "Alle Forze di Polizia e al Corpo nazionale dei Vigili del Fuoco si può riservare al massimo il 10% delle unità disponibili nell'anno (o il limite indicato nel foglio Ambito).",
+  description: "Alle Forze di Polizia e al Corpo nazionale dei Vigili del Fuoco si può riservare al massimo il 10% delle unità disponibili nell'anno (o il limite indicato nel foglio «Ambito»).",
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. d bis e art. 7 bis',
   check({ model, report }) {
     const limit = model.config.ffooLimit;

@@ -1,4 +1,4 @@
-import { a1 } from '../address';
+import { a1, columnLetter } from '../address';
 import { TABLE_ORDER } from '../reading/schema';
 import { defineRule } from './rule';
 
@@ -20,8 +20,8 @@ export default defineRule({
             sheet: t.sheet.name,
             cell: a1(t.sheet.originRow + t.headerRow, t.sheet.originCol + other.col),
             value: other.header,
-            message: `Le colonne «${used!.header}» e «${other.header}» possono essere entrambe «${issue.fieldHeader}»: viene usata «${used!.header}».`,
-            suggestion: `Rinominare la colonna che non è «${issue.fieldHeader}».`,
+            message: `Le colonne ${columnLetter(t.sheet.originCol + used!.col)} («${used!.header}») e ${columnLetter(t.sheet.originCol + other.col)} («${other.header}») possono entrambe contenere «${issue.fieldHeader}»: è stata usata la colonna ${columnLetter(t.sheet.originCol + used!.col)}.`,
+            suggestion: `Cambiare l'intestazione della colonna che non contiene «${issue.fieldHeader}», oppure eliminarla.`,
           });
         }
       }

@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'error',
   title: 'Colonna obbligatoria non trovata',
   description:
-    "Senza una colonna obbligatoria (ad esempio Stato nel foglio Unita) il foglio non si può leggere e i conteggi sarebbero sbagliati. Il messaggio elenca le intestazioni trovate, per capire come rinominarle.",
+    "Senza una colonna obbligatoria (ad esempio «Stato» nel foglio «Unita») il foglio non si può leggere e i conteggi sarebbero sbagliati. Il messaggio elenca le intestazioni trovate, per capire come rinominarle.",
   check({ model, report }) {
     for (const kind of TABLE_ORDER) {
       const t = model.located.tables[kind];

@@ -12,7 +12,7 @@ export default defineRule({
       if (c.soglia === null || (c.soglia >= 0 && c.soglia <= 80)) continue;
       report(at(model.pos('Comuni', c.r, 'soglia'), {
         value: `${num(c.soglia)}%`,
-        message: `${comuneLabel(c.written ?? 'Comune non indicato')}: la soglia per gli indigenti oltre il 20% è ${num(c.soglia)}%, fuori dall'intervallo da 0 a 80.`,
+        message: `${comuneLabel(c.written ?? 'Comune non indicato')}: la soglia per gli indigenti oltre il 20% è del ${num(c.soglia)}%, fuori dall'intervallo da 0 a 80.`,
         suggestion: 'Scrivere solo la quota oltre il 20% (ad esempio 10 per arrivare al 30%).',
       }));
     }

@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'error',
   title: 'Riga TOTALE non coerente',
   description:
-    "Una riga Totale/TOTALE il cui valore non è la somma delle righe sopra: è l'errore che arriva fino al piano approvato (Crema 2019, sezione a). Le righe di totale non sono mai contate come dati.",
+    "Una riga Totale/TOTALE il cui valore non è la somma delle righe sopra: è l'errore che arriva fino al piano approvato (Crema 2019, sezione a). Le righe di totale non sono mai conteggiate come dati.",
   check({ model, report }) {
     for (const t of model.totals) {
       report(at(t.pos, {

@@ -67,5 +67,5 @@ export function comuneGroups(model: PlanModel, keep: (ref: ComuneRef) => boolean
 
 /** The ambito's list the names are resolved against, in words. */
 export function comuniUniverse(model: PlanModel): string {
-  return model.hasComuniSheet ? `dell'ambito (foglio «${model.table('Comuni')?.sheet.name ?? 'Comuni'}»)` : "della Lombardia (elenco ISTAT; manca il foglio Comuni)";
+  return model.hasComuniSheet ? `dell'ambito (foglio «${model.table('Comuni')?.sheet.name ?? 'Comuni'}»)` : "della Lombardia (elenco ISTAT; manca il foglio «Comuni»)";
 }

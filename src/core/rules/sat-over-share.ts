@@ -6,7 +6,7 @@ export default defineRule({
   code: 'SAT_OVER_SHARE',
   severity: 'warning',
   title: 'Quota SAT oltre la soglia',
-  description: "Le unità destinate ai servizi abitativi transitori superano la quota configurata (10% delle assegnabili, o il valore nel foglio Ambito): troppi alloggi transitori riducono quelli per la graduatoria ordinaria. La soglia è una scelta dell'ambito, non un limite di legge.",
+  description: "Le unità destinate ai servizi abitativi transitori superano la quota configurata (10% delle assegnabili, o il valore nel foglio «Ambito»): troppi alloggi transitori riducono quelli per la graduatoria ordinaria. La soglia è una scelta dell'ambito, non un limite di legge.",
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. e',
   check(ctx) {
     const share = ctx.model.config.satShare;
@@ -16,7 +16,7 @@ export default defineRule({
       const pct = Math.round((group.sat / group.available) * 1000) / 10;
       ctx.report(atRows(ctx.model, 'SAT', 'sat', group.rows, {
         value: String(group.first.sat),
-        message: `${placeOf(group)}: ${countOf(group.sat, 'unità destinata', 'unità destinate')} ai SAT su ${num(group.available)} assegnabili (${num(pct)}%), oltre la quota del ${num(share)}%.`,
+        message: `${placeOf(group)}: ${countOf(group.sat, 'unità destinata', 'unità destinate')} ai SAT su ${countOf(group.available, 'assegnabile', 'assegnabili')} (${num(pct)}%), oltre la quota del ${num(share)}%.`,
       }));
     }
   },

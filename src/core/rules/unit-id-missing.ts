@@ -1,4 +1,4 @@
-import { at, defineRule } from './rule';
+import { at, defineRule, num } from './rule';
 
 /** Units that exist today: the platform knows them, so they have a Codice ID. */
 const EXISTING = new Set(['Carenza manutentiva', 'Ristrutturazione', 'Libero']);
@@ -23,7 +23,7 @@ export default defineRule({
         message: kind === 'placeholder'
           ? `Codice ID «${u.id}»: l'alloggio (${u.state.state.toLowerCase()}) esiste e deve avere il suo codice.`
           : n > 1
-            ? `${n} alloggi (${u.state.state.toLowerCase()}) sono indicati solo come numero, senza i loro Codici ID.`
+            ? `${num(n)} alloggi (${u.state.state.toLowerCase()}) sono indicati solo come numero, senza i loro Codici ID.`
             : `Alloggio (${u.state.state.toLowerCase()}) senza Codice ID.`,
         suggestion: n > 1 ? "Elencare gli alloggi uno per riga con il Codice ID della Piattaforma." : "Chiedere all'ente il Codice ID della Piattaforma.",
       }));

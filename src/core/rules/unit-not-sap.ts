@@ -5,8 +5,8 @@ import { atRows, defineRule, rowsNote } from './rule';
 export default defineRule({
   code: 'UNIT_NOT_SAP',
   severity: 'info',
-  title: 'Alloggio SAS, escluso da g',
-  description: 'Gli alloggi dei servizi abitativi sociali (SAS) contano nella consistenza del patrimonio (sezione a) ma non tra i SAP assegnabili della sezione g.',
+  title: 'Alloggio SAS, escluso dalla sezione g',
+  description: 'Gli alloggi dei servizi abitativi sociali (SAS) sono conteggiati nella consistenza del patrimonio (sezione a), ma non tra i SAP assegnabili della sezione g.',
   legalRef: 'R.R. 4/2017, art. 4 c. 3 lett. b',
   check(ctx) {
     const { model } = ctx;
@@ -14,7 +14,7 @@ export default defineRule({
       const n = items.length;
       ctx.report(atRows(model, 'Unita', 'destinazione', items, {
         value: u.destinazioneWritten ?? '',
-        message: `${u.ente.name ? officialEnte(u.ente.name) : 'Ente non indicato'}: ${n > 1 ? 'alloggi destinati' : 'alloggio destinato'} ai servizi abitativi sociali (SAS), ${n > 1 ? 'non contati' : 'non contato'} nella sezione g${rowsNote(n)}.`,
+        message: `${u.ente.name ? officialEnte(u.ente.name) : 'Ente non indicato'}: ${n > 1 ? 'alloggi destinati' : 'alloggio destinato'} ai servizi abitativi sociali (SAS), ${n > 1 ? 'non conteggiati' : 'non conteggiato'} nella sezione g${rowsNote(n)}.`,
       }));
     }
   },

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   title: 'Lavori oltre il limite dell\'auto-manutenzione',
   description:
-    "Un alloggio in carenza manutentiva si assegna nello stato di fatto solo se i lavori a carico dell'inquilino restano entro il limite (8.000 € salvo diverso valore nel foglio Ambito). Oltre il limite l'alloggio resta contato nella sezione b, ma il piano non è pronto finché non si corregge l'importo o lo si sposta in ristrutturazione (sezione c).",
+    "Un alloggio in carenza manutentiva si assegna nello stato di fatto solo se i lavori a carico dell'inquilino restano entro il limite (8.000 € salvo diverso valore nel foglio «Ambito»). Oltre il limite l'alloggio resta conteggiato nella sezione b, ma il piano non è pronto finché non si corregge l'importo o lo si sposta in ristrutturazione (sezione c).",
   legalRef: 'R.R. 4/2017, art. 10 e art. 4 c. 3 lett. b',
   check({ model, report }) {
     const limit = model.config.worksLimit;

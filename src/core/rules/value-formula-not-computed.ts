@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'error',
   title: 'Formula senza risultato',
   description:
-    'Alcuni programmi (script, esportazioni, openpyxl) scrivono le formule senza calcolarle: in Excel la cella mostra un valore, ma nel file non c\'è. Finché il file non viene salvato da Excel o LibreOffice, che le calcolano, la cella non si può leggere e non viene contata.',
+    'Alcuni programmi (script, esportazioni, openpyxl) scrivono le formule senza calcolarle: in Excel la cella mostra un valore, ma nel file non c\'è. Finché il file non viene salvato da Excel o LibreOffice, che le calcolano, la cella non si può leggere e non viene conteggiata.',
   check({ model, report }) {
     for (const v of model.valueIssues) {
       if (v.problem !== 'uncomputed-formula') continue;

@@ -25,8 +25,8 @@ export function joinOr(names: readonly string[]): string {
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   const last = names[names.length - 1]!;
-  // The euphonic "ed" before a word starting with e.
-  const and = /^[eèé]/i.test(last) ? 'ed' : 'e';
+  // The euphonic "ed" before a word starting with e (a sheet's name in quotes too: «Comuni» ed «Enti»).
+  const and = /^«?[eèé]/i.test(last) ? 'ed' : 'e';
   return `${names.slice(0, -1).join(', ')} ${and} ${last}`;
 }
 

@@ -37,9 +37,9 @@ export function notAPlanMessage(snapshot: WorkbookSnapshot): string {
     const empty = s.values.every((row) => row.every((v) => v === null || v === ''));
     return `«${s.name}»${empty ? ' (vuoto)' : ''}`;
   });
-  const found = sheets.length ? `Fogli presenti: ${joinNames(sheets)}.` : 'La cartella non ha fogli.';
+  const found = sheets.length ? `Fogli presenti: ${joinNames(sheets)}.` : 'Il file non ha fogli.';
   return (
-    "Questa cartella non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative. " +
+    "Questo file non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative. " +
     `Piano Offerta cerca un foglio chiamato «Unita» (o «Unità»), oppure un foglio con le colonne ${joinNames(quoted(required))}. ${found}`
   );
 }
@@ -53,18 +53,18 @@ export function readinessOf(model: PlanModel, errors: number): Readiness {
   }
   const missing: string[] = [];
   const sheet = (kind: keyof typeof tables) => tables[kind]?.sheet.name;
-  if (!ambito) missing.push("manca il foglio Ambito (nome dell'ambito e anno)");
+  if (!ambito) missing.push("manca il foglio «Ambito» (nome dell'ambito e anno)");
   else {
     const absent = [model.config.ambito ? null : "il nome dell'ambito", model.config.anno ? null : "l'anno"].filter((x): x is string => x !== null);
     if (absent.length) missing.push(`nel foglio «${ambito.sheet.name}» ${absent.length > 1 ? 'mancano' : 'manca'} ${joinNames(absent)}`);
   }
   const rows = (kind: 'Comuni' | 'Enti', what: string) => {
     const name = sheet(kind);
-    if (!name) missing.push(`manca il foglio ${kind} (${what})`);
+    if (!name) missing.push(`manca il foglio «${kind}» (${what})`);
     else if (tables[kind]!.dataRows.length === 0) missing.push(`il foglio «${name}» non ha righe (${what})`);
   };
   rows('Comuni', "i comuni dell'ambito");
   rows('Enti', 'gli enti proprietari, sezione a');
-  if (!sheet('Assegnazioni')) missing.push("manca il foglio Assegnazioni (unità assegnate l'anno precedente, sezione k)");
+  if (!sheet('Assegnazioni')) missing.push("manca il foglio «Assegnazioni» (unità assegnate l'anno precedente, sezione k)");
   return { scope: 'ambito', ready: errors === 0 && missing.length === 0, missing, owners: [] };
 }

@@ -191,9 +191,9 @@ test('the large plan: the Riepilogo says why more comuni and owners have units t
   const pairs = new Map<string, unknown>();
   ws.eachRow((row) => pairs.set(String(row.getCell(1).value ?? ''), row.getCell(2).value));
   expect(pairs.get('Enti proprietari nel foglio «Enti»')).toBe(97);
-  expect(pairs.get("Enti proprietari con unità assegnabili (di cui 4 non nell'elenco del foglio «Enti»: da aggiungere o correggere, vedere Anomalie)")).toBe(101);
+  expect(pairs.get("Enti proprietari con unità assegnabili (di cui 4 non nell'elenco del foglio «Enti»: da aggiungere o correggere, vedere il foglio «Anomalie»)")).toBe(101);
   expect(pairs.get("Comuni dell'ambito (foglio «Comuni»)")).toBe(96);
-  expect(pairs.get("Comuni con unità assegnabili (di cui 4 non nell'elenco del foglio «Comuni»: nomi da correggere, vedere Anomalie)")).toBe(100);
+  expect(pairs.get("Comuni con unità assegnabili (di cui 4 non nell'elenco del foglio «Comuni»: nomi da correggere, vedere il foglio «Anomalie»)")).toBe(100);
 });
 
 test('Anomalie: every cell is a link inside the workbook (a HYPERLINK formula), never a link to another file', async () => {

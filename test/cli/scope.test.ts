@@ -31,7 +31,7 @@ test('an address book is no plan: exit 2, what was looked for and what was found
   const file = await xlsx('rubrica', { Contatti: [['Nome', 'Cognome', 'Comune', 'Telefono'], ['Anna', 'Rossi', 'Crema', '0373 1234']] });
   const r = await check(file);
   expect(r.code).toBe(2);
-  expect(r.err).toContain("Questa cartella non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative.");
+  expect(r.err).toContain("Questo file non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative.");
   expect(r.err).toContain('«Ente proprietario» e «Stato»');
   expect(r.err).toContain('Fogli presenti: «Contatti».');
   expect(r.out).toBe('');
@@ -61,13 +61,13 @@ test("ALER's own list (Unita only): scope ente, never «pronto per l'Assemblea»
   const r = await check(file);
   expect(r.report).toMatchObject({ scope: 'ente', ready: false, counts: { error: 0 } });
   expect(r.code).toBe(0);
-  expect(r.out).toContain('Elenco di ALER Brescia-Cremona-Mantova: nessun errore');
+  expect(r.out).toContain("\nElenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore (elenco di un solo ente, non un piano d'ambito)");
   expect(r.out).not.toContain("Pronto per l'Assemblea");
   // The copy's sheets say the same, never the Assemblea's verdict.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(r.copy);
   const subtitle = String(wb.getWorksheet('Anomalie')!.getCell(2, 1).value);
-  expect(subtitle).toMatch(/^Elenco di ALER Brescia-Cremona-Mantova: nessun errore/);
+  expect(subtitle).toMatch(/^Elenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore · /);
 });
 
 test('a plan without Assegnazioni: no error, yet not ready, and the summary says why', async () => {
@@ -80,5 +80,5 @@ test('a plan without Assegnazioni: no error, yet not ready, and the summary says
   const r = await check(file);
   expect(r.report).toMatchObject({ scope: 'ambito', ready: false, counts: { error: 0 } });
   expect(r.code).toBe(0);
-  expect(r.out).toContain("Pronto per l'Assemblea: no – manca il foglio Assegnazioni (unità assegnate l'anno precedente, sezione k)");
+  expect(r.out).toContain("Pronto per l'Assemblea: no – manca il foglio «Assegnazioni» (unità assegnate l'anno precedente, sezione k)");
 });

@@ -63,6 +63,13 @@ test('without a record (a copy written elsewhere): our own phrasing is ours, any
   expect(c.kept).toEqual([{ cell: 'D3', value: 'ok!' }]);
 });
 
+test('without a record: the current wording and the earlier «Esclusa da g» are both ours', () => {
+  const s = sheet([['ID', 'Ente', 'Stato', 'Esito controllo'], [1, 'A', 'Assegnato', 'Esclusa dalla sezione g: non assegnabile'], [2, 'A', 'Libero', 'Esclusa da g: SAS'], [3, 'A', 'Libero', 'Esclusa: da vedere']]);
+  const c = reconcileColumn(column, s, null);
+  expect(c.values).toEqual([null, 'Sezione e: 1 unità', 'Sezione b: 1 unità']);
+  expect(c.kept).toEqual([{ cell: 'D4', value: 'Esclusa: da vedere' }]);
+});
+
 test('removal clears ours and the header, and keeps the header over the user\'s values', () => {
   const written = { [valueKey('Sezione e: 1 unità')]: 1 };
   const clean = sheet([['ID', 'Ente', 'Stato', 'Esito controllo'], [1, 'A', 'Libero', 'Sezione e: 1 unità']]);

@@ -22,9 +22,9 @@ describe('SHEET_MISSING', () => {
     expect(anomaliesOf(result, CODE).map((a) => [a.sheet, a.severity])).toEqual([['Assegnazioni', 'info'], ['Comuni', 'info'], ['Enti', 'info'], ['SAT', 'info']]);
     expect(result.report).toMatchObject({ scope: 'ambito', ready: false, counts: { error: 0 } });
     expect(result.readiness.missing).toEqual([
-      "manca il foglio Comuni (i comuni dell'ambito)",
-      'manca il foglio Enti (gli enti proprietari, sezione a)',
-      "manca il foglio Assegnazioni (unità assegnate l'anno precedente, sezione k)",
+      "manca il foglio «Comuni» (i comuni dell'ambito)",
+      'manca il foglio «Enti» (gli enti proprietari, sezione a)',
+      "manca il foglio «Assegnazioni» (unità assegnate l'anno precedente, sezione k)",
     ]);
   });
 

@@ -39,7 +39,7 @@ const VAIANO: ReportAnomaly = {
   cell: 'D5',
   cells: ['D5', 'D9', 'D12', 'D40', 'D41'],
   value: 'Vaiano',
-  message: '«Vaiano» è stato letto come Vaiano Cremasco.',
+  message: '«Vaiano» è stato riconosciuto come «Vaiano Cremasco».',
   suggestion: 'Scrivere Vaiano Cremasco',
 };
 
@@ -162,7 +162,7 @@ describe('the verdict, by what was checked', () => {
   test("one owner's list without errors: the list's verdict, never the Assemblea's", async () => {
     const readiness: Readiness = { scope: 'ente', ready: false, missing: [], owners: ['ALER Brescia-Cremona-Mantova'] };
     await showResults(fakeService({ checkAndApply: async () => outcomeWith([], readiness) }));
-    expect(within(verdict()).getByText('Elenco di ALER Brescia-Cremona-Mantova: nessun errore')).toBeTruthy();
+    expect(within(verdict()).getByText('Elenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore')).toBeTruthy();
     expect(verdict().textContent).toMatch(/un solo ente, non un piano d'ambito/);
     expect(document.body.textContent).not.toMatch(/Pronto per l'Assemblea/);
     expect(verdict().querySelector('[aria-hidden="true"]')!.textContent).toBe('✓ ');
@@ -173,7 +173,7 @@ describe('the verdict, by what was checked', () => {
     const readiness: Readiness = { scope: 'ente', ready: false, missing: [], owners: ['ALER Brescia-Cremona-Mantova', 'Comune di Crema'] };
     const errors = [G27, { ...G27, cell: 'G28', cells: ['G28'] }, { ...G27, cell: 'G29', cells: ['G29'] }];
     await showResults(fakeService({ checkAndApply: async () => outcomeWith(errors, readiness) }));
-    expect(within(verdict()).getByText('Elenco di ALER Brescia-Cremona-Mantova e Comune di Crema: 3 errori')).toBeTruthy();
+    expect(within(verdict()).getByText('Elenco delle unità – ALER Brescia-Cremona-Mantova e Comune di Crema: 3 errori')).toBeTruthy();
     expect(verdict().querySelector('[aria-hidden="true"]')!.textContent).toBe('✗ ');
     expect(document.body.textContent).not.toMatch(/Pronto per l'Assemblea/);
   });
@@ -214,7 +214,7 @@ describe('the verdict, by what was checked', () => {
 
 describe('a workbook that is no plan', () => {
   const message =
-    "Questa cartella non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative. Piano Offerta cerca un foglio chiamato «Unita» (o «Unità»), oppure un foglio con le colonne «ID unità». Fogli presenti: «Contatti».";
+    "Questo file non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative. Piano Offerta cerca un foglio chiamato «Unita» (o «Unità»), oppure un foglio con le colonne «ID unità». Fogli presenti: «Contatti».";
   const action = "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.";
 
   test('the message and what to do, no results, and a way to «Crea fogli standard»', async () => {
@@ -226,7 +226,7 @@ describe('a workbook that is no plan', () => {
     renderWithoutCss(<App service={service} theme="light" />);
     fireEvent.click(checkButton());
     // The first sentence stands out; what was looked for and found, and what to do, follow.
-    const title = await screen.findByText("Questa cartella non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative.");
+    const title = await screen.findByText("Questo file non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative.");
     const bar = title.closest('.fui-MessageBar')!;
     expect(bar.textContent).toContain(`${message} ${action}`);
     expect(screen.queryByRole('heading', { name: 'Risultati del controllo' })).toBeNull();

@@ -16,8 +16,11 @@ export type Written = Record<string, number>;
 
 export const valueKey = (v: CellValue): string => JSON.stringify(v);
 
-/** Without a record of what we wrote (a copy written by the command line, say): our own phrasing. */
-const OUR_PHRASES = /^(Sezione [b-f]: |Esclusa da g: |Non conteggiata: )/;
+/**
+ * Without a record of what we wrote (a copy written by the command line, say): our own phrasing,
+ * the earlier "Esclusa da g" included (columns written before the wording changed still hold it).
+ */
+const OUR_PHRASES = /^(Sezione [b-f]: |Esclusa dalla sezione g: |Esclusa da g: |Non conteggiata: )/;
 
 export interface ColumnChanges {
   sheet: string;

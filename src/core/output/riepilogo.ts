@@ -21,7 +21,7 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   const s = new SheetBuilder(OUTPUT_SHEETS.riepilogo, WIDTHS, [0]);
   const cfg = model.config;
   s.title(`Piano annuale dell'offerta abitativa${cfg.anno ? ` ${cfg.anno}` : ''} – Riepilogo per l'Assemblea dei Sindaci`);
-  s.subtitle(cfg.ambito ?? `Ambito non indicato (foglio ${model.located.ambito?.sheet.name ? `«${model.located.ambito.sheet.name}»` : 'Ambito'})`);
+  s.subtitle(cfg.ambito ?? `Ambito non indicato (foglio «${model.located.ambito?.sheet.name ?? 'Ambito'}»)`);
   s.blank();
   const verdict = verdictOf(report, readiness);
   const [label, value] = verdict.headline.split(': ') as [string, string];
@@ -42,17 +42,17 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   const entiSheet = model.table('Enti')?.sheet.name;
   const comuniSheet = model.table('Comuni')?.sheet.name;
   const enti = model.enti.filter((e) => e.name);
-  s.pair(`Enti proprietari nel foglio ${entiSheet ? `«${entiSheet}»` : 'Enti (assente)'}`, enti.length);
+  s.pair(`Enti proprietari nel foglio ${entiSheet ? `«${entiSheet}»` : '«Enti» (assente)'}`, enti.length);
   // As for the comuni below: owners the units name that the Enti sheet does not list, said in the label.
   const listedEnti = new Set(enti.map((e) => e.name));
   const unlistedOwners = entiSheet ? sectionG.byEnte.filter((e) => e.g > 0 && !listedEnti.has(e.ente)).length : 0;
   s.pair(
     unlistedOwners
-      ? `Enti proprietari con unità assegnabili (di cui ${num(unlistedOwners)} non nell'elenco del foglio «${entiSheet}»: da aggiungere o correggere, vedere Anomalie)`
+      ? `Enti proprietari con unità assegnabili (di cui ${num(unlistedOwners)} non nell'elenco del foglio «${entiSheet}»: da aggiungere o correggere, vedere il foglio «Anomalie»)`
       : 'Enti proprietari con unità assegnabili',
     owners,
   );
-  s.pair(`Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : 'Comuni assente'})`, comuni.length);
+  s.pair(`Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : '«Comuni» assente'})`, comuni.length);
   // Units may name comuni the Comuni sheet does not list (misspelled, or of another ambito): said in
   // the label, so that "96 comuni" beside "100 with units" explains itself.
   const withUnits = sectionG.byComune.filter((c) => c.comune !== null && c.g > 0);
@@ -60,12 +60,12 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   const outside = model.hasComuniSheet ? withUnits.filter((c) => !listed.has(c.comune)).length : 0;
   s.pair(
     outside
-      ? `Comuni con unità assegnabili (di cui ${num(outside)} non nell'elenco del foglio «${comuniSheet ?? 'Comuni'}»: nomi da correggere, vedere Anomalie)`
+      ? `Comuni con unità assegnabili (di cui ${num(outside)} non nell'elenco del foglio «${comuniSheet ?? 'Comuni'}»: nomi da correggere, vedere il foglio «Anomalie»)`
       : 'Comuni con unità assegnabili',
     withUnits.length,
   );
   const noComune = sectionG.byComune.find((c) => c.comune === null)?.g ?? 0;
-  if (noComune) s.pair('Unità assegnabili senza comune indicato (contate nel totale, in nessun comune)', noComune);
+  if (noComune) s.pair('Unità assegnabili senza comune indicato (conteggiate nel totale, in nessun comune)', noComune);
   s.pair('Comunicazioni ricevute dai comuni', comuni.length ? `${num(answered)} su ${num(comuni.length)} (${pct((answered / comuni.length) * 100)})` : '');
   const sum = (f: (e: (typeof model.enti)[number]) => number | null) => model.enti.reduce((n, e) => n + (f(e) ?? 0), 0);
   s.pair('Patrimonio SAP (sezione a)', sum((e) => e.sap));
@@ -76,7 +76,7 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   s.table('RiepilogoSezioni', ['Sezione', 'Unità'], SECTIONS.map((k) => [`${k} – ${SECTION_LABELS[k]}`, sectionG.totals[k]]), { trailing: 2 });
   s.totalRow(['g – Totale assegnabili (b + c + d + e + f)', sectionG.totals.g]);
   s.row(['di cui ai servizi abitativi transitori (SAT, j)', sectionG.totals.sat]);
-  if (!model.table('SAT')) s.paragraph(null, 'Foglio SAT assente: si intende che nessun comune destini unità ai servizi abitativi transitori.');
+  if (!model.table('SAT')) s.paragraph(null, 'Foglio «SAT» assente: si intende che nessun comune destini unità ai servizi abitativi transitori.');
   s.blank();
 
   s.subtitle("Unità assegnate l'anno precedente (k)");
@@ -142,7 +142,7 @@ function comuniTable(s: SheetBuilder, comuni: PlanInput['model']['comuni']): voi
       isCategorySet(c.categoria) ? 'Sì' : '',
     ]),
     {
-      emptyText: 'Foglio Comuni assente.',
+      emptyText: 'Foglio «Comuni» assente.',
       // Counts under each column: the comuni with that choice (a word more would not fit the column).
       total: [
         `Totale: comuni con la scelta, su ${num(comuni.length)}`,

@@ -7,7 +7,7 @@ import { Report } from '../report';
 import { Readiness } from '../scope';
 
 export interface Verdict {
-  /** "Pronto per l'Assemblea: no", "Elenco di ALER …: nessun errore". */
+  /** "Pronto per l'Assemblea: no", "Elenco delle unità – ALER …: nessun errore". */
   headline: string;
   /** Why not, or what the list is: Italian sentences, possibly none. */
   reasons: string[];
@@ -19,10 +19,10 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function verdictOf(report: Pick<Report, 'counts' | 'ready'>, readiness: Readiness): Verdict {
   const errors = report.counts.error;
   if (readiness.scope === 'ente') {
-    const of = readiness.owners.length ? joinNames(readiness.owners) : 'un ente';
+    const of = readiness.owners.length ? joinNames(readiness.owners) : 'ente non indicato';
     return {
-      headline: `Elenco di ${of}: ${errors ? countOf(errors, 'errore', 'errori') : 'nessun errore'}`,
-      reasons: ["È l'elenco delle unità di un solo ente, non un piano d'ambito: per l'Assemblea servono anche i fogli Ambito, Comuni, Enti e Assegnazioni."],
+      headline: `Elenco delle unità – ${of}: ${errors ? countOf(errors, 'errore', 'errori') : 'nessun errore'}`,
+      reasons: ["È l'elenco delle unità di un solo ente, non un piano d'ambito: per l'Assemblea servono anche i fogli «Ambito», «Comuni», «Enti» e «Assegnazioni»."],
       ok: errors === 0,
     };
   }
@@ -37,6 +37,6 @@ export function verdictOf(report: Pick<Report, 'counts' | 'ready'>, readiness: R
 /** The verdict on one line: "Pronto per l'Assemblea: no – 1 errore da correggere; manca il foglio …". */
 export function verdictLine(report: Pick<Report, 'counts' | 'ready'>, readiness: Readiness): string {
   const v = verdictOf(report, readiness);
-  if (readiness.scope === 'ente') return `${v.headline} – elenco di un solo ente, non un piano d'ambito`;
+  if (readiness.scope === 'ente') return `${v.headline} (elenco di un solo ente, non un piano d'ambito)`;
   return v.reasons.length ? `${v.headline} – ${v.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')}` : v.headline;
 }

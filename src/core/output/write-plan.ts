@@ -148,7 +148,7 @@ function buildAnomalie({ model, anomalies, report, readiness }: PlanInput): OutS
   const verdict = verdictOf(report, readiness);
   s.title(`Anomalie – ${title(model)}`);
   s.subtitle(
-    `${verdict.headline} · ${countOf(report.counts.error, 'errore', 'errori')}, ${countOf(report.counts.warning, 'avviso', 'avvisi')}, ${countOf(report.counts.info, 'informazione', 'informazioni')}. Una riga per cella: fare clic sulla cella per andare al dato.`,
+    `${verdict.headline} · ${countOf(report.counts.error, 'errore', 'errori')}, ${countOf(report.counts.warning, 'avviso', 'avvisi')}, ${countOf(report.counts.info, 'informazione', 'informazioni')}. Una riga per cella: fare clic sul riferimento nella colonna «Cella» per andare al dato.`,
   );
   s.blank();
   const rows: CellInput[][] = [];
@@ -165,7 +165,10 @@ function buildAnomalie({ model, anomalies, report, readiness }: PlanInput): OutS
       rows.push([...head, link, ...(i === 0 ? tail : [a.value, `Stessa anomalia della cella ${cells[0]} (${num(i + 1)} di ${num(all.length)}).`, '', ''])]);
     });
     if (unlisted > 0 && a.severity !== 'info') {
-      rows.push([...head, '', a.value, `… e altre ${countOf(unlisted, 'cella', 'celle')} con la stessa anomalia: sono evidenziate nel foglio «${a.sheet}», e il riquadro di Piano Offerta le percorre una per una (Precedente / Successivo).`, '', '']);
+      const rest = unlisted === 1
+        ? `… e un'altra cella con la stessa anomalia: è evidenziata nel foglio «${a.sheet}», e il riquadro di Piano Offerta la mostra con «Successiva».`
+        : `… e altre ${num(unlisted)} celle con la stessa anomalia: sono evidenziate nel foglio «${a.sheet}», e il riquadro di Piano Offerta le percorre una per una («Precedente» / «Successiva»).`;
+      rows.push([...head, '', a.value, rest, '', '']);
     }
   }
   s.table('Anomalie', ['Gravità', 'Anomalia', 'Foglio', 'Cella', 'Valore', 'Messaggio', 'Suggerimento', 'Riferimento normativo'], rows, {
@@ -180,7 +183,7 @@ function unitOutcome(u: UnitRow, entiSheet: string | undefined): string {
   let tail = '';
   if (u.comune.kind === 'variant' || u.comune.kind === 'unknown' || u.ente.kind === 'variant' || u.ente.kind === 'unknown') {
     const notes: string[] = [];
-    if (u.comune.kind === 'variant') notes.push(`comune letto come ${u.comune.name}`);
+    if (u.comune.kind === 'variant') notes.push(`comune riconosciuto come ${u.comune.name}`);
     // Aliases ("ALER", "COMUNE") are the platform's normal spelling: said once in Anomalie, not on every row.
     if (u.ente.kind === 'variant') notes.push(`ente: ${u.ente.name}`);
     if (u.comune.kind === 'unknown') notes.push("comune non dell'ambito");
@@ -190,10 +193,10 @@ function unitOutcome(u: UnitRow, entiSheet: string | undefined): string {
   if (u.ente.name === null) return 'Non conteggiata: ente non indicato';
   if (u.state === null) return 'Non conteggiata: stato non indicato';
   if (u.state.kind === 'unknown') return 'Non conteggiata: stato non riconosciuto';
-  if (u.state.kind === 'not-assignable') return 'Esclusa da g: non assegnabile';
-  if (u.sas) return 'Esclusa da g: SAS';
+  if (u.state.kind === 'not-assignable') return 'Esclusa dalla sezione g: non assegnabile';
+  if (u.sas) return 'Esclusa dalla sezione g: SAS';
   if (u.count === null) return 'Non conteggiata: numero di unità non leggibile';
-  const n = u.count === 1 ? '1 unità' : `${u.count} unità`;
+  const n = `${num(u.count)} unità`;
   return `Sezione ${u.state.section}: ${n}${u.comune.name === null ? ', comune non indicato' : ''}${tail}`;
 }
 

@@ -15,7 +15,7 @@ export interface ShownError {
 export const UNEXPECTED_ERROR: ShownError = {
   message: 'Si è verificato un errore inatteso.',
   action:
-    'Riprovare. Se il problema si ripete, salvare la cartella, chiudere e riaprire il riquadro di Piano Offerta; ' +
+    'Riprovare. Se il problema si ripete, salvare il file, chiudere e riaprire Piano Offerta; ' +
     "se ancora non funziona, segnalarlo all'assistenza indicando che cosa si stava facendo.",
 };
 

@@ -112,7 +112,7 @@ describe('standalone, a large plan: the page stays responsive', () => {
     await page.getByTestId('g-total').waitFor({ timeout: 120_000 });
     const verdictMs = Date.now() - t0;
     expect(await page.getByTestId('g-total').textContent()).toBe('100.000');
-    await page.getByRole('link', { name: 'Scarica la cartella annotata' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('link', { name: 'Scarica la copia annotata' }).waitFor({ timeout: 120_000 });
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     console.log(`Pagina, 100.000 unità: verdetto in ${verdictMs} ms; compiti lunghi del thread principale: ${long.map((d) => Math.round(d)).join(', ') || 'nessuno'}`);
     expect(long.filter((d) => d > 100)).toEqual([]);
@@ -165,16 +165,16 @@ describe('standalone, without Excel', () => {
     expect(await page.getByTestId('g-total').textContent()).toBe(expected.totals.g.toLocaleString('it-IT'));
     // Results first: the verdict has the focus and is in view at the pane's 350 px; the copy's button beside it.
     const region = page.getByTestId('verdict-region');
-    await page.getByRole('link', { name: 'Scarica la cartella annotata' }).waitFor();
+    await page.getByRole('link', { name: 'Scarica la copia annotata' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verdict-region');
     const box = (await region.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(PANE.height / 2);
-    expect(await region.getByRole('link', { name: 'Scarica la cartella annotata' }).count()).toBe(1);
+    expect(await region.getByRole('link', { name: 'Scarica la copia annotata' }).count()).toBe(1);
     // File mode tells the truth: the results are in the copy, the chosen file is untouched.
     expect(await page.getByText(/il file scelto non è stato modificato/).count()).toBe(1);
     expect(await page.getByText(/Risultati scritti/).count()).toBe(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica la cartella annotata' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica la copia annotata' }).click()]);
     expect(download.suggestedFilename()).toBe(`${plan}-annotato.xlsx`);
     const saved = join(dir, `${plan}-scaricato.xlsx`);
     await download.saveAs(saved);
@@ -413,7 +413,7 @@ describe('what was checked: no plan, one owner’s list', () => {
   test("in Excel, ALER's list alone: the list's verdict, never «Pronto per l'Assemblea»", async () => {
     const { context, page } = await excelPage(ALER_LIST);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
-    await page.getByText('Elenco di ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
+    await page.getByText('Elenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
     await settled(page);
     expect(await page.getByText(/un solo ente, non un piano d'ambito/).count()).toBe(1);
     expect(await page.getByText(/Pronto per l'Assemblea/).count()).toBe(0);
@@ -426,7 +426,7 @@ describe('what was checked: no plan, one owner’s list', () => {
     const file = await xlsxOf(ALER_LIST, 'allegato-b-aler.xlsx');
     const { context, page } = await standalonePage();
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByText('Elenco di ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
+    await page.getByText('Elenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
     expect(await page.getByText(/Pronto per l'Assemblea/).count()).toBe(0);
     await context.close();
   });
@@ -437,7 +437,7 @@ describe('what was checked: no plan, one owner’s list', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText(NOT_A_PLAN).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/Fogli presenti: «Contatti»/).count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'Scarica la cartella annotata' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Scarica la copia annotata' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Risultati del controllo' }).count()).toBe(0);
     expect(await page.getByTestId('g-total').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'file-nessun-piano.png') });

@@ -83,7 +83,7 @@ describe('Controlla e calcola', () => {
 
     const badges = screen.getByRole('list', { name: 'Anomalie per gravità' });
     expect(within(badges).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 errore', '56 avvisi', '35 informazioni']);
-    expect(screen.getByText(/Risultati scritti nei fogli Sezione g, Anomalie e Riepilogo\./)).toBeTruthy();
+    expect(screen.getByText(/Risultati scritti nei fogli «Sezione g», «Anomalie» e «Riepilogo»\./)).toBeTruthy();
   });
 
   test('a ready plan says so in the verdict', async () => {
@@ -157,8 +157,8 @@ describe('Controlla e calcola', () => {
     };
     await showResults(fakeService({ checkAndApply: async () => checkOutcome({ report }) }));
     fireEvent.click(groupHeader('SHEET_MISSING'));
-    expect(screen.getByText('Foglio SAT')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Foglio SAT/ })).toBeNull();
+    expect(screen.getByText('Foglio «SAT»')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Foglio «SAT»/ })).toBeNull();
   });
 
   test('says how many cells were highlighted and noted, and what could not be written', async () => {
@@ -231,8 +231,8 @@ describe('Crea fogli standard', () => {
     });
     renderPane(service);
     fireEvent.click(screen.getByRole('button', { name: 'Crea fogli standard' }));
-    expect(await screen.findByText('Fogli creati: Ambito, Comuni ed Enti.')).toBeTruthy();
-    expect(screen.getByText("Già presente, lasciato com'era: Unita.")).toBeTruthy();
+    expect(await screen.findByText('Fogli creati: «Ambito», «Comuni» ed «Enti».')).toBeTruthy();
+    expect(screen.getByText("Già presente, lasciato com'era: «Unita».")).toBeTruthy();
     expect(service.createStandardSheets).toHaveBeenCalledWith({});
   });
 
@@ -241,7 +241,7 @@ describe('Crea fogli standard', () => {
     renderPane(fakeService({ createStandardSheets: async () => ({ created: [], existing }) }));
     fireEvent.click(screen.getByRole('button', { name: 'Crea fogli standard' }));
     expect(await screen.findByText('Nessun foglio creato: i fogli standard erano già tutti presenti.')).toBeTruthy();
-    expect(screen.getByText("Già presenti, lasciati com'erano: Ambito, Comuni, Enti, Unita, SAT e Assegnazioni.")).toBeTruthy();
+    expect(screen.getByText("Già presenti, lasciati com'erano: «Ambito», «Comuni», «Enti», «Unita», «SAT» e «Assegnazioni».")).toBeTruthy();
   });
 
   test('passes the comuni chosen from the official list', async () => {
@@ -259,8 +259,8 @@ describe('Crea fogli standard', () => {
     expect(screen.getByText('Comuni scelti: 2')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Crea fogli standard' }));
-    await screen.findByText('Foglio creato: Comuni.');
-    expect(screen.getByText('Nel foglio Comuni sono stati inseriti 2 comuni.')).toBeTruthy();
+    await screen.findByText('Foglio creato: «Comuni».');
+    expect(screen.getByText('Nel foglio «Comuni» sono stati inseriti 2 comuni.')).toBeTruthy();
     const { comuni } = service.createStandardSheets.mock.calls[0]![0];
     const official = (nome: string) => comuniAttivi().find((c) => c.nome === nome);
     expect(comuni).toEqual([official('Crema'), official('Vaiano Cremasco')]);
@@ -282,7 +282,7 @@ describe('Rimuovi risultati', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rimuovi', hidden: true }));
     expect(service.removeResults).toHaveBeenCalledTimes(1);
     expect(
-      await screen.findByText('Risultati rimossi: eliminati i fogli Sezione g, Anomalie e Riepilogo; tolte dai fogli del piano le evidenziazioni, le note e le colonne calcolate.'),
+      await screen.findByText('Risultati rimossi: eliminati i fogli «Sezione g», «Anomalie» e «Riepilogo»; tolte dai fogli del piano le evidenziazioni, le note e le colonne calcolate.'),
     ).toBeTruthy();
     // The results were about sheets and highlights that no longer exist.
     expect(screen.queryByText('Risultati del controllo')).toBeNull();

@@ -3,7 +3,7 @@ import type { ReportAnomaly } from '../../src/core/report';
 import { filterAnomalies, groupByRule, placeOf, ruleTitle } from '../../src/taskpane/anomalies';
 import { UNEXPECTED_ERROR, describeError } from '../../src/taskpane/errors';
 import { createHostService, isInExcel } from '../../src/taskpane/host';
-import { countOf, joinNames } from '../../src/taskpane/italian';
+import { countOf, joinNames, sheetNames } from '../../src/taskpane/italian';
 import { UserFacingError } from '../../src/taskpane/service';
 import { officeThemeKind, themeKindOfBackground } from '../../src/taskpane/theme';
 import { cremonaReport } from './fake-service';
@@ -43,11 +43,11 @@ describe('anomalies', () => {
 
   test('free text ignores case, accents and punctuation, and needs every word', () => {
     const list = [
-      anomaly('COMUNE_NAME_VARIANT', 'warning', { message: '«CASTELIDONE» è stato letto come «Casteldidone».', cell: 'B7' }),
-      anomaly('COMUNE_NAME_VARIANT', 'warning', { message: '«Vaiano» è stato letto come «Vaiano Cremasco».', cell: 'B9' }),
+      anomaly('COMUNE_NAME_VARIANT', 'warning', { message: '«CASTELIDONE» è stato riconosciuto come «Casteldidone».', cell: 'B7' }),
+      anomaly('COMUNE_NAME_VARIANT', 'warning', { message: '«Vaiano» è stato riconosciuto come «Vaiano Cremasco».', cell: 'B9' }),
     ];
     expect(filterAnomalies(list, 'all', 'casteldidone')).toHaveLength(1);
-    expect(filterAnomalies(list, 'all', 'E STATO LETTO')).toHaveLength(2);
+    expect(filterAnomalies(list, 'all', 'E STATO RICONOSCIUTO')).toHaveLength(2);
     expect(filterAnomalies(list, 'all', 'unita!b9')).toEqual([list[1]]);
     expect(filterAnomalies(list, 'all', 'vaiano b7')).toEqual([]);
     expect(filterAnomalies(list, 'error', '')).toEqual([]);
@@ -127,5 +127,8 @@ describe('Italian wording', () => {
     expect(joinNames(['Ambito'])).toBe('Ambito');
     expect(joinNames(['Ambito', 'Comuni', 'Enti'])).toBe('Ambito, Comuni ed Enti');
     expect(joinNames(['SAT', 'Assegnazioni'])).toBe('SAT e Assegnazioni');
+    // Sheet names in quotes: the euphonic «ed» still goes before a name beginning with e.
+    expect(sheetNames(['Comuni', 'Enti'])).toBe('«Comuni» ed «Enti»');
+    expect(sheetNames(['Sezione g', 'Anomalie', 'Riepilogo'])).toBe('«Sezione g», «Anomalie» e «Riepilogo»');
   });
 });

@@ -250,3 +250,21 @@ describe('a workbook that is no plan', () => {
     expect(screen.queryByRole('button', { name: 'Vai a «Crea fogli standard»' })).toBeNull();
   });
 });
+
+describe('a rule with more anomalies than one page of the group', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i): ReportAnomaly => ({ ...G27, cell: `G${i + 2}`, cells: [`G${i + 2}`] }));
+
+  test('the button says how many more, and the last one in the singular', async () => {
+    await showResults(fakeService({ checkAndApply: async () => outcomeWith(many(52)) }));
+    openGroup('ENTE_G_DECLARED_MISMATCH');
+    expect(screen.getByRole('button', { name: 'Mostra altre 2 (ne restano 2)' })).toBeTruthy();
+  });
+
+  test("one left: «Mostra l'ultima», then none", async () => {
+    await showResults(fakeService({ checkAndApply: async () => outcomeWith(many(51)) }));
+    openGroup('ENTE_G_DECLARED_MISMATCH');
+    fireEvent.click(screen.getByRole('button', { name: "Mostra l'ultima" }));
+    expect(screen.queryByRole('button', { name: /^Mostra/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Enti!G52/ })).toBeTruthy();
+  });
+});

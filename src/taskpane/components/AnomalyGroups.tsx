@@ -86,7 +86,7 @@ function GroupItem({ group, onSelect }: { group: AnomalyGroup; onSelect?: (a: Re
         </ul>
         {rest > 0 && (
           <Button className={s.more} appearance="subtle" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-            {`Mostra altre ${formatNumber(Math.min(rest, PAGE_SIZE))} (ne restano ${formatNumber(rest)})`}
+            {rest === 1 ? "Mostra l'ultima" : `Mostra altre ${formatNumber(Math.min(rest, PAGE_SIZE))} (ne restano ${formatNumber(rest)})`}
           </Button>
         )}
       </AccordionPanel>

@@ -107,7 +107,7 @@ export function AnomalyItem({ anomaly, onSelect }: AnomalyItemProps) {
   const content = (
     <>
       <span className={s.head}>
-        <Text className={s.place}>{place ?? `Foglio ${anomaly.sheet}`}</Text>
+        <Text className={s.place}>{place ?? `Foglio «${anomaly.sheet}»`}</Text>
         <Caption1>{SEVERITY_WORD[anomaly.severity]}</Caption1>
       </span>
       <Text>{anomaly.message}</Text>

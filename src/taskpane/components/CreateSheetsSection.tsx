@@ -2,7 +2,7 @@
 import { Body1, Button, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Ref, useState } from 'react';
 import type { ComuneUfficiale } from '../../core/reference/comuni';
-import { countOf, joinNames } from '../italian';
+import { countOf, sheetNames } from '../italian';
 import type { CreateSheetsOutcome } from '../service';
 import { ComuniPicker } from './ComuniPicker';
 
@@ -36,11 +36,11 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
   return (
     <section className={s.root} aria-labelledby="fogli-title">
       <Subtitle2 as="h2" id="fogli-title">
-        Preparare la cartella
+        Preparare i fogli del piano
       </Subtitle2>
       <Body1 as="p">
-        Crea i fogli standard che mancano (Ambito, Comuni, Enti, Unita, SAT, Assegnazioni) con le intestazioni giuste. I
-        fogli già presenti non vengono toccati.
+        Crea i fogli standard che mancano («Ambito», «Comuni», «Enti», «Unita», «SAT», «Assegnazioni») con le intestazioni
+        giuste. I fogli già presenti non vengono toccati.
       </Body1>
       <Checkbox
         label="Aggiungi i comuni dell'ambito"
@@ -63,17 +63,17 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
 function CreatedNote({ result }: { result: CreatedSheets }) {
   const { created, existing } = result.outcome;
   const lines: string[] = [];
-  if (created.length > 0) lines.push(`${created.length === 1 ? 'Foglio creato' : 'Fogli creati'}: ${joinNames(created)}.`);
+  if (created.length > 0) lines.push(`${created.length === 1 ? 'Foglio creato' : 'Fogli creati'}: ${sheetNames(created)}.`);
   else lines.push('Nessun foglio creato: i fogli standard erano già tutti presenti.');
   if (existing.length > 0) {
     const left = existing.length === 1 ? "Già presente, lasciato com'era" : "Già presenti, lasciati com'erano";
-    lines.push(`${left}: ${joinNames(existing)}.`);
+    lines.push(`${left}: ${sheetNames(existing)}.`);
   }
   if (result.comuniRequested > 0) {
     lines.push(
       created.includes('Comuni')
-        ? `Nel foglio Comuni sono stati inseriti ${countOf(result.comuniRequested, 'comune', 'comuni')}.`
-        : 'Il foglio Comuni esisteva già: i comuni scelti non sono stati aggiunti.',
+        ? `${result.comuniRequested === 1 ? 'Nel foglio «Comuni» è stato inserito' : 'Nel foglio «Comuni» sono stati inseriti'} ${countOf(result.comuniRequested, 'comune', 'comuni')}.`
+        : 'Il foglio «Comuni» esisteva già: i comuni scelti non sono stati aggiunti.',
     );
   }
   return (

@@ -105,7 +105,7 @@ export function FileWorkspace() {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       if (busyRef.current) {
-        setBusyNotice(`«${file.name}» non è stato aperto: un controllo è già in corso. Attendere la fine, oppure premere Annulla e trascinare di nuovo il file.`);
+        setBusyNotice(`«${file.name}» non è stato aperto: un controllo è già in corso. Attendere la fine, oppure premere «Annulla» e trascinare di nuovo il file.`);
         return;
       }
       setBusyNotice(null);
@@ -136,9 +136,9 @@ export function FileWorkspace() {
           Controllo di un file
         </Subtitle2>
         <Body1 as="p">
-          Senza Excel: scegliere la cartella di lavoro del piano (.xlsx). Piano Offerta controlla ogni riga, calcola la sezione
-          g e prepara una copia con i fogli Sezione g, Anomalie e Riepilogo da scaricare. Il file resta su questo computer:
-          nulla viene inviato in rete.
+          Senza Excel: scegliere il file del piano (.xlsx). Piano Offerta controlla ogni riga, calcola la sezione g e
+          prepara una copia con i fogli «Sezione g», «Anomalie» e «Riepilogo» da scaricare. Il file resta su questo
+          computer: nulla viene inviato in rete.
         </Body1>
         <div
           className={mergeClasses(s.drop, dragging && s.dragging)}
@@ -157,7 +157,7 @@ export function FileWorkspace() {
             className={s.hidden}
             type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Cartella di lavoro del piano (.xlsx)"
+            aria-label="File del piano (.xlsx)"
             onChange={(e) => void open(e.target.files?.[0])}
           />
         </div>
@@ -176,7 +176,7 @@ export function FileWorkspace() {
           </Body1>
         )}
         <Caption1 className={s.hint}>
-          Per lavorare direttamente nella cartella aperta, aprire Piano Offerta da Excel con il suo pulsante nella scheda Home.
+          Per lavorare in Excel sul file aperto, aprire Piano Offerta dal suo pulsante nella scheda Home.
         </Caption1>
       </section>
       {result && (
@@ -190,7 +190,7 @@ export function FileWorkspace() {
             action={
               downloadUrl && result.copy ? (
                 <Button as="a" appearance="primary" href={downloadUrl} download={result.copy.fileName} icon={<ArrowDownloadRegular />}>
-                  Scarica la cartella annotata
+                  Scarica la copia annotata
                 </Button>
               ) : (
                 <Caption1 className={s.hint}>Preparazione della copia annotata…</Caption1>

@@ -26,8 +26,8 @@ export function RemoveResultsButton({ disabled, onConfirm }: { disabled: boolean
         <DialogBody>
           <DialogTitle>Rimuovere i risultati?</DialogTitle>
           <DialogContent>
-            Saranno eliminati i fogli Sezione g, Anomalie e Riepilogo, le colonne calcolate e le evidenziazioni scritte da
-            Piano Offerta. I dati inseriti nei fogli del piano non vengono toccati e il controllo si può ripetere in
+            Saranno eliminati i fogli «Sezione g», «Anomalie» e «Riepilogo», le colonne calcolate, le evidenziazioni e le
+            note scritte da Piano Offerta. I dati inseriti nei fogli del piano non vengono toccati e il controllo si può ripetere in
             qualsiasi momento.
           </DialogContent>
           <DialogActions>

@@ -1,13 +1,13 @@
 /** What "Rimuovi risultati" removed. */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { joinNames } from '../italian';
+import { sheetNames } from '../italian';
 import type { RemoveOutcome } from '../service';
 
 export function RemovedNote({ outcome }: { outcome: RemoveOutcome }) {
   const { removedSheets, removedMarks, notices } = outcome;
   const parts: string[] = [];
   if (removedSheets.length > 0) {
-    parts.push(`${removedSheets.length === 1 ? 'eliminato il foglio' : 'eliminati i fogli'} ${joinNames(removedSheets)}`);
+    parts.push(`${removedSheets.length === 1 ? 'eliminato il foglio' : 'eliminati i fogli'} ${sheetNames(removedSheets)}`);
   }
   if (removedMarks > 0) parts.push('tolte dai fogli del piano le evidenziazioni, le note e le colonne calcolate');
   return (

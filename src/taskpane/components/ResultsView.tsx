@@ -2,7 +2,7 @@
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ReactNode, useEffect, useRef } from 'react';
 import type { ReportAnomaly } from '../../core/report';
-import { countOf, formatNumber, joinNames } from '../italian';
+import { countOf, formatNumber, sheetNames } from '../italian';
 import type { CheckOutcome } from '../service';
 import { AnomalyBrowser } from './AnomalyBrowser';
 import { SectionGSummary } from './SectionGSummary';
@@ -73,7 +73,7 @@ export function ResultsView({ outcome, onSelect, mode = 'excel', action }: Resul
 function WrittenNote({ outcome }: { outcome: CheckOutcome }) {
   const parts: string[] = [];
   if (outcome.sheets.length > 0) {
-    parts.push(`Risultati scritti ${outcome.sheets.length === 1 ? 'nel foglio' : 'nei fogli'} ${joinNames(outcome.sheets)}.`);
+    parts.push(`Risultati scritti ${outcome.sheets.length === 1 ? 'nel foglio' : 'nei fogli'} ${sheetNames(outcome.sheets)}.`);
   }
   if (outcome.highlightedCells > 0) {
     const noted = outcome.notedCells > 0 ? `, di cui ${formatNumber(outcome.notedCells)} con una nota che spiega il motivo` : '';
@@ -97,7 +97,7 @@ function CopyNote({ outcome }: { outcome: CheckOutcome }) {
   return (
     <>
       <Body1 as="p">
-        {`La copia annotata contiene ${outcome.sheets.length === 1 ? 'il foglio' : 'i fogli'} ${joinNames(outcome.sheets)}${highlighted}; il file scelto non è stato modificato. Nel foglio Anomalie della copia ogni riga porta alla sua cella.`}
+        {`La copia annotata contiene ${outcome.sheets.length === 1 ? 'il foglio' : 'i fogli'} ${sheetNames(outcome.sheets)}${highlighted}; il file scelto non è stato modificato. Nel foglio «Anomalie» della copia ogni riga porta alla sua cella.`}
       </Body1>
       {outcome.notices.map((n) => (
         <MessageBar key={n.message} intent={n.intent ?? 'warning'} layout="multiline" politeness="polite">

@@ -131,8 +131,8 @@ export function Workspace({ service }: { service: AddinService }) {
           Controllo del piano
         </Subtitle2>
         <Body1 as="p">
-          Legge i fogli del piano, controlla ogni riga, calcola la sezione g e scrive i risultati nei fogli Sezione g,
-          Anomalie e Riepilogo. I valori inseriti non vengono mai modificati.
+          Legge i fogli del piano, controlla ogni riga, calcola la sezione g e scrive i risultati nei fogli «Sezione g»,
+          «Anomalie» e «Riepilogo». I valori inseriti non vengono mai modificati.
         </Body1>
         <div className={s.actions}>
           <Button appearance="primary" disabled={busy !== null} onClick={check}>

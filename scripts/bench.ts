@@ -22,8 +22,8 @@ import { launch, serveDist } from '../test/e2e/support';
 
 /**
  * (e) The browser page on the same file, in Debian's Chromium: from choosing the file to the verdict
- * on screen, and the main thread's peak JS heap (sampled through the DevTools protocol) and the
- * worker's at the end. The page's bundle is built first when missing.
+ * on screen, and the peak JS heap of the main thread and of the worker (sampled through the DevTools
+ * protocol). The page's bundle is built first when missing.
  */
 async function pageRuns(file: string, runs: number): Promise<{ ms: number[]; heapMb: number; workerMb: number | null } | string> {
   if (!existsSync(join(root, 'dist', 'taskpane.html'))) spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'ignore' });
@@ -38,11 +38,32 @@ async function pageRuns(file: string, runs: number): Promise<{ ms: number[]; hea
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${origin}/taskpane.html`);
       const cdp = await page.context().newCDPSession(page);
+      // The worker's heap through the same protocol: auto-attached, asked through its session.
+      const workers = new Set<string>();
+      const answers = new Map<number, (r: { usedSize?: number } | null) => void>();
+      let asked = 0;
+      cdp.on('Target.attachedToTarget', (ev: { sessionId: string; targetInfo: { type: string } }) => {
+        if (ev.targetInfo.type === 'worker') workers.add(ev.sessionId);
+      });
+      cdp.on('Target.receivedMessageFromTarget', (ev: { message: string }) => {
+        const m = JSON.parse(ev.message) as { id?: number; result?: { usedSize?: number } };
+        if (m.id !== undefined) answers.get(m.id)?.(m.result ?? null);
+      });
+      await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+      const workerHeap = async (sessionId: string) => {
+        const id = ++asked;
+        const answer = new Promise<{ usedSize?: number } | null>((resolve) => answers.set(id, resolve));
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => null);
+        const r = await Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+        answers.delete(id);
+        return r?.usedSize ?? 0;
+      };
       let sampling = true;
       const sample = async () => {
         while (sampling) {
           const h = (await cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))) as { usedSize: number };
           heap = Math.max(heap, h.usedSize);
+          for (const w of workers) worker = Math.max(worker ?? 0, await workerHeap(w));
           await new Promise((r) => setTimeout(r, 25));
         }
       };
@@ -51,10 +72,6 @@ async function pageRuns(file: string, runs: number): Promise<{ ms: number[]; hea
       await page.locator('input[type=file]').setInputFiles(file);
       await page.getByTestId('g-total').waitFor({ timeout: 300_000 });
       ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      for (const w of page.workers()) {
-        const used = await w.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null).catch(() => null);
-        if (used !== null) worker = Math.max(worker ?? 0, used);
-      }
       sampling = false;
       await sampler;
       await page.close();
@@ -176,7 +193,7 @@ async function main(): Promise<void> {
   else {
     const e = median(page.ms);
     console.log(`(e) pagina nel browser, dalla scelta del file al verdetto (mediana di 3): ${e.toFixed(0)} ms = ${(e / b).toFixed(2)} × b   [obiettivo ≤ 1,5 × b]`);
-    console.log(`    heap JS di picco: thread principale ${page.heapMb.toFixed(0)} MB; worker a fine controllo ${page.workerMb === null ? 'non disponibile' : `${page.workerMb.toFixed(0)} MB`}   [obiettivo ≤ 300 MB]`);
+    console.log(`    heap JS di picco (campionato ogni 25 ms dove il worker risponde): thread principale ${page.heapMb.toFixed(0)} MB; worker ${page.workerMb === null ? 'non disponibile' : `${page.workerMb.toFixed(0)} MB`}   [obiettivo ≤ 300 MB]`);
   }
 
   // The add-in path: Microsoft's Office.js in front of the fake Excel host. Every request is

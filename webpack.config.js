@@ -97,7 +97,8 @@ module.exports = async (env = {}, argv = {}) => {
     target: ['web', TARGET],
     entry: { taskpane: './src/taskpane/index.tsx' },
     output: {
-      path: path.join(ROOT, 'dist'),
+      // PIANO_DIST: another output folder, so that two builds on one checkout do not overwrite each other.
+      path: path.join(ROOT, process.env.PIANO_DIST || 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: 'auto', // relative to taskpane.html: works at the root of a site or under a path

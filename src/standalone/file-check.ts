@@ -8,11 +8,11 @@ import { check } from '../core/engine';
 import { NotAPlanError } from '../core/scope';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { asUnreadable, readXlsx } from '../adapters/xlsx/reader';
+import { asUnreadable, readSnapshotFromArchive } from '../adapters/xlsx/reader';
 import { ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { num } from '../core/italian';
 import { WritePlan } from '../core/output/write-plan';
-import type { Inflater } from '../adapters/xlsx/zip';
+import { ZipArchive, type Inflater } from '../adapters/xlsx/zip';
 import { CheckOutcome, Progress, UserFacingError } from '../taskpane/service';
 
 export interface FileCheck {
@@ -42,21 +42,30 @@ export interface Checked {
   outcome: CheckOutcome;
   plan: WritePlan;
   snapshot: WorkbookSnapshot;
+  /** The archive as read, its parts' text kept: the copy edits the same text, inflated once. */
+  archive: ZipArchive;
 }
 
 /** Reading and checking, with progress through real stages and counts. */
-export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void, inflate?: Inflater): Checked {
+export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void, inflate?: Inflater, onRead?: () => void): Checked {
   onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 });
   let snapshot: WorkbookSnapshot;
+  let archive: ZipArchive;
   try {
-    snapshot = readXlsx(bytes, name, (p) => onProgress({
-      stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 + 0.6 * p.fraction,
-      detail: `Foglio «${p.sheet}»: ${num(p.rows)} righe lette`,
-    }), inflate ? { inflate } : {});
+    try {
+      archive = new ZipArchive(bytes, { ...(inflate ? { inflate } : {}), keepText: true });
+      snapshot = readSnapshotFromArchive(archive, (p) => onProgress({
+        stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 + 0.6 * p.fraction,
+        detail: `Foglio «${p.sheet}»: ${num(p.rows)} righe lette`,
+      }));
+    } catch (err) {
+      throw asUnreadable(err, bytes, name);
+    }
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new UserFacingError(err.message, 'Scegliere un altro file o salvarlo di nuovo da Excel.', 'unreadable');
     throw err;
   }
+  onRead?.();
   const rows = snapshot.sheets.reduce((n, s) => n + s.values.length, 0);
   onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.65, detail: `${num(rows)} righe in ${num(snapshot.sheets.length)} fogli` });
   let result;
@@ -75,13 +84,13 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
     notedCells: result.writePlan.annotations.length,
     notices: [],
   };
-  return { outcome, plan: result.writePlan, snapshot };
+  return { outcome, plan: result.writePlan, snapshot, archive };
 }
 
 /** The annotated copy of a checked file, and what to tell about its notes. */
 export function copyOf(bytes: Uint8Array, name: string, checked: Checked): { copy: Uint8Array; outcome: CheckOutcome } {
   try {
-    const made = annotatedCopy(bytes, checked.plan, { firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
+    const made = annotatedCopy(bytes, checked.plan, { archive: checked.archive, firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
     const { highlightedCells, notedCells } = made.applied;
     const notices = notedCells < highlightedCells
       ? [{ message: `Nella copia le note spiegano le prime ${num(notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]

@@ -1,25 +1,37 @@
 /**
  * The file check off the page's main thread: reading, checking and writing the copy take seconds on
  * a large plan, and the page must stay responsive (and "Annulla" must be able to stop them: the page
- * terminates this worker). Messages out: progress, the outcome as soon as it is known, then the copy.
+ * terminates this worker). Messages out: progress, the outcome as soon as it is known, then the copy,
+ * begun when the page says the verdict is on screen (so that it does not compete with showing it).
  */
 import { UserFacingError } from '../taskpane/service';
 import { annotatedName, checkBytes, copyOf, notAnXlsx } from './file-check';
 import { preinflated } from '../adapters/xlsx/preinflate';
-import type { FromWorker } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerMarks } from './worker-protocol';
+
+const at = () => performance.timeOrigin + performance.now();
+/** The script evaluated: how long the worker took to start. */
+const started = at();
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-self.onmessage = async (e: MessageEvent<{ file: File }>) => {
-  const { file } = e.data;
+let copyWanted: () => void = () => undefined;
+
+async function checkFile(file: File): Promise<void> {
+  const marks: WorkerMarks = { script: started, received: at() };
   try {
     const wrong = notAnXlsx(file.name);
     if (wrong) throw wrong;
     const bytes = new Uint8Array(await file.arrayBuffer());
+    marks.bytes = at();
     post({ type: 'progress', progress: { stage: 'lettura', label: 'Lettura del file…', fraction: 0.01, detail: 'Decompressione dei fogli' } });
     const inflate = await preinflated(bytes);
-    const checked = checkBytes(bytes, file.name, (progress) => post({ type: 'progress', progress }), inflate);
-    post({ type: 'outcome', outcome: checked.outcome });
+    marks.inflated = at();
+    const checked = checkBytes(bytes, file.name, (progress) => post({ type: 'progress', progress }), inflate, () => (marks.read = at()));
+    marks.checked = at();
+    const shown = new Promise<void>((resolve) => (copyWanted = resolve));
+    post({ type: 'outcome', outcome: checked.outcome, marks });
+    await shown;
     post({ type: 'progress', progress: { stage: 'scrittura', label: 'Preparazione della copia annotata…', fraction: 0.85 } });
     const { copy, outcome } = copyOf(bytes, file.name, checked);
     post({ type: 'copy', outcome, copy: copy.buffer as ArrayBuffer, fileName: annotatedName(file.name) }, [copy.buffer as ArrayBuffer]);
@@ -27,4 +39,9 @@ self.onmessage = async (e: MessageEvent<{ file: File }>) => {
     if (err instanceof UserFacingError) post({ type: 'error', message: err.message, action: err.action, code: err.code });
     else post({ type: 'error', message: err instanceof Error ? err.message : String(err), action: '', code: 'unknown', unexpected: true });
   }
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  if (e.data.type === 'check') void checkFile(e.data.file);
+  else copyWanted();
 };

@@ -6,6 +6,7 @@ import { foldText } from '../core/names/normalize';
 import type { ReportAnomaly } from '../core/report';
 import { RULES } from '../core/rules';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule';
+import { countOf } from './italian';
 
 export type SeverityFilter = 'all' | Severity;
 
@@ -14,6 +15,33 @@ export const SEVERITY_LABEL: Record<Severity, { one: string; many: string; filte
   warning: { one: 'avviso', many: 'avvisi', filter: 'Avvisi' },
   info: { one: 'informazione', many: 'informazioni', filter: 'Informazioni' },
 };
+
+/** "3 errori", "1 avviso": a count with its severity in words. */
+export function severityCount(severity: Severity, n: number): string {
+  return countOf(n, SEVERITY_LABEL[severity].one, SEVERITY_LABEL[severity].many);
+}
+
+/**
+ * «i» or «gli» before a number, by how it is spoken: «gli 8 avvisi», «gli 11 errori», «gli 80…»,
+ * «i 56 avvisi», «i 1.200 errori» (mille), «gli 1.000.000» (un milione).
+ */
+export function masculinePluralArticle(n: number): 'i' | 'gli' {
+  let lead = Math.floor(n);
+  let groups = 0;
+  while (lead >= 1000) {
+    lead = Math.floor(lead / 1000);
+    groups++;
+  }
+  if (lead === 1) return groups >= 2 ? 'gli' : 'i';
+  return lead === 8 || lead === 11 || (lead >= 80 && lead < 90) || (lead >= 800 && lead < 900) ? 'gli' : 'i';
+}
+
+/** What a severity badge does, said with its visible words in it (WCAG 2.5.3): "Mostra i 3 errori". */
+export function showSeverityLabel(severity: Severity, n: number): string {
+  const counted = severityCount(severity, n);
+  if (n === 1) return `Mostra ${counted}`;
+  return `Mostra ${severity === 'info' ? 'le' : masculinePluralArticle(n)} ${counted}`;
+}
 
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.code, i]));
 const RULE_TITLE = new Map(RULES.map((r) => [r.code, r.title]));

@@ -8,6 +8,9 @@ import { AnomalyGroups } from './AnomalyGroups';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  title: { margin: 0 },
+  // Four tabs with their counts are wider than the pane's 350 px: they go on two lines, never off the side.
+  tabs: { flexWrap: 'wrap' },
   search: { width: '100%', maxWidth: 'none' },
 });
 
@@ -18,10 +21,25 @@ const FILTERS: { value: SeverityFilter; label: string }[] = [
   { value: 'info', label: SEVERITY_LABEL.info.filter },
 ];
 
-export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnomaly[]; onSelect?: (a: ReportAnomaly, cell: string) => void }) {
+export interface AnomalyBrowserProps {
+  anomalies: ReportAnomaly[];
+  onSelect?: (a: ReportAnomaly, cell: string) => void;
+  /** The severity tab, when the parent holds it (the severity badges choose it too). */
+  severity?: SeverityFilter;
+  onSeverityChange?: (severity: SeverityFilter) => void;
+  /** The search text, when the parent holds it (a badge clears it, to show all it counts). */
+  query?: string;
+  onQueryChange?: (query: string) => void;
+}
+
+export function AnomalyBrowser({ anomalies, onSelect, ...controlled }: AnomalyBrowserProps) {
   const s = useStyles();
-  const [severity, setSeverity] = useState<SeverityFilter>('all');
-  const [query, setQuery] = useState('');
+  const [ownSeverity, setOwnSeverity] = useState<SeverityFilter>('all');
+  const [ownQuery, setOwnQuery] = useState('');
+  const severity = controlled.severity ?? ownSeverity;
+  const query = controlled.query ?? ownQuery;
+  const setSeverity = (value: SeverityFilter) => (controlled.onSeverityChange ?? setOwnSeverity)(value);
+  const setQuery = (value: string) => (controlled.onQueryChange ?? setOwnQuery)(value);
   const [openItems, setOpenItems] = useState<string[]>([]);
   const shown = useMemo(() => filterAnomalies(anomalies, severity, query), [anomalies, severity, query]);
   const groups = useMemo(() => groupByRule(shown), [shown]);
@@ -35,10 +53,11 @@ export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnoma
   const filtered = shown.length !== anomalies.length;
   return (
     <section className={s.root} aria-labelledby="anomalie-title">
-      <Text as="h3" id="anomalie-title" size={400} weight="semibold">
+      <Text as="h3" id="anomalie-title" className={s.title} size={400} weight="semibold">
         Anomalie per regola
       </Text>
       <TabList
+        className={s.tabs}
         size="small"
         selectedValue={severity}
         onTabSelect={(_, data) => setSeverity(data.value as SeverityFilter)}
@@ -46,7 +65,7 @@ export function AnomalyBrowser({ anomalies, onSelect }: { anomalies: ReportAnoma
       >
         {FILTERS.map((f) => (
           // Each tab says how many it holds: choosing one is then no guess.
-          <Tab key={f.value} value={f.value}>
+          <Tab key={f.value} value={f.value} data-severity={f.value}>
             {`${f.label} (${formatNumber(f.value === 'all' ? anomalies.length : anomalies.filter((a) => a.severity === f.value).length)})`}
           </Tab>
         ))}

@@ -5,13 +5,17 @@
  * «Precedente» and «Successiva»: the place shown follows, and in Excel the cell is selected.
  */
 import { Button, Caption1, Text, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { ChevronLeftRegular, ChevronRightRegular, TableCursorRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ReportAnomaly } from '../../core/report';
 import type { Severity } from '../../core/rules/rule';
 import { placeOf } from '../anomalies';
 import { formatNumber } from '../italian';
 import { useSharedStyles } from '../styles';
+import { SeverityIcon } from './SeverityBadges';
+
+/** A fixed class name, so that the card's hover and focus can reach its cell reference. */
+const LINK = 'piano-cell-link';
 
 const useStyles = makeStyles({
   root: {
@@ -45,12 +49,27 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    // The whole card is the action; its cell reference reacts as a link does.
+    [`:hover .${LINK}, :focus-visible .${LINK}`]: { color: tokens.colorBrandForegroundLinkHover, textDecorationThickness: '2px' },
+    [`:active .${LINK}`]: { color: tokens.colorBrandForegroundLinkPressed },
   },
-  focus: createFocusOutlineStyle(),
+  // The cell reference as Excel shows a hyperlink (the «Anomalie» sheet links to the same cells): blue, underlined.
+  link: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    textUnderlineOffset: '2px',
+  },
+  linkIcon: { flexShrink: 0, fontSize: '16px' },
+  // Inside the card's edge: the card clips what goes past it (overflow hidden, for its rounded corners).
+  focus: { position: 'relative', ...createFocusOutlineStyle({ style: { outlineOffset: '-2px' } }) },
   error: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
-  head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  severity: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
   place: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   suggestion: { color: tokens.colorNeutralForeground2 },
   nav: {
@@ -104,11 +123,23 @@ export function AnomalyItem({ anomaly, onSelect }: AnomalyItemProps) {
     onSelect?.(anomaly, cells[to]!);
   };
 
+  const selectable = Boolean(cell && onSelect);
+  const where = place ?? `Foglio «${anomaly.sheet}»`;
   const content = (
     <>
       <span className={s.head}>
-        <Text className={s.place}>{place ?? `Foglio «${anomaly.sheet}»`}</Text>
-        <Caption1>{SEVERITY_WORD[anomaly.severity]}</Caption1>
+        {selectable ? (
+          <Text className={mergeClasses(s.place, s.link, LINK)}>
+            <TableCursorRegular aria-hidden="true" className={s.linkIcon} />
+            {where}
+          </Text>
+        ) : (
+          <Text className={s.place}>{where}</Text>
+        )}
+        <Caption1 className={s.severity}>
+          <SeverityIcon severity={anomaly.severity} />
+          {SEVERITY_WORD[anomaly.severity]}
+        </Caption1>
       </span>
       <Text>{anomaly.message}</Text>
       {anomaly.suggestion && <Caption1 className={s.suggestion}>Suggerimento: {anomaly.suggestion}</Caption1>}
@@ -153,7 +184,7 @@ export function AnomalyItem({ anomaly, onSelect }: AnomalyItemProps) {
   return (
     <div className={mergeClasses(s.root, severityClass)}>
       {/* Without a workbook to select in (file mode) or a cell to go to, it is plain text. */}
-      {cell && onSelect ? (
+      {selectable && cell && onSelect ? (
         <button
           type="button"
           className={mergeClasses(s.body, s.button, s.focus)}

@@ -68,7 +68,14 @@ function matchesHint(query: string, found: number): string {
   return found > MAX_MATCHES ? `${text}: ne sono mostrati ${MAX_MATCHES}, precisare la ricerca.` : text;
 }
 
-export function ComuniPicker({ selected, onChange }: { selected: ComuneUfficiale[]; onChange: (next: ComuneUfficiale[]) => void }) {
+export interface ComuniPickerProps {
+  selected: ComuneUfficiale[];
+  onChange: (next: ComuneUfficiale[]) => void;
+  /** Another action is running: everything is shown, nothing can be changed. */
+  disabled?: boolean;
+}
+
+export function ComuniPicker({ selected, onChange, disabled = false }: ComuniPickerProps) {
   const s = useStyles();
   const [query, setQuery] = useState('');
   const index = useMemo(() => comuniAttivi().map((c) => ({ comune: c, key: foldText(`${c.nome} ${c.provincia}`) })), []);
@@ -83,13 +90,13 @@ export function ComuniPicker({ selected, onChange }: { selected: ComuneUfficiale
   return (
     <div className={s.root}>
       <Field label="Cerca un comune" hint="Almeno due lettere del nome, ad esempio «crema».">
-        <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
+        <SearchBox value={query} disabled={disabled} onChange={(_, data) => setQuery(data.value)} />
       </Field>
       {matches.length > 0 && (
         <ul className={s.matches} aria-label="Comuni trovati">
           {matches.slice(0, MAX_MATCHES).map((c) => (
             <li key={c.istat}>
-              <Checkbox label={comuneLabel(c)} checked={chosen.has(c.istat)} onChange={(_, data) => toggle(c, data.checked === true)} />
+              <Checkbox label={comuneLabel(c)} checked={chosen.has(c.istat)} disabled={disabled} onChange={(_, data) => toggle(c, data.checked === true)} />
             </li>
           ))}
         </ul>
@@ -100,7 +107,7 @@ export function ComuniPicker({ selected, onChange }: { selected: ComuneUfficiale
       <div className={s.chosenHead}>
         <Body1 id="comuni-scelti">{selected.length === 0 ? 'Nessun comune scelto.' : `Comuni scelti: ${selected.length}`}</Body1>
         {selected.length > 0 && (
-          <Button size="small" appearance="subtle" onClick={() => onChange([])}>
+          <Button size="small" appearance="subtle" disabled={disabled} onClick={() => onChange([])}>
             Togli tutti
           </Button>
         )}
@@ -109,6 +116,7 @@ export function ComuniPicker({ selected, onChange }: { selected: ComuneUfficiale
         <TagGroup
           className={s.tags}
           aria-labelledby="comuni-scelti"
+          disabled={disabled}
           onDismiss={(_, data) => onChange(selected.filter((c) => c.istat !== data.value))}
         >
           {selected.map((c) => (

@@ -9,6 +9,8 @@ import { ComuniPicker } from './ComuniPicker';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // The flex gap spaces the blocks: no browser margins on top of it.
+  flush: { margin: 0 },
 });
 
 export interface CreatedSheets {
@@ -35,19 +37,21 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
   const [comuni, setComuni] = useState<ComuneUfficiale[]>([]);
   return (
     <section className={s.root} aria-labelledby="fogli-title">
-      <Subtitle2 as="h2" id="fogli-title">
+      <Subtitle2 as="h2" id="fogli-title" className={s.flush}>
         Preparare i fogli del piano
       </Subtitle2>
-      <Body1 as="p">
+      <Body1 as="p" className={s.flush}>
         Crea i fogli standard che mancano («Ambito», «Comuni», «Enti», «Unita», «SAT», «Assegnazioni») con le intestazioni
         giuste. I fogli già presenti non vengono toccati.
       </Body1>
       <Checkbox
         label="Aggiungi i comuni dell'ambito"
         checked={withComuni}
+        // While a check or another action runs, nothing here can be changed (it would apply to what is being read).
+        disabled={disabled}
         onChange={(_, data) => setWithComuni(data.checked === true)}
       />
-      {withComuni && <ComuniPicker selected={comuni} onChange={setComuni} />}
+      {withComuni && <ComuniPicker selected={comuni} onChange={setComuni} disabled={disabled} />}
       <div className={s.row}>
         <Button ref={buttonRef} disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
           Crea fogli standard

@@ -7,6 +7,7 @@ import { formatNumber } from '../italian';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   total: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  title: { margin: 0 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
@@ -24,7 +25,7 @@ export function SectionGSummary({ totals }: { totals: Report['totals'] }) {
   return (
     <section className={s.root} aria-labelledby="sezione-g-title">
       <div className={s.total}>
-        <Text as="h3" id="sezione-g-title" size={400} weight="semibold">
+        <Text as="h3" id="sezione-g-title" className={s.title} size={400} weight="semibold">
           Sezione g
         </Text>
         <Text size={600} weight="bold" data-testid="g-total">

@@ -29,6 +29,8 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorPaletteRedBorderActive,
     color: tokens.colorPaletteRedForeground1,
   },
+  // The box's padding and gap space the lines: no browser margins on top of them.
+  headline: { margin: 0 },
   detail: { color: tokens.colorNeutralForeground1, margin: 0 },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground1 },
 });
@@ -54,7 +56,7 @@ export function Verdict({ report, readiness }: VerdictProps) {
   return (
     <div className={mergeClasses(s.root, ok ? s.ok : s.notOk)} data-testid="verdict">
       {/* The symbol repeats the colour for who does not see it; the words say it all for screen readers. */}
-      <Text as="p" size={500} weight="semibold">
+      <Text as="p" size={500} weight="semibold" className={s.headline}>
         <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
         {headline}
       </Text>

@@ -50,7 +50,6 @@ export function startFileCheck(file: File, on: FileCheckHandlers): RunningCheck 
     else if (m.type === 'outcome') {
       performance.mark('piano:outcome');
       markAll(m.marks);
-      on.outcome(m.outcome);
       // The copy once the verdict is drawn (the frame after this one), or within half a second where
       // no frame comes (a page in a background tab).
       let asked = false;
@@ -60,6 +59,7 @@ export function startFileCheck(file: File, on: FileCheckHandlers): RunningCheck 
       };
       requestAnimationFrame(() => setTimeout(copy, 0));
       setTimeout(copy, 500);
+      on.outcome(m.outcome);
     } else if (m.type === 'copy') {
       stop();
       on.copy(m.outcome, new Blob([m.copy], { type: XLSX_TYPE }), m.fileName);

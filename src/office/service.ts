@@ -5,22 +5,90 @@
  * write, and takes back what it wrote if Excel refuses a write half-way. Failures reach the pane as
  * Italian messages.
  */
-import { check } from '../core/engine';
+import { countOf, num } from '../core/italian';
 import { NotAPlanError } from '../core/scope';
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
-import { RequestBudget } from './budget';
 import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
+import { EngineEvent, EngineRunner, attach, detach, inProcessEngine } from './engine-job';
 import { toUserFacingError } from './errors';
+import { PacedBudget } from './pacing';
 import { Platform, WorkbookRead, readWorkbook } from './read';
 import { createStandardSheets } from './standard-sheets';
-import { WriteDecision, planRemoval, planWrite, queueWrite } from './write';
+import { WriteDecision, planRemoval, queueWrite } from './write';
 
 export interface OfficeServiceOptions {
   excel: Pick<typeof Excel, 'run'>;
   isSetSupported: (name: string, version: string) => boolean;
   /** Excel on the web answers at most 5 MB a request: reads go in smaller blocks there. */
   platform: Platform;
+  /**
+   * Runs the engine and decides the write, the seconds of pure work of a large check: in the pane a
+   * Web Worker (createOfficeService), by default on the calling thread (the Node tests).
+   */
+  runEngine?: EngineRunner;
+}
+
+/** What «Annulla» before the first write leads to: the workbook was not touched. */
+export function cancelledError(): UserFacingError {
+  return new UserFacingError('Controllo annullato: la cartella non è stata modificata.', '', 'cancelled');
+}
+
+/** Where a check is, for the pane's «Annulla»: stoppable until the first write. */
+interface Gate {
+  signal?: AbortSignal;
+  /** Throws the cancellation once «Annulla» was pressed (before the writing). */
+  check(): void;
+  /** The writing begins: from here «Annulla» no longer stops anything. Throws if it came first. */
+  writing(): void;
+}
+
+/**
+ * Runs `work` so that aborting `signal` before `gate.writing()` rejects at once with the cancellation
+ * (the work itself stops at its next `gate.check()`, or when the engine's worker is terminated,
+ * without writing); aborting afterwards changes nothing.
+ */
+function cancellable<T>(signal: AbortSignal | undefined, work: (gate: Gate) => Promise<T>): Promise<T> {
+  if (!signal) return work({ check() {}, writing() {} });
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise<T>((resolve, reject) => {
+    let writing = false;
+    const stop = () => {
+      if (!writing) reject(cancelledError());
+    };
+    signal.addEventListener('abort', stop);
+    const gate: Gate = {
+      signal,
+      check() {
+        if (signal.aborted && !writing) throw cancelledError();
+      },
+      writing() {
+        gate.check();
+        writing = true;
+      },
+    };
+    work(gate)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/** Performance marks at the stages of a check (the browser test reads them); nothing where the platform has none. */
+const MARKS = ['inizio', 'letto', 'deciso', 'fine'] as const;
+function mark(name: (typeof MARKS)[number]): void {
+  const perf = typeof performance === 'undefined' ? undefined : performance;
+  if (!perf?.mark) return;
+  if (name === 'inizio') for (const m of MARKS) perf.clearMarks?.(`piano-offerta:${m}`);
+  perf.mark(`piano-offerta:${name}`);
+}
+
+const CHECKING = 'Controllo delle righe e calcolo della sezione g…';
+
+/** The engine's events as the bar shows them: each sheet's rows read, all of them being checked, what the engine found. */
+function progressOf(e: EngineEvent): Progress {
+  if (e.step === 'sheet') return { stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.25 + 0.15 * (e.done / Math.max(1, e.total)), detail: `Foglio «${e.sheet}»: ${num(e.rows)} righe lette` };
+  if (e.step === 'checking') return { stage: 'controllo', label: CHECKING, fraction: 0.45, detail: `${num(e.rows)} righe in ${countOf(e.sheets, 'foglio', 'fogli')}` };
+  return { stage: 'controllo', label: CHECKING, fraction: 0.6, detail: `${countOf(e.anomalies, 'anomalia trovata', 'anomalie trovate')}: preparazione dei risultati` };
 }
 
 const UNSUPPORTED = new UserFacingError(
@@ -36,7 +104,8 @@ const RUN_OPTIONS = { delayForCellEdit: true };
 async function write(context: Excel.RequestContext, decision: WriteDecision, read: WorkbookRead, caps: Capabilities): Promise<void> {
   const calc = () => context.workbook.application.suspendApiCalculationUntilNextSync();
   calc();
-  const budget = new RequestBudget(context, undefined, calc);
+  // Queued in short tasks: the pane stays responsive while a large write is prepared.
+  const budget = new PacedBudget(context, calc);
   await queueWrite(context, decision, read, caps, budget);
   await context.sync();
 }
@@ -61,7 +130,7 @@ function writeFailed(err: unknown, cleaned: boolean): WriteNotice {
   return { message: `${what} ${base.message} ${base.action}`, intent: 'error' };
 }
 
-export function officeService({ excel, isSetSupported, platform }: OfficeServiceOptions): AddinService {
+export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine }: OfficeServiceOptions): AddinService {
   const caps = capabilitiesOf(isSetSupported);
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run(RUN_OPTIONS, batch);
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -77,31 +146,40 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
     createStandardSheets: ({ comuni }: { comuni?: ComuneUfficiale[] }) =>
       guarded(() => run((context) => createStandardSheets(context, caps, comuni ?? []))),
 
-    checkAndApply: (onProgress: (p: Progress) => void) =>
-      guarded(() =>
+    checkAndApply: (onProgress: (p: Progress) => void, signal?: AbortSignal) =>
+      guarded(() => cancellable(signal, (gate) =>
         run(async (context): Promise<CheckOutcome> => {
-          onProgress({ stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.1 });
+          mark('inizio');
+          onProgress({ stage: 'lettura', label: 'Lettura dei fogli…', fraction: 0.05 });
           const read = await readWorkbook(context, caps, platform);
-          onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.4 });
+          gate.check();
+          mark('letto');
+          // The engine and the decision off the main thread (a Web Worker in the pane), without Office.js's objects.
+          const { read: detached, objects } = detach(read);
           let result;
           try {
-            result = check(read.snapshot);
+            result = await runEngine({ read: detached, caps }, { ...(gate.signal ? { signal: gate.signal } : {}), onEvent: (e) => onProgress(progressOf(e)) });
           } catch (err) {
+            gate.check();
             // No unit list: nothing to check, and nothing is written.
             if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
             throw err;
           }
           // Everything is decided, every precondition checked, before the first write.
-          const decision = planWrite(result, read, caps);
-          onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6 });
+          const decision = attach(result.decision, objects);
+          mark('deciso');
+          // From the first write on, «Annulla» would leave the workbook half-written: it no longer stops anything.
+          gate.writing();
+          onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati (non si può più annullare)…', fraction: 0.75, cancellable: false });
           try {
             await write(context, decision, read, caps);
           } catch (err) {
             const notice = writeFailed(err, await takeBack(context, caps, platform));
-            onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
+            onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1, cancellable: false });
             return { report: result.report, readiness: result.readiness, sheets: [], highlightedCells: 0, highlightCapped: false, notedCells: 0, notices: [notice] };
           }
-          onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1 });
+          mark('fine');
+          onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1, cancellable: false });
           return {
             report: result.report,
             readiness: result.readiness,
@@ -111,7 +189,7 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
             notedCells: decision.notes.length,
             notices: decision.notices,
           };
-        }),
+        })),
       ),
 
     removeResults: () =>
@@ -148,9 +226,16 @@ export function officeService({ excel, isSetSupported, platform }: OfficeService
 
 /** The service inside Excel (office.js loaded from Microsoft's CDN, Office.onReady done). */
 export function createOfficeService(): AddinService {
+  // The engine in a Web Worker (engine-spawn.ts, loaded with the first check).
+  let engine: Promise<EngineRunner> | null = null;
+  const runEngine: EngineRunner = async (job, options) => {
+    engine ??= import(/* webpackChunkName: "engine-client" */ './engine-spawn').then((m) => m.paneEngine());
+    return (await engine)(job, options);
+  };
   return officeService({
     excel: Excel,
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     platform: Office.context.platform === Office.PlatformType.OfficeOnline ? 'web' : 'desktop',
+    runEngine,
   });
 }

@@ -35,7 +35,7 @@ export function createHostService(): AddinService | null {
   };
   return {
     createStandardSheets: async (options) => (await load()).createStandardSheets(options),
-    checkAndApply: async (onProgress) => (await load()).checkAndApply(onProgress),
+    checkAndApply: async (onProgress, signal) => (await load()).checkAndApply(onProgress, signal),
     removeResults: async () => (await load()).removeResults(),
     selectCell: async (sheet, cell) => (await load()).selectCell(sheet, cell),
   };

@@ -16,6 +16,8 @@ export interface Progress {
   fraction: number;
   /** Counts, shown under the bar and not announced: "Foglio «Unita»: 40.000 righe lette". */
   detail?: string;
+  /** False once «Annulla» can no longer stop the work (Excel is being written): the pane disables it. */
+  cancellable?: boolean;
 }
 
 /** Something the user should know about what was (not) written, and what to do. */
@@ -58,8 +60,12 @@ export interface RemoveOutcome {
 export interface AddinService {
   /** Creates the missing standard sheets (never touches an existing one); optionally fills Comuni. */
   createStandardSheets(options: { comuni?: ComuneUfficiale[] }): Promise<CreateSheetsOutcome>;
-  /** Reads the workbook, runs the engine, applies the write plan. */
-  checkAndApply(onProgress: (p: Progress) => void): Promise<CheckOutcome>;
+  /**
+   * Reads the workbook, runs the engine, applies the write plan. Aborting `signal` before the first
+   * write stops the check and rejects with a UserFacingError of code 'cancelled' (the workbook
+   * untouched); from the progress with `cancellable: false` on, the writing goes on to the end.
+   */
+  checkAndApply(onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<CheckOutcome>;
   /** Removes everything the add-in wrote, and nothing else. */
   removeResults(): Promise<RemoveOutcome>;
   /** Selects a cell (and activates its sheet) in the workbook. */
@@ -75,7 +81,7 @@ export class UserFacingError extends Error {
     message: string,
     /** What to do about it, in Italian. */
     readonly action: string,
-    readonly code: 'protected' | 'edit-mode' | 'unsupported' | 'too-large' | 'no-workbook' | 'unreadable' | 'not-a-plan' | 'unknown' = 'unknown',
+    readonly code: 'protected' | 'edit-mode' | 'unsupported' | 'too-large' | 'no-workbook' | 'unreadable' | 'not-a-plan' | 'cancelled' | 'unknown' = 'unknown',
   ) {
     super(message);
     this.name = 'UserFacingError';

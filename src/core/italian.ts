@@ -9,6 +9,11 @@ export function num(n: number): string {
   return NUMBER.format(n);
 }
 
+/** Percent points as the plans print them: "10%", "47,9%" (a comune's 3,03% keeps its digits with `digits` 2). */
+export function percent(n: number, digits = 1): string {
+  return `${n.toLocaleString('it-IT', { maximumFractionDigits: digits })}%`;
+}
+
 /** "1 errore", "56 avvisi". */
 export function countOf(n: number, singular: string, plural: string): string {
   return `${num(n)} ${n === 1 ? singular : plural}`;

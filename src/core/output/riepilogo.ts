@@ -1,13 +1,11 @@
 /** Riepilogo: the pages the capofila takes to the Assemblea dei Sindaci. */
-import { countOf, num } from '../italian';
+import { countOf, num, percent as pct } from '../italian';
 import { isCategorySet } from '../reading/plan';
 import { OUTPUT_SHEETS } from '../reading/schema';
 import { SECTION_LABELS, SECTIONS } from '../reading/states';
 import { OutSheet, SheetBuilder } from './sheet-builder';
 import { verdictOf } from './verdict';
 import type { PlanInput } from './write-plan';
-
-const pct = (n: number) => `${n.toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
 
 /**
  * Column widths: labels and names, then the per-owner table (the widest, ten columns), every header

@@ -1,6 +1,7 @@
-// `npm run demo`: the check on the bundled example (the Cremona 2023 plan), writing the annotated copy
-// and the JSON report to out/ and printing the summary. The plan has a real error (Pozzaglio ed Uniti
-// declares 2 units and lists 3), so the verdict is "no": that is the expected outcome of the demo.
+// `npm run demo`: the check on the bundled example (the Cremona 2023 plan), writing the annotated copy,
+// the plan document (Word) and the JSON report to out/ and printing the summary. The plan has a real
+// error (Pozzaglio ed Uniti declares 2 units and lists 3), so the verdict is "no" and the document a
+// BOZZA: that is the expected outcome of the demo.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -18,8 +19,10 @@ const outDir = join(root, 'out');
 mkdirSync(outDir, { recursive: true });
 const annotated = join(outDir, 'piano-cremona-2023-annotato.xlsx');
 const json = join(outDir, 'piano-cremona-2023.json');
+const docx = join(outDir, 'piano-cremona-2023.docx');
 const rel = (p) => relative(process.cwd(), p) || p;
 
-const code = await main(['check', rel(input), '--json', rel(json), '--out', rel(annotated)]);
+const code = await main(['check', rel(input), '--json', rel(json), '--out', rel(annotated), '--docx', rel(docx)]);
 if (code === 2) process.exit(2);
 console.log(`\nAprire ${rel(annotated)} in Excel: fogli Riepilogo, Sezione g e Anomalie; celle evidenziate con una nota nei fogli di input.`);
+console.log(`Aprire ${rel(docx)} in Word o LibreOffice: il capitolo dei dati del piano (sezioni dalla a alla k), con l'avviso BOZZA e in fondo l'errore da correggere.`);

@@ -1,5 +1,5 @@
 /**
- * The command line: `piano-offerta check <cartella.xlsx> [--json report.json] [--out annotata.xlsx]`.
+ * The command line: `piano-offerta check <cartella.xlsx> [--json report.json] [--out annotata.xlsx] [--docx piano.docx]`.
  * Exit status: 0 no errors, 1 errors found, 2 the file cannot be read (or the command is wrong).
  */
 import { writeFileSync } from 'node:fs';
@@ -10,18 +10,21 @@ import { NotAPlanError } from '../core/scope';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
 import { nativeCrc32, nativeDeflate, openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
+import { planDocx } from '../adapters/docx';
 import { asUnreadable } from '../adapters/xlsx/reader';
 import { num } from '../core/italian';
 import { catalogueMarkdown } from '../catalogue';
 import { summaryText } from './summary';
 
 const USAGE = `Uso:
-  piano-offerta check <cartella.xlsx> [--json <report.json>] [--out <annotata.xlsx>] [--quiet]
+  piano-offerta check <cartella.xlsx> [--json <report.json>] [--out <annotata.xlsx>] [--docx <piano.docx>] [--quiet]
   piano-offerta catalogue [--out <regole.md>]
 
 check        controlla il piano e calcola la sezione g; il file di input non viene mai modificato
   --json     scrive il report JSON (schemaVersion 1)
   --out      scrive una copia della cartella con i fogli Sezione g, Anomalie, Riepilogo e le note
+  --docx     scrive il documento del piano (Word): il capitolo dei dati, sezioni dalla a alla k;
+             se il piano non è pronto, con l'avviso BOZZA e in fondo gli errori ancora da correggere
   --quiet    non stampa il riepilogo
 Esito: 0 nessun errore, 1 errori trovati, 2 file non leggibile o senza un piano.`;
 
@@ -39,9 +42,17 @@ function option(args: string[], name: string): string | undefined | null {
   return v === undefined || v.startsWith('--') ? null : v;
 }
 
-export async function runCheck(file: string, opts: { json?: string; out?: string; quiet?: boolean }, io: CliIo = consoleIo): Promise<number> {
+export async function runCheck(file: string, opts: { json?: string; out?: string; docx?: string; quiet?: boolean }, io: CliIo = consoleIo): Promise<number> {
   if (opts.out && resolve(opts.out) === resolve(file)) {
     io.err(`--out non può essere il file di input: il file «${file}» non viene mai modificato. Indicare un altro nome.`);
+    return 2;
+  }
+  if (opts.docx && resolve(opts.docx) === resolve(file)) {
+    io.err(`--docx non può essere il file di input: il file «${file}» non viene mai modificato. Indicare un altro nome.`);
+    return 2;
+  }
+  if (opts.docx && opts.out && resolve(opts.docx) === resolve(opts.out)) {
+    io.err(`--docx e --out indicano lo stesso file «${opts.out}»: indicare due nomi diversi (il documento .docx e la copia .xlsx).`);
     return 2;
   }
   try {
@@ -67,10 +78,12 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     }
     const report = reportSchema.parse(result.report);
     if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
+    if (opts.docx) writeFileSync(opts.docx, await planDocx(result));
     if (!opts.quiet) {
       io.out(summaryText(report, file, result.readiness));
       if (opts.json) io.out(`Report JSON: ${opts.json}`);
       if (opts.out) io.out(`Copia annotata: ${opts.out}`);
+      if (opts.docx) io.out(`Documento del piano (Word): ${opts.docx}${report.ready ? '' : " – BOZZA, con gli errori ancora da correggere in fondo"}`);
       if (applied && applied.notedCells < applied.highlightedCells) {
         io.out(`  ${num(applied.highlightedCells)} celle evidenziate; le note spiegano le prime ${num(applied.notedCells)} (prima gli errori): tutte sono elencate nel foglio Anomalie.`);
       }
@@ -97,14 +110,15 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
 export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'check') {
-    const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--json', '--out'].includes(args[i - 1]!)));
+    const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--json', '--out', '--docx'].includes(args[i - 1]!)));
     const json = option(args, '--json');
     const out = option(args, '--out');
-    if (!file || json === null || out === null) {
+    const docx = option(args, '--docx');
+    if (!file || json === null || out === null || docx === null) {
       io.err(USAGE);
       return 2;
     }
-    return runCheck(file, { ...(json ? { json } : {}), ...(out ? { out } : {}), quiet: args.includes('--quiet') }, io);
+    return runCheck(file, { ...(json ? { json } : {}), ...(out ? { out } : {}), ...(docx ? { docx } : {}), quiet: args.includes('--quiet') }, io);
   }
   if (command === 'catalogue') {
     const out = option(args, '--out');

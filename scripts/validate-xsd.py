@@ -7,8 +7,9 @@ ISO/IEC 29500 transitional schemas (on a developer's machine, not in CI: the sch
 
 The schemas come from python-openxml/python-docx `ref/xsd` (ECMA-376 transitional). Before
 validating, each part is processed as a Markup Compatibility consumer does (ISO/IEC 29500-3): the
-attributes and elements of namespaces listed in mc:Ignorable are removed, and xml:space on <t>
-(which Excel writes and the schema's ST_Xstring omits) is dropped. Everything else is validated as is.
+attributes and elements of namespaces listed in mc:Ignorable are removed, and in SpreadsheetML xml:space
+on <t> (which Excel writes and the schema's ST_Xstring omits) is dropped. Everything else is validated
+as is (WordprocessingML declares xml:space on <w:t>: it stays).
 """
 import fnmatch, io, os, subprocess, sys, tempfile, zipfile
 import xml.etree.ElementTree as ET
@@ -27,7 +28,7 @@ SCHEMA = {
     'docProps/custom.xml': 'shared-documentPropertiesCustom.xsd',
 }
 
-def compatible(data: bytes) -> bytes:
+def compatible(data: bytes, strip_space: bool) -> bytes:
     ns = {}
     for ev, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=['start-ns']):
         ns.setdefault(prefix, uri)
@@ -37,7 +38,7 @@ def compatible(data: bytes) -> bytes:
     def clean(el):
         for k in list(el.attrib):
             uri = k[1:].split('}')[0] if k.startswith('{') else ''
-            if uri in ignorable or uri == MC or (uri == XML and k.endswith('}space')):
+            if uri in ignorable or uri == MC or (strip_space and uri == XML and k.endswith('}space')):
                 del el.attrib[k]
         for child in list(el):
             uri = child.tag[1:].split('}')[0] if child.tag.startswith('{') else ''
@@ -78,7 +79,7 @@ def main():
             if not schema or (globs and not any(fnmatch.fnmatch(name, g) for g in globs)):
                 continue
             with tempfile.NamedTemporaryFile(suffix='.xml') as f:
-                f.write(compatible(z.read(name)))
+                f.write(compatible(z.read(name), schema == 'sml.xsd'))
                 f.flush()
                 r = subprocess.run(['xmllint', '--noout', '--nonet', '--schema', loadable(f'{xsd}/{schema}', tmp), f.name], capture_output=True, text=True)
             ok = r.returncode == 0

@@ -7,7 +7,11 @@
  * passes those objects along (the conditional formats and comments to delete), never uses them.
  */
 import { EngineResult, check } from '../core/engine';
+import { reportFingerprint } from '../core/fingerprint';
 import type { Report } from '../core/report';
+import type { CheckOutcome, SavedCheck } from '../taskpane/service';
+import { jsonBytes } from './budget';
+import { savedCheck } from './kept-check';
 import type { Readiness } from '../core/scope';
 import type { Capabilities } from './capabilities';
 import type { SheetShape, WorkbookRead } from './read';
@@ -37,6 +41,11 @@ export interface EngineAnswer {
   report: Report;
   readiness: Readiness;
   decision: DetachedDecision;
+  /** Of the report (src/core/fingerprint.ts): a later reading is current when it gives the same. */
+  fingerprint: string;
+  /** The outcome as the workbook keeps it (dated when written), and its size in a request. */
+  kept: SavedCheck;
+  keptBytes: number;
 }
 
 /** What the engine's side reports while it works, for the progress bar. */
@@ -90,7 +99,25 @@ export function decide(job: EngineJob, onChecked: (result: EngineResult) => void
   onChecked(result);
   // planWrite reads no Office.js object: the tokens stand in for them and come back in the decision.
   const decision = planWrite(result, job.read as unknown as WorkbookRead, job.caps) as unknown as DetachedDecision;
-  return { report: result.report, readiness: result.readiness, decision };
+  const fingerprint = reportFingerprint(result.report);
+  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision), fingerprint, UNDATED);
+  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)) };
+}
+
+/** Stands for the date of the write until the main thread puts it (same length: the size holds). */
+const UNDATED = '0000-00-00T00:00:00.000Z';
+
+/** What the pane shows of a check that was written. */
+export function outcomeOf(report: Report, readiness: Readiness, decision: Pick<DetachedDecision, 'outputs' | 'highlightedCells' | 'highlightCapped' | 'notes' | 'notices'>): CheckOutcome {
+  return {
+    report,
+    readiness,
+    sheets: decision.outputs.map((s) => s.name),
+    highlightedCells: decision.highlightedCells,
+    highlightCapped: decision.highlightCapped,
+    notedCells: decision.notes.length,
+    notices: decision.notices,
+  };
 }
 
 /** Row counts of a job's sheets, in order, as the sheets go to the engine; then all of them. */

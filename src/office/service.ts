@@ -9,12 +9,14 @@ import { countOf, num } from '../core/italian';
 import { NotAPlanError } from '../core/scope';
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
+import { RequestBudget } from './budget';
 import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
-import { EngineEvent, EngineRunner, attach, detach, inProcessEngine } from './engine-job';
+import { EngineEvent, EngineRunner, attach, detach, inProcessEngine, outcomeOf } from './engine-job';
 import { toUserFacingError } from './errors';
 import { PacedBudget } from './pacing';
 import { Platform, WorkbookRead, readWorkbook } from './read';
 import { createStandardSheets } from './standard-sheets';
+import { LAST_CHECK_KEY, inspectWorkbook } from './status';
 import { WriteDecision, planRemoval, queueWrite } from './write';
 
 export interface OfficeServiceOptions {
@@ -27,6 +29,8 @@ export interface OfficeServiceOptions {
    * Web Worker (createOfficeService), by default on the calling thread (the Node tests).
    */
   runEngine?: EngineRunner;
+  /** The clock the kept check is dated by (fixed in tests, where two runs must leave equal workbooks). */
+  now?: () => Date;
 }
 
 /** What «Annulla» before the first write leads to: the workbook was not touched. */
@@ -101,12 +105,13 @@ const UNSUPPORTED = new UserFacingError(
 const RUN_OPTIONS = { delayForCellEdit: true };
 
 /** Queues a decision and sends it, in as many requests as its size needs. */
-async function write(context: Excel.RequestContext, decision: WriteDecision, read: WorkbookRead, caps: Capabilities): Promise<void> {
+async function write(context: Excel.RequestContext, decision: WriteDecision, read: WorkbookRead, caps: Capabilities, last?: (budget: RequestBudget) => Promise<void>): Promise<void> {
   const calc = () => context.workbook.application.suspendApiCalculationUntilNextSync();
   calc();
   // Queued in short tasks: the pane stays responsive while a large write is prepared.
   const budget = new PacedBudget(context, calc);
   await queueWrite(context, decision, read, caps, budget);
+  await last?.(budget);
   await context.sync();
 }
 
@@ -114,6 +119,8 @@ async function write(context: Excel.RequestContext, decision: WriteDecision, rea
 async function takeBack(context: Excel.RequestContext, caps: Capabilities, platform: Platform): Promise<boolean> {
   try {
     const read = await readWorkbook(context, caps, platform);
+    // The kept outcome described results that are no longer there.
+    context.workbook.settings.getItemOrNullObject(LAST_CHECK_KEY).delete();
     await write(context, planRemoval(read, caps), read, caps);
     return true;
   } catch {
@@ -130,7 +137,7 @@ function writeFailed(err: unknown, cleaned: boolean): WriteNotice {
   return { message: `${what} ${base.message} ${base.action}`, intent: 'error' };
 }
 
-export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine }: OfficeServiceOptions): AddinService {
+export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine, now = () => new Date() }: OfficeServiceOptions): AddinService {
   const caps = capabilitiesOf(isSetSupported);
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run(RUN_OPTIONS, batch);
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -168,11 +175,16 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           // Everything is decided, every precondition checked, before the first write.
           const decision = attach(result.decision, objects);
           mark('deciso');
+          const outcome = outcomeOf(result.report, result.readiness, decision);
           // From the first write on, «Annulla» would leave the workbook half-written: it no longer stops anything.
           gate.writing();
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati (non si può più annullare)…', fraction: 0.75, cancellable: false });
           try {
-            await write(context, decision, read, caps);
+            await write(context, decision, read, caps, async (budget) => {
+              // Kept with the results, in the same requests: a reopened pane shows this outcome again.
+              await budget.before(result.keptBytes);
+              context.workbook.settings.add(LAST_CHECK_KEY, { ...result.kept, at: now().toISOString() });
+            });
           } catch (err) {
             const notice = writeFailed(err, await takeBack(context, caps, platform));
             onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1, cancellable: false });
@@ -180,15 +192,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           }
           mark('fine');
           onProgress({ stage: 'fatto', label: 'Fatto.', fraction: 1, cancellable: false });
-          return {
-            report: result.report,
-            readiness: result.readiness,
-            sheets: decision.outputs.map((s) => s.name),
-            highlightedCells: decision.highlightedCells,
-            highlightCapped: decision.highlightCapped,
-            notedCells: decision.notes.length,
-            notices: decision.notices,
-          };
+          return outcome;
         })),
       ),
 
@@ -197,6 +201,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
         run(async (context): Promise<RemoveOutcome> => {
           const read = await readWorkbook(context, caps, platform);
           const decision = planRemoval(read, caps);
+          context.workbook.settings.getItemOrNullObject(LAST_CHECK_KEY).delete();
           await write(context, decision, read, caps);
           const cleared = decision.columns.reduce((n, c) => n + c.values.filter((v) => v === '').length, 0);
           return {
@@ -204,6 +209,23 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
             removedMarks: decision.deleteFormats.length + decision.deleteNotes.length + decision.deleteComments.length + cleared,
             notices: decision.notices,
           };
+        }),
+      ),
+
+    inspect: () => guarded(() => run((context) => inspectWorkbook(context))),
+
+    isCurrent: (fingerprint) =>
+      guarded(() =>
+        run(async (context) => {
+          const read = await readWorkbook(context, caps, platform);
+          try {
+            // The same engine, off the main thread in the pane; nothing is written.
+            return (await runEngine({ read: detach(read).read, caps })).fingerprint === fingerprint;
+          } catch (err) {
+            // The plan's sheets are gone: the kept results describe something that is not there.
+            if (err instanceof NotAPlanError) return false;
+            throw err;
+          }
         }),
       ),
 

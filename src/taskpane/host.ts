@@ -34,6 +34,8 @@ export function createHostService(): AddinService | null {
     return service;
   };
   return {
+    inspect: async () => (await load()).inspect(),
+    isCurrent: async (fingerprint) => (await load()).isCurrent(fingerprint),
     createStandardSheets: async (options) => (await load()).createStandardSheets(options),
     checkAndApply: async (onProgress, signal) => (await load()).checkAndApply(onProgress, signal),
     removeResults: async () => (await load()).removeResults(),

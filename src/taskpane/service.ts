@@ -57,7 +57,36 @@ export interface RemoveOutcome {
   notices: WriteNotice[];
 }
 
+/** The last check, as the add-in keeps it in the workbook: shown again when the pane is reopened. */
+export interface SavedCheck {
+  version: 1;
+  /** When it ran (ISO 8601). */
+  at: string;
+  /** Of its report: a new reading that gives another report means the workbook changed since. */
+  fingerprint: string;
+  outcome: CheckOutcome;
+  /** Anomalies left out of the kept report (too many for the add-in's settings); all are in «Anomalie». */
+  omittedAnomalies: number;
+}
+
+/** What the pane knows of the workbook before any check, to offer only the actions that can do something. */
+export interface WorkbookStatus {
+  /** Standard sheets present, by the name they have in this workbook. */
+  standardPresent: string[];
+  /** Standard sheets missing («Crea fogli standard» would add them). */
+  standardMissing: string[];
+  /** No sheet holds anything (output sheets aside): nothing to check yet. */
+  empty: boolean;
+  /** Piano Offerta's sheets, columns or notes are in the workbook («Rimuovi risultati» has work). */
+  hasResults: boolean;
+  last: SavedCheck | null;
+}
+
 export interface AddinService {
+  /** The workbook's sheets and the add-in's results in it, without reading any values. */
+  inspect(): Promise<WorkbookStatus>;
+  /** Reads and checks again without writing: true when the report would have this fingerprint (src/core/fingerprint.ts). */
+  isCurrent(fingerprint: string): Promise<boolean>;
   /** Creates the missing standard sheets (never touches an existing one); optionally fills Comuni. */
   createStandardSheets(options: { comuni?: ComuneUfficiale[] }): Promise<CreateSheetsOutcome>;
   /**

@@ -2,7 +2,7 @@
 import { EngineResult, check } from '../../src/core/engine';
 import type { Readiness } from '../../src/core/scope';
 import type { Report } from '../../src/core/report';
-import type { AddinService, CheckOutcome } from '../../src/taskpane/service';
+import type { AddinService, CheckOutcome, WorkbookStatus } from '../../src/taskpane/service';
 import { planSnapshot } from '../support/workbooks';
 
 let cremona: EngineResult | null = null;
@@ -32,11 +32,25 @@ export function checkOutcome(overrides: Partial<CheckOutcome> = {}): CheckOutcom
   };
 }
 
+/** A workbook with every standard sheet, some data, no results yet and no kept check. */
+export function workbookStatus(overrides: Partial<WorkbookStatus> = {}): WorkbookStatus {
+  return {
+    standardPresent: ['Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni'],
+    standardMissing: [],
+    empty: false,
+    hasResults: false,
+    last: null,
+    ...overrides,
+  };
+}
+
 export type FakeService = jest.Mocked<AddinService>;
 
 /** Every method a jest mock; `overrides` replaces the default behaviour of some. */
 export function fakeService(overrides: Partial<AddinService> = {}): FakeService {
   const impl: AddinService = {
+    inspect: async () => workbookStatus(),
+    isCurrent: async () => true,
     createStandardSheets: async () => ({ created: [], existing: [] }),
     checkAndApply: async () => checkOutcome(),
     removeResults: async () => ({ removedSheets: [], removedMarks: 0, notices: [] }),
@@ -44,6 +58,8 @@ export function fakeService(overrides: Partial<AddinService> = {}): FakeService 
     ...overrides,
   };
   return {
+    inspect: jest.fn(impl.inspect),
+    isCurrent: jest.fn(impl.isCurrent),
     createStandardSheets: jest.fn(impl.createStandardSheets),
     checkAndApply: jest.fn(impl.checkAndApply),
     removeResults: jest.fn(impl.removeResults),

@@ -113,7 +113,8 @@ export function fakeHost(data: WorkbookData, options: FakeHostOptions = {}): Fak
     set editMode(v: boolean) {
       server.editMode = v;
     },
-    service: officeService({ excel: recorded, isSetSupported: requirementsOf(server.options.excelApi), platform: options.platform ?? 'desktop' }),
+    // A fixed clock: the kept check is dated, and two runs must leave equal workbooks.
+    service: officeService({ excel: recorded, isSetSupported: requirementsOf(server.options.excelApi), platform: options.platform ?? 'desktop', now: () => new Date('2026-12-06T18:00:00Z') }),
   };
   return host;
 }

@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
+    // Blocks are spaced by the flex gaps: the browser's own heading and paragraph margins would double them.
+    '& h1, & h2, & h3, & h4, & p': { marginTop: 0, marginBottom: 0 },
   },
   header: { display: 'flex', flexDirection: 'column' },
   subtitle: { color: tokens.colorNeutralForeground2 },

@@ -16,7 +16,7 @@ import { UserFacingError } from '../../src/taskpane/service';
 import type { AddinService, CheckOutcome, Progress } from '../../src/taskpane/service';
 import { comuniAttivi } from '../../src/core/reference/comuni';
 import { renderWithoutCss } from '../support/render';
-import { checkOutcome, cremonaReport, deferred, fakeService } from './fake-service';
+import { checkOutcome, cremonaReport, deferred, fakeService, workbookStatus } from './fake-service';
 
 function renderPane(service: AddinService | null = fakeService()) {
   return renderWithoutCss(<App service={service} theme="light" />);
@@ -197,12 +197,15 @@ describe('errors', () => {
   test('any other failure gets a generic Italian message, never the technical one', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const service = fakeService({
+      inspect: async () => workbookStatus({ hasResults: true }),
       removeResults: async () => {
         throw new TypeError("Cannot read properties of undefined (reading 'worksheets')");
       },
     });
     renderPane(service);
-    fireEvent.click(screen.getByRole('button', { name: 'Rimuovi risultati' }));
+    const remove = screen.getByRole('button', { name: 'Rimuovi risultati' });
+    await waitFor(() => expect((remove as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(remove);
     fireEvent.click(await screen.findByRole('button', { name: 'Rimuovi' }));
     expect(await screen.findByText('Si è verificato un errore inatteso.')).toBeTruthy();
     expect(screen.getByText(/Riprovare/)).toBeTruthy();
@@ -228,10 +231,11 @@ describe('errors', () => {
 describe('Crea fogli standard', () => {
   test('reports the sheets created and those that already existed', async () => {
     const service = fakeService({
+      inspect: async () => workbookStatus({ standardPresent: ['Unita'], standardMissing: ['Ambito', 'Comuni', 'Enti', 'SAT', 'Assegnazioni'] }),
       createStandardSheets: async () => ({ created: ['Ambito', 'Comuni', 'Enti'], existing: ['Unita'] }),
     });
     renderPane(service);
-    fireEvent.click(screen.getByRole('button', { name: 'Crea fogli standard' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Crea fogli standard' }));
     expect(await screen.findByText('Fogli creati: «Ambito», «Comuni» ed «Enti».')).toBeTruthy();
     expect(screen.getByText("Già presente, lasciato com'era: «Unita».")).toBeTruthy();
     expect(service.createStandardSheets).toHaveBeenCalledWith({});
@@ -239,16 +243,17 @@ describe('Crea fogli standard', () => {
 
   test('says when every sheet was already there', async () => {
     const existing = ['Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni'];
-    renderPane(fakeService({ createStandardSheets: async () => ({ created: [], existing }) }));
-    fireEvent.click(screen.getByRole('button', { name: 'Crea fogli standard' }));
+    // Another user added them while the pane was open: the pane still believed one was missing.
+    renderPane(fakeService({ inspect: async () => workbookStatus({ standardMissing: ['SAT'] }), createStandardSheets: async () => ({ created: [], existing }) }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Crea fogli standard' }));
     expect(await screen.findByText('Nessun foglio creato: i fogli standard erano già tutti presenti.')).toBeTruthy();
     expect(screen.getByText("Già presenti, lasciati com'erano: «Ambito», «Comuni», «Enti», «Unita», «SAT» e «Assegnazioni».")).toBeTruthy();
   });
 
   test('passes the comuni chosen from the official list', async () => {
-    const service = fakeService({ createStandardSheets: async () => ({ created: ['Comuni'], existing: [] }) });
+    const service = fakeService({ inspect: async () => workbookStatus({ standardMissing: ['Comuni'] }), createStandardSheets: async () => ({ created: ['Comuni'], existing: [] }) });
     renderPane(service);
-    fireEvent.click(screen.getByRole('checkbox', { name: "Aggiungi i comuni dell'ambito" }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: "Aggiungi i comuni dell'ambito" }));
     const search = screen.getByRole('searchbox', { name: 'Cerca un comune' });
     fireEvent.change(search, { target: { value: 'crema' } });
     const found = screen.getByRole('list', { name: 'Comuni trovati' });
@@ -290,9 +295,11 @@ describe('Rimuovi risultati', () => {
   });
 
   test('cancelling removes nothing', async () => {
-    const service = fakeService();
+    const service = fakeService({ inspect: async () => workbookStatus({ hasResults: true }) });
     renderPane(service);
-    fireEvent.click(screen.getByRole('button', { name: 'Rimuovi risultati' }));
+    const button = screen.getByRole('button', { name: 'Rimuovi risultati' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
     const dialog = await screen.findByRole('dialog', { name: 'Rimuovere i risultati?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Annulla' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

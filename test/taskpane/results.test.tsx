@@ -17,7 +17,7 @@ import { ResultsView } from '../../src/taskpane/components/ResultsView';
 import { UserFacingError } from '../../src/taskpane/service';
 import type { AddinService } from '../../src/taskpane/service';
 import { renderWithoutCss } from '../support/render';
-import { checkOutcome, cremonaReport, fakeService } from './fake-service';
+import { checkOutcome, cremonaReport, fakeService, workbookStatus } from './fake-service';
 
 const checkButton = () => screen.getByRole('button', { name: 'Controlla e calcola' });
 
@@ -219,6 +219,8 @@ describe('a workbook that is no plan', () => {
 
   test('the message and what to do, no results, and a way to «Crea fogli standard»', async () => {
     const service = fakeService({
+      // Only «Contatti»: no standard sheet.
+      inspect: async () => workbookStatus({ standardPresent: [], standardMissing: ['Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni'] }),
       checkAndApply: async () => {
         throw new UserFacingError(message, action, 'not-a-plan');
       },

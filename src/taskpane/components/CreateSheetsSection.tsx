@@ -29,9 +29,11 @@ export interface CreateSheetsSectionProps {
   onCreate: (comuni: ComuneUfficiale[]) => void;
   /** The «Crea fogli standard» button, for a message elsewhere in the pane that leads to it. */
   buttonRef?: Ref<HTMLButtonElement>;
+  /** The first thing to do (an empty workbook): the button is the pane's primary action. */
+  primary?: boolean;
 }
 
-export function CreateSheetsSection({ disabled, creating, result, onCreate, buttonRef }: CreateSheetsSectionProps) {
+export function CreateSheetsSection({ disabled, creating, result, onCreate, buttonRef, primary = false }: CreateSheetsSectionProps) {
   const s = useStyles();
   const [withComuni, setWithComuni] = useState(false);
   const [comuni, setComuni] = useState<ComuneUfficiale[]>([]);
@@ -53,7 +55,7 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
       />
       {withComuni && <ComuniPicker selected={comuni} onChange={setComuni} disabled={disabled} />}
       <div className={s.row}>
-        <Button ref={buttonRef} disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
+        <Button ref={buttonRef} appearance={primary ? 'primary' : 'secondary'} disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
           Crea fogli standard
         </Button>
         {creating && <Spinner size="extra-tiny" label="Creazione dei fogli…" />}

@@ -1,14 +1,19 @@
 /**
  * The pane's working area when a service is available: the actions, their progress, their outcomes
  * and any failure. It owns the state; the components below only show it.
+ * What the workbook holds is asked first (no values read), so that an empty workbook leads with
+ * «Crea fogli standard», an action is enabled only when it can do something, and the last check's
+ * results, kept in the workbook, are shown again when the pane is reopened (marked «da aggiornare»
+ * when a new reading would give other results).
  */
-import { Body1, Button, Spinner, Subtitle2, makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { Body1, Button, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { reportFingerprint } from '../../core/fingerprint';
 import type { ComuneUfficiale } from '../../core/reference/comuni';
 import type { ReportAnomaly } from '../../core/report';
 import { ShownError, describeError } from '../errors';
 import { countOf, formatNumber } from '../italian';
-import type { AddinService, CheckOutcome, Progress, RemoveOutcome } from '../service';
+import type { AddinService, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { CreateSheetsSection, CreatedSheets } from './CreateSheetsSection';
 import { ErrorBar } from './ErrorBar';
@@ -19,10 +24,39 @@ import { verdictHeadline } from './Verdict';
 
 type Action = 'check' | 'create' | 'remove';
 
+/** The results on screen, and whether they still describe the workbook. */
+interface Shown {
+  outcome: CheckOutcome;
+  fingerprint: string;
+  /** Set when the results were kept in the workbook and shown again on opening the pane. */
+  keptAt?: string;
+  /** Anomalies of the kept check that are only in the «Anomalie» sheet (too many to keep). */
+  omitted: number;
+  fresh: 'current' | 'checking' | 'changed';
+}
+
+/** Height of the sticky action bar, so that what is brought into view is not hidden under it. */
+const BAR_CLEARANCE = '72px';
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // The main actions stay in reach while the results scroll under them.
+  bar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    marginTop: `calc(-1 * ${tokens.spacingVerticalL})`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, '& [data-testid="verdict-region"]': { scrollMarginTop: BAR_CLEARANCE } },
+  cleared: { scrollMarginTop: BAR_CLEARANCE },
 });
 
 /** What a screen reader says when a check ends (the page below shows the same, in more detail). */
@@ -36,6 +70,38 @@ function checkSummary({ report, readiness }: CheckOutcome): string {
   ].join(' ');
 }
 
+/** «6 dicembre 2026 alle 19:40». */
+function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'una data sconosciuta';
+  return `${d.toLocaleDateString('it-IT', { day: 'numeric', month: 'long', year: 'numeric' })} alle ${d.toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+/** Above the results: when they were computed, and whether the workbook has changed since. */
+function FreshnessNote({ shown }: { shown: Shown }) {
+  if (shown.fresh === 'changed') {
+    return (
+      <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="results-stale">
+        <MessageBarBody>
+          <strong>Da aggiornare:</strong> la cartella è cambiata dopo questo controllo, quindi i risultati qui sotto e nei fogli
+          «Sezione g», «Anomalie» e «Riepilogo» potrebbero non essere più esatti. Premere «Controlla e calcola».
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!shown.keptAt) return null;
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="results-kept">
+      <MessageBarBody>
+        Risultati dell&apos;ultimo controllo, del {when(shown.keptAt)}
+        {shown.fresh === 'checking' ? ': verifica in corso che la cartella non sia cambiata…' : ': la cartella non è cambiata da allora.'}
+        {shown.omitted > 0 &&
+          ` Qui sotto le prime ${formatNumber(shown.outcome.report.anomalies.length)}; ${shown.omitted === 1 ? "l'altra è elencata" : `le altre ${formatNumber(shown.omitted)} sono elencate`} nel foglio «Anomalie», e «Controlla e calcola» le riporta tutte qui.`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function Workspace({ service }: { service: AddinService }) {
   const s = useStyles();
   const { announce } = useAnnounce();
@@ -45,11 +111,75 @@ export function Workspace({ service }: { service: AddinService }) {
   const seq = useRef(0);
   const [error, setError] = useState<ShownError | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [checked, setChecked] = useState<CheckOutcome | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const shownRef = useRef<Shown | null>(null);
+  shownRef.current = shown;
+  const [status, setStatus] = useState<WorkbookStatus | null>(null);
+  const [inspecting, setInspecting] = useState(true);
   const [created, setCreated] = useState<CreatedSheets | null>(null);
   const [removed, setRemoved] = useState<{ outcome: RemoveOutcome; seq: number } | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const createButton = useRef<HTMLButtonElement>(null);
+  // Bumped by every action: a freshness reading that started before one is out of date when it ends.
+  const epoch = useRef(0);
+
+  /** What the workbook holds now. Failing that (an old Excel, say), every action stays available. */
+  const inspect = useCallback(async (): Promise<WorkbookStatus | null> => {
+    try {
+      const st = await service.inspect();
+      setStatus(st);
+      return st;
+    } catch {
+      setStatus(null);
+      return null;
+    } finally {
+      setInspecting(false);
+    }
+  }, [service]);
+
+  /** Reads and checks again, writing nothing, to say whether the results on screen still hold. */
+  const verify = useCallback(
+    async (fingerprint: string) => {
+      const at = epoch.current;
+      setShown((v) => (v && v.fingerprint === fingerprint ? { ...v, fresh: v.fresh === 'changed' ? 'changed' : 'checking' } : v));
+      let current: boolean;
+      try {
+        current = await service.isCurrent(fingerprint);
+      } catch {
+        // Not knowing is not a change: the note just stops saying it is checking.
+        current = true;
+      }
+      if (at !== epoch.current) return;
+      setShown((v) => (v && v.fingerprint === fingerprint ? { ...v, fresh: current ? 'current' : 'changed' } : v));
+    },
+    [service],
+  );
+
+  // On opening: the workbook's sheets, and the results of the last check if the workbook keeps them.
+  useEffect(() => {
+    let live = true;
+    void inspect().then((st) => {
+      if (!live || !st?.last || shownRef.current) return;
+      const { outcome, fingerprint, at, omittedAnomalies } = st.last;
+      setShown({ outcome, fingerprint, keptAt: at, omitted: omittedAnomalies, fresh: 'checking' });
+      void verify(fingerprint);
+    });
+    return () => {
+      live = false;
+    };
+  }, [inspect, verify]);
+
+  // Coming back to the pane after working in the sheets: are the results on screen still right?
+  useEffect(() => {
+    const onFocus = () => {
+      const v = shownRef.current;
+      if (v && v.fresh === 'current' && !busyRef.current) void verify(v.fingerprint);
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [verify]);
 
   // The error is shown at the top: bring it into view when it comes from an action further down.
   useEffect(() => {
@@ -60,34 +190,51 @@ export function Workspace({ service }: { service: AddinService }) {
   const run = async (action: Action, task: () => Promise<void>) => {
     if (busyRef.current) return;
     busyRef.current = true;
+    epoch.current++;
     setBusy(action);
     setError(null);
+    setCancelled(null);
     try {
       await task();
     } catch (err) {
-      setError(describeError(err));
+      const shown = describeError(err);
+      // «Annulla» is the user's own choice: said plainly, not as a failure.
+      if (shown.code === 'cancelled') setCancelled(shown.message);
+      else setError(shown);
     } finally {
       busyRef.current = false;
       setBusy(null);
+      await inspect();
     }
   };
 
   const check = () =>
     run('check', async () => {
       // The previous results are about to be rewritten: showing them during the check would mislead.
-      setChecked(null);
+      const previous = shownRef.current;
+      setShown(null);
       setRemoved(null);
       setProgress(null);
-      const outcome = await service.checkAndApply(setProgress);
-      setChecked(outcome);
-      announce(checkSummary(outcome), { polite: true });
+      const controller = new AbortController();
+      abort.current = controller;
+      try {
+        const outcome = await service.checkAndApply(setProgress, controller.signal);
+        setShown({ outcome, fingerprint: reportFingerprint(outcome.report), omitted: 0, fresh: 'current' });
+        announce(checkSummary(outcome), { polite: true });
+      } catch (err) {
+        // Cancelled before the first write: the workbook, and so the results it holds, are as they were.
+        if (controller.signal.aborted) setShown(previous);
+        throw err;
+      } finally {
+        abort.current = null;
+      }
     });
 
   const remove = () =>
     run('remove', async () => {
       const outcome = await service.removeResults();
       // The results referred to sheets and highlights that are now gone.
-      setChecked(null);
+      setShown(null);
       setRemoved({ outcome, seq: ++seq.current });
     });
 
@@ -109,15 +256,30 @@ export function Workspace({ service }: { service: AddinService }) {
     button?.focus();
   };
 
+  // Unknown (an Excel that cannot say): everything stays available, as before the pane could ask.
+  const empty = status?.empty === true;
+  const canRemove = status === null ? !inspecting : status.hasResults || shown !== null;
+  const missing = status?.standardMissing ?? [];
+  const createSection = (lead: boolean) => (
+    <CreateSheetsSection
+      buttonRef={createButton}
+      primary={lead}
+      disabled={busy !== null}
+      creating={busy === 'create'}
+      result={created}
+      onCreate={create}
+    />
+  );
+
   return (
     <div className={s.root}>
       {error && (
-        <div ref={errorRef}>
+        <div ref={errorRef} className={s.cleared}>
           <ErrorBar
             error={error}
             onDismiss={() => setError(null)}
             actions={
-              error.code === 'not-a-plan' && (
+              error.code === 'not-a-plan' && (status === null || missing.length > 0) && (
                 <Button size="small" appearance="primary" onClick={toCreateSheets}>
                   Vai a «Crea fogli standard»
                 </Button>
@@ -125,6 +287,18 @@ export function Workspace({ service }: { service: AddinService }) {
             }
           />
         </div>
+      )}
+      {empty && (
+        <section className={s.section} aria-labelledby="inizio-title" data-testid="first-run">
+          <Subtitle2 as="h2" id="inizio-title">
+            Per iniziare
+          </Subtitle2>
+          <Body1 as="p">
+            La cartella è vuota. Crea i fogli standard del piano, poi compilali o incollaci i dati ricevuti dagli enti e premi
+            «Controlla e calcola». <Link href="supporto.html" target="_blank" rel="noopener">Come si compilano i fogli</Link>
+          </Body1>
+          {createSection(true)}
+        </section>
       )}
       <section className={s.section} aria-labelledby="controllo-title">
         <Subtitle2 as="h2" id="controllo-title">
@@ -134,18 +308,41 @@ export function Workspace({ service }: { service: AddinService }) {
           Legge i fogli del piano, controlla ogni riga, calcola la sezione g e scrive i risultati nei fogli «Sezione g»,
           «Anomalie» e «Riepilogo». I valori inseriti non vengono mai modificati.
         </Body1>
+      </section>
+      <div className={s.bar} role="region" aria-label="Azioni principali">
         <div className={s.actions}>
-          <Button appearance="primary" disabled={busy !== null} onClick={check}>
+          <Button appearance={empty ? 'secondary' : 'primary'} disabled={busy !== null || empty} onClick={check}>
             Controlla e calcola
           </Button>
-          <RemoveResultsButton disabled={busy !== null} onConfirm={remove} />
+          <RemoveResultsButton disabled={busy !== null || !canRemove} onConfirm={remove} />
           {busy === 'remove' && <Spinner size="extra-tiny" label="Rimozione…" />}
         </div>
-        {busy === 'check' && <CheckProgress progress={progress} />}
-        {removed && <RemovedNote key={removed.seq} outcome={removed.outcome} />}
-      </section>
-      {checked && <ResultsView outcome={checked} onSelect={select} />}
-      <CreateSheetsSection buttonRef={createButton} disabled={busy !== null} creating={busy === 'create'} result={created} onCreate={create} />
+        {empty && <Body1>Niente da controllare finché la cartella è vuota.</Body1>}
+        {busy === 'check' && (
+          <>
+            <CheckProgress progress={progress} />
+            <div className={s.actions}>
+              {/* Once Excel is being written the check goes to its end: stopping half-way would leave half the results. */}
+              <Button size="small" disabled={progress?.cancellable === false} onClick={() => abort.current?.abort()}>
+                Annulla
+              </Button>
+            </div>
+          </>
+        )}
+        {cancelled && (
+          <MessageBar intent="info" politeness="polite">
+            <MessageBarBody>{cancelled}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {removed && <RemovedNote key={removed.seq} outcome={removed.outcome} />}
+      {shown && (
+        <div className={s.results}>
+          <FreshnessNote shown={shown} />
+          <ResultsView outcome={shown.outcome} onSelect={select} />
+        </div>
+      )}
+      {!empty && ((status === null ? !inspecting : missing.length > 0) || created !== null) && createSection(false)}
     </div>
   );
 }

@@ -1,0 +1,191 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+/**
+ * What the pane offers before any check, from what the workbook holds: an empty workbook leads with
+ * «Crea fogli standard», an action is enabled only when it can do something, and the last check kept
+ * in the workbook comes back when the pane is reopened, marked «da aggiornare» when it no longer holds.
+ */
+import '../support/dom';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { reportFingerprint } from '../../src/core/fingerprint';
+import { App } from '../../src/taskpane/App';
+import { UserFacingError } from '../../src/taskpane/service';
+import type { AddinService, Progress, SavedCheck } from '../../src/taskpane/service';
+import { renderWithoutCss } from '../support/render';
+import { checkOutcome, cremonaReport, deferred, fakeService, workbookStatus } from './fake-service';
+
+const ALL_MISSING = ['Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni'];
+const EMPTY = workbookStatus({ empty: true, standardPresent: [], standardMissing: ALL_MISSING });
+
+function renderPane(service: AddinService) {
+  return renderWithoutCss(<App service={service} theme="light" />);
+}
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+
+function kept(overrides: Partial<SavedCheck> = {}): SavedCheck {
+  const outcome = checkOutcome();
+  return { version: 1, at: '2026-12-01T09:30:00Z', fingerprint: reportFingerprint(outcome.report), outcome, omittedAnomalies: 0, ...overrides };
+}
+
+describe('an empty workbook', () => {
+  test('leads with «Crea fogli standard» as the primary action and a link to the guide; nothing to check or remove', async () => {
+    const service = fakeService({ inspect: async () => EMPTY });
+    renderPane(service);
+    const first = await screen.findByRole('region', { name: 'Per iniziare' });
+    const create = within(first).getByRole('button', { name: 'Crea fogli standard' }) as HTMLButtonElement;
+    expect(create.disabled).toBe(false);
+    // Before «Controlla e calcola» in the reading order (and in the tab order).
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(buttons.indexOf('Crea fogli standard')).toBeLessThan(buttons.indexOf('Controlla e calcola'));
+    expect(within(first).getByRole('link', { name: 'Come si compilano i fogli' }).getAttribute('href')).toBe('supporto.html');
+    expect(button('Controlla e calcola').disabled).toBe(true);
+    expect(button('Rimuovi risultati').disabled).toBe(true);
+    expect(screen.getByText('Niente da controllare finché la cartella è vuota.')).toBeTruthy();
+    // «Crea fogli standard» appears once, not again at the bottom.
+    expect(screen.getAllByRole('button', { name: 'Crea fogli standard' })).toHaveLength(1);
+  });
+
+  test('after the sheets are created the pane asks again, and «Controlla e calcola» becomes the action', async () => {
+    let status = EMPTY;
+    const service = fakeService({
+      inspect: async () => status,
+      createStandardSheets: async () => {
+        status = workbookStatus();
+        return { created: ALL_MISSING, existing: [] };
+      },
+    });
+    renderPane(service);
+    fireEvent.click(await screen.findByRole('button', { name: 'Crea fogli standard' }));
+    await screen.findByText(/Fogli creati:/);
+    await waitFor(() => expect(button('Controlla e calcola').disabled).toBe(false));
+    expect(screen.queryByRole('region', { name: 'Per iniziare' })).toBeNull();
+    expect(service.inspect).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a workbook with its plan', () => {
+  test('every standard sheet there: no «Preparare i fogli del piano»; «Rimuovi risultati» only once there are results', async () => {
+    const service = fakeService();
+    renderPane(service);
+    await waitFor(() => expect(service.inspect).toHaveBeenCalled());
+    await act(async () => undefined);
+    expect(screen.queryByRole('heading', { name: 'Preparare i fogli del piano' })).toBeNull();
+    expect(button('Rimuovi risultati').disabled).toBe(true);
+    fireEvent.click(button('Controlla e calcola'));
+    await screen.findByRole('heading', { name: 'Risultati del controllo' });
+    expect(button('Rimuovi risultati').disabled).toBe(false);
+  });
+
+  test('a sheet missing: the section that adds it stays, below the check', async () => {
+    renderPane(fakeService({ inspect: async () => workbookStatus({ standardMissing: ['SAT'] }) }));
+    expect(await screen.findByRole('heading', { name: 'Preparare i fogli del piano' })).toBeTruthy();
+    expect(button('Crea fogli standard').disabled).toBe(false);
+  });
+
+  test('the main actions are in a bar of their own, which holds the progress and stays in reach', async () => {
+    const run = deferred<ReturnType<typeof checkOutcome>>();
+    renderPane(fakeService({ checkAndApply: () => run.promise }));
+    const bar = screen.getByRole('region', { name: 'Azioni principali' });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Controlla e calcola' }));
+    expect(within(bar).getByRole('progressbar')).toBeTruthy();
+    await act(async () => run.resolve(checkOutcome()));
+  });
+});
+
+describe('the last check, kept in the workbook', () => {
+  test('reopening the pane shows it, dated, then says the workbook has not changed', async () => {
+    const current = deferred<boolean>();
+    const service = fakeService({ inspect: async () => workbookStatus({ hasResults: true, last: kept() }), isCurrent: () => current.promise });
+    renderPane(service);
+    const note = await screen.findByTestId('results-kept');
+    expect(note.textContent).toMatch(/Risultati dell'ultimo controllo, del 1 dicembre 2026 alle \d\d:30: verifica in corso/);
+    expect(screen.getByText("Pronto per l'Assemblea: no")).toBeTruthy();
+    expect(within(screen.getByTestId('verdict-region')).getByText('1 errore da correggere.')).toBeTruthy();
+    expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()));
+    await act(async () => current.resolve(true));
+    expect(note.textContent).toContain('la cartella non è cambiata da allora.');
+    expect(screen.queryByTestId('results-stale')).toBeNull();
+    expect(service.checkAndApply).not.toHaveBeenCalled();
+  });
+
+  test('a workbook changed since: «Da aggiornare», and a new check clears it', async () => {
+    const service = fakeService({ inspect: async () => workbookStatus({ hasResults: true, last: kept() }), isCurrent: async () => false });
+    renderPane(service);
+    const stale = await screen.findByTestId('results-stale');
+    expect(stale.textContent).toContain('Da aggiornare: la cartella è cambiata dopo questo controllo');
+    fireEvent.click(button('Controlla e calcola'));
+    await screen.findByRole('heading', { name: 'Risultati del controllo' });
+    await waitFor(() => expect(screen.queryByTestId('results-stale')).toBeNull());
+    expect(screen.queryByTestId('results-kept')).toBeNull();
+  });
+
+  test('coming back to the pane after editing the sheets: the results are read again and marked', async () => {
+    let current = true;
+    const service = fakeService({ isCurrent: async () => current });
+    renderPane(service);
+    fireEvent.click(button('Controlla e calcola'));
+    await screen.findByRole('heading', { name: 'Risultati del controllo' });
+    current = false;
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    expect(await screen.findByTestId('results-stale')).toBeTruthy();
+    expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()));
+  });
+
+  test('too many anomalies to keep: the pane says how many are only in «Anomalie»', async () => {
+    const full = checkOutcome();
+    const outcome = { ...full, report: { ...full.report, anomalies: full.report.anomalies.slice(0, 10) } };
+    const last = kept({ outcome, omittedAnomalies: full.report.anomalies.length - 10 });
+    renderPane(fakeService({ inspect: async () => workbookStatus({ hasResults: true, last }) }));
+    const note = await screen.findByTestId('results-kept');
+    expect(note.textContent).toContain(`Qui sotto le prime 10; le altre ${full.report.anomalies.length - 10} sono elencate nel foglio «Anomalie»`);
+  });
+
+  test('a pane that cannot ask (an old Excel): every action stays available, as before', async () => {
+    const service = fakeService({
+      inspect: async () => {
+        throw new Error('ApiNotFound');
+      },
+    });
+    renderPane(service);
+    await waitFor(() => expect(button('Rimuovi risultati').disabled).toBe(false));
+    expect(button('Controlla e calcola').disabled).toBe(false);
+    expect(button('Crea fogli standard').disabled).toBe(false);
+  });
+});
+
+describe('Annulla, in Excel', () => {
+  const CANCELLED = 'Controllo annullato: la cartella non è stata modificata.';
+  /** A check that runs until the signal is aborted, as the Office service does before its first write. */
+  const untilAborted = (onProgress: (p: Progress) => void, signal?: AbortSignal) =>
+    new Promise<ReturnType<typeof checkOutcome>>((_, reject) => {
+      onProgress({ stage: 'controllo', label: 'Controllo delle righe…', fraction: 0.4 });
+      signal?.addEventListener('abort', () => reject(new UserFacingError(CANCELLED, '', 'cancelled')));
+    });
+
+  test('stops the check, says so calmly, and the results of before are still shown', async () => {
+    const service = fakeService({ inspect: async () => workbookStatus({ hasResults: true, last: kept() }), checkAndApply: untilAborted });
+    renderPane(service);
+    await screen.findByTestId('results-kept');
+    fireEvent.click(button('Controlla e calcola'));
+    expect(screen.queryByTestId('results-kept')).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Annulla' }));
+    expect(await screen.findByText(CANCELLED)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('results-kept')).toBeTruthy();
+    expect(button('Controlla e calcola').disabled).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Annulla' })).toBeNull();
+  });
+
+  test('once Excel is being written, «Annulla» is disabled', async () => {
+    let report!: (p: Progress) => void;
+    renderPane(fakeService({ checkAndApply: (onProgress) => { report = onProgress; return new Promise(() => undefined); } }));
+    fireEvent.click(button('Controlla e calcola'));
+    expect(button('Annulla').disabled).toBe(false);
+    act(() => report({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6, cancellable: false }));
+    expect(button('Annulla').disabled).toBe(true);
+  });
+});

@@ -26,6 +26,8 @@ declare global {
       /** Called at the end of office.js (served by the test in place of Microsoft's CDN). */
       connect(): void;
       dump(): unknown;
+      /** Keeps the workbook for the next load of the pane in this tab: closing and reopening the pane. */
+      persist(): void;
       data(): WorkbookData;
       syncs: number[];
     };
@@ -34,12 +36,23 @@ declare global {
 }
 
 let data = new WorkbookData();
+const PERSISTED = 'pianoFake.workbook';
+
+/** The workbook as JSON, its Maps tagged, so that a reloaded pane finds the same workbook open. */
+function serialize(wb: WorkbookData): string {
+  return JSON.stringify(wb, (_, v: unknown) => (v instanceof Map ? { __map: [...v.entries()] } : v));
+}
+function revive(text: string): WorkbookData {
+  const plain = JSON.parse(text, (_, v: unknown) => (v && typeof v === 'object' && '__map' in v ? new Map((v as { __map: [unknown, unknown][] }).__map) : v)) as object;
+  return Object.assign(new WorkbookData(), plain);
+}
 let installed: InstallOptions = {};
 const syncs: number[] = [];
 
 window.__pianoFake = {
   install(sheets, options = {}) {
-    data = WorkbookData.fromRows(sheets);
+    const kept = sessionStorage.getItem(PERSISTED);
+    data = kept ? revive(kept) : WorkbookData.fromRows(sheets);
     for (const name of options.protectedSheets ?? []) data.sheet(name)!.protected = true;
     installed = options;
   },
@@ -70,6 +83,7 @@ window.__pianoFake = {
     };
   },
   dump: () => JSON.parse(JSON.stringify(dump(data))),
+  persist: () => sessionStorage.setItem(PERSISTED, serialize(data)),
   data: () => data,
   syncs,
 };

@@ -16,7 +16,7 @@ import { check } from '../../src/core/engine';
 import { ruleByCode } from '../../src/core/rules';
 import { PLANS, planSnapshot, planXlsx } from '../support/workbooks';
 import { unitaRows, sheetXml, workbookParts, zip } from '../support/xlsx-package';
-import { ROOT, SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, runAxe, serveDist } from './support';
+import { DIST, SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, runAxe, serveDist } from './support';
 
 const PANE = { width: 350, height: 900 };
 const dir = mkdtempSync(join(tmpdir(), 'piano-e2e-'));
@@ -222,9 +222,9 @@ describe('standalone, without Excel', () => {
   });
 
   test('the initial JavaScript of the pane is under 300 KB gzipped (the file check in a lazy chunk)', () => {
-    const html = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
+    const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!).filter((s) => !s.startsWith('http'));
-    const gz = scripts.map((s) => gzipSync(readFileSync(join(ROOT, 'dist', s)), { level: 9 }).length);
+    const gz = scripts.map((s) => gzipSync(readFileSync(join(DIST, s)), { level: 9 }).length);
     const total = gz.reduce((a, b) => a + b, 0);
     console.log(`JavaScript iniziale: ${scripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip`);
     expect(scripts.some((s) => /file-client|piano-offerta-file/.test(s))).toBe(false);
@@ -405,12 +405,35 @@ async function xlsxOf(sheets: Record<string, (string | number | null)[][]>, name
 const NOT_A_PLAN = /nessun foglio ha l'elenco delle unità abitative/;
 
 describe('what was checked: no plan, one owner’s list', () => {
-  test('in Excel, an empty workbook: the message and the way to «Crea fogli standard»; the workbook unchanged', async () => {
+  test('in Excel, an empty workbook: the first screen leads with «Crea fogli standard» and the guide; nothing else to do; nothing written', async () => {
     const { context, page } = await excelPage({ Foglio1: [] });
     const before = await page.evaluate(() => window.__pianoFake.dump());
+    const first = page.getByRole('region', { name: 'Per iniziare' });
+    await first.waitFor();
+    expect(await first.getByRole('link', { name: 'Come si compilano i fogli' }).getAttribute('href')).toBe('supporto.html');
+    expect(await page.getByRole('button', { name: 'Controlla e calcola' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Rimuovi risultati' }).isDisabled()).toBe(true);
+    // The first button of the pane, and the only «Crea fogli standard».
+    expect(await page.getByRole('button').first().innerText()).toBe('Crea fogli standard');
+    expect(await page.getByRole('button', { name: 'Crea fogli standard' }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-cartella-vuota.png') });
+    expect((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // Opening the pane wrote nothing.
+    expect(await page.evaluate(() => window.__pianoFake.dump())).toEqual(before);
+    await first.getByRole('button', { name: 'Crea fogli standard' }).click();
+    await page.getByText(/Fogli creati/).waitFor();
+    await settled(page);
+    expect(await page.getByRole('region', { name: 'Per iniziare' }).count()).toBe(0);
+    await context.close();
+  });
+
+  test('in Excel, a workbook with no plan (an address book): the message and the way to «Crea fogli standard»; the workbook unchanged', async () => {
+    const { context, page } = await excelPage({ Contatti: [['Nome', 'Telefono'], ['Rossi', '0373 1234']] });
+    const before = await page.evaluate(() => window.__pianoFake.dump());
+    await settled(page);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText(NOT_A_PLAN).waitFor();
-    expect(await page.getByText(/Fogli presenti: «Foglio1» \(vuoto\)/).count()).toBe(1);
+    expect(await page.getByText(/Fogli presenti: «Contatti»/).count()).toBe(1);
     expect(await page.getByText(/usare «Crea fogli standard»/).count()).toBe(1);
     await settled(page);
     // No results page: no verdict, no "Sezione g 0".
@@ -425,6 +448,37 @@ describe('what was checked: no plan, one owner’s list', () => {
     await page.getByRole('button', { name: 'Vai a «Crea fogli standard»' }).click();
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim())).toBe('Crea fogli standard');
     expect(await page.evaluate(() => window.__pianoFake.dump())).toEqual(before);
+    await context.close();
+  });
+
+  test('in Excel, the pane closed and reopened: the last results come back, then «Da aggiornare» once a figure is changed', async () => {
+    const { context, page } = await excelPage(CLEAN_PLAN);
+    await page.getByRole('button', { name: 'Controlla e calcola' }).click();
+    await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
+    await settled(page);
+    const g = await page.getByTestId('g-total').textContent();
+    // Closing the pane and opening it again: the workbook stays open in Excel.
+    await page.evaluate(() => window.__pianoFake.persist());
+    await page.reload();
+    const kept = page.getByTestId('results-kept');
+    await kept.getByText(/la cartella non è cambiata da allora/).waitFor({ timeout: 60_000 });
+    expect(await kept.innerText()).toMatch(/^Risultati dell'ultimo controllo, del \d+ \w+ \d{4} alle \d\d:\d\d/);
+    expect(await page.getByTestId('g-total').textContent()).toBe(g);
+    expect(await page.getByRole('button', { name: 'Rimuovi risultati' }).isEnabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-risultati-riaperti.png') });
+    // The user changes g dichiarato in Enti (G2), then comes back to the pane.
+    await page.evaluate(() => {
+      window.__pianoFake.data().sheet('Enti')!.cells.set(1 * 16384 + 6, { value: 7 });
+      window.dispatchEvent(new Event('focus'));
+    });
+    await page.getByTestId('results-stale').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('results-stale').innerText()).toContain('Da aggiornare');
+    await page.screenshot({ path: join(SCREENSHOTS, 'excel-da-aggiornare.png') });
+    await page.getByRole('button', { name: 'Controlla e calcola' }).click();
+    await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
+    await settled(page);
+    expect(await page.getByTestId('results-stale').count()).toBe(0);
+    await page.evaluate(() => sessionStorage.clear());
     await context.close();
   });
 

@@ -15,7 +15,7 @@ export const ROOT = (() => {
   while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
   return d;
 })();
-const DIST = join(ROOT, process.env.PIANO_DIST || 'dist');
+export const DIST = join(ROOT, process.env.PIANO_DIST || 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
 
 export async function serveDist(): Promise<{ server: Server; origin: string }> {

@@ -58,6 +58,11 @@ export function FileWorkspace() {
     };
   }, [copy]);
 
+  /** The user is about to choose or drop a file: the worker starts meanwhile (~0.1 s saved), not at page load. */
+  const prepare = () => {
+    void import(/* webpackChunkName: "file-client" */ '../../standalone/worker-client').then((m) => m.prepareFileWorker(), () => undefined);
+  };
+
   const finish = () => {
     running.current = null;
     setBusy(false);
@@ -99,6 +104,9 @@ export function FileWorkspace() {
   busyRef.current = busy;
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
+    const enter = () => {
+      if (!busyRef.current) prepare();
+    };
     const drop = (e: DragEvent) => {
       e.preventDefault();
       setDragging(false);
@@ -111,9 +119,11 @@ export function FileWorkspace() {
       setBusyNotice(null);
       void openRef.current(file);
     };
+    window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
     return () => {
+      window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
@@ -148,7 +158,10 @@ export function FileWorkspace() {
           }}
           onDragLeave={() => setDragging(false)}
         >
-          <Button appearance={result ? "secondary" : "primary"} icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()}>
+          <Button appearance={result ? "secondary" : "primary"} icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => {
+              prepare();
+              input.current?.click();
+            }}>
             Scegli un file .xlsx
           </Button>
           <Caption1 className={s.hint}>oppure trascinalo qui</Caption1>

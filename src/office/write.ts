@@ -329,8 +329,8 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (s.wrap) f.wrapText = true;
 }
 
-/** Rows per values/formats command for an output sheet. */
-const ROWS_PER_WRITE = 5_000;
+/** Rows per values/formats command for an output sheet: small enough that queueing one is a short task on the pane's main thread. */
+const ROWS_PER_WRITE = 1_000;
 /** Request bytes of commands, estimated from Office.js's serialization (test/office/budget.test.ts). */
 export const STYLE_BYTES = 1_500;
 export const SHEET_BYTES_PER_ITEM = 450;
@@ -457,8 +457,8 @@ async function queueOutputSheet(context: Excel.RequestContext, out: OutSheet, bu
   }
 }
 
-/** Rows per command of a computed column (about 1 MB each on the longest Esito texts). */
-const COLUMN_ROWS = 20_000;
+/** Rows per command of a computed column (about 200 KB each on the longest Esito texts; a short task to queue). */
+const COLUMN_ROWS = 4_000;
 
 /** Queues a computed column: one array (a few on very long sheets), null where a cell stays as it is. */
 async function queueColumn(ws: Excel.Worksheet, c: ColumnChanges, budget: RequestBudget): Promise<void> {

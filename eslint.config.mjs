@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'dist/', 'out/', 'coverage/', 'src/core/reference/comuni-lombardia.generated.ts'] },
+  { ignores: ['node_modules/', 'build/', 'dist/', 'dist-*/', 'out/', 'coverage/', 'src/core/reference/comuni-lombardia.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

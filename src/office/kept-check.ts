@@ -6,13 +6,15 @@ import type { CheckOutcome, SavedCheck } from '../taskpane/service';
 
 export const LAST_CHECK_KEY = 'PianoOfferta.ultimoControllo';
 /** Settings are small (Office allows about 2 MB per add-in): past this, the anomalies stay in «Anomalie» only. */
-const MAX_SAVED_CHARS = 400_000;
+const MAX_SAVED_CHARS = 100_000;
 
 /**
  * The outcome to keep. When its anomaly list is too large for the settings, the most serious come
  * first and the rest are only counted (every one of them is in the «Anomalie» sheet).
  */
-export function savedCheck(outcome: CheckOutcome, fingerprint: string, at: string): SavedCheck {
+export function savedCheck(withDocument: CheckOutcome, fingerprint: string, at: string): SavedCheck {
+  // The document is built again when asked (planDocument): the settings keep what the pane shows.
+  const { document: _document, ...outcome } = withDocument;
   const full: SavedCheck = { version: 1, at, fingerprint, outcome, omittedAnomalies: 0 };
   const size = JSON.stringify(full).length;
   if (size <= MAX_SAVED_CHARS) return full;

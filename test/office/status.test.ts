@@ -82,7 +82,7 @@ describe('the last check, kept in the workbook', () => {
     const host = fakeHost(data);
     const outcome = await host.service.checkAndApply(noProgress);
     const { last } = await host.service.inspect();
-    expect(JSON.stringify(data.settings.get(LAST_CHECK_KEY)).length).toBeLessThanOrEqual(400_000);
+    expect(JSON.stringify(data.settings.get(LAST_CHECK_KEY)).length).toBeLessThanOrEqual(100_000);
     expect(last!.omittedAnomalies).toBeGreaterThan(0);
     expect(last!.outcome.report.anomalies.length + last!.omittedAnomalies).toBe(outcome.report.anomalies.length);
     expect(last!.outcome.report.counts).toEqual(outcome.report.counts);

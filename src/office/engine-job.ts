@@ -8,6 +8,8 @@
  */
 import { EngineResult, check } from '../core/engine';
 import { reportFingerprint } from '../core/fingerprint';
+import { buildPlanDocument } from '../core/document';
+import type { PlanDocument } from '../core/document/model';
 import type { Report } from '../core/report';
 import type { CheckOutcome, SavedCheck } from '../taskpane/service';
 import { jsonBytes } from './budget';
@@ -46,6 +48,8 @@ export interface EngineAnswer {
   /** The outcome as the workbook keeps it (dated when written), and its size in a request. */
   kept: SavedCheck;
   keptBytes: number;
+  /** The plan document's content (small: the tables of the chapter), rendered to .docx only when asked. */
+  document: PlanDocument;
 }
 
 /** What the engine's side reports while it works, for the progress bar. */
@@ -101,15 +105,22 @@ export function decide(job: EngineJob, onChecked: (result: EngineResult) => void
   const decision = planWrite(result, job.read as unknown as WorkbookRead, job.caps) as unknown as DetachedDecision;
   const fingerprint = reportFingerprint(result.report);
   const kept = savedCheck(outcomeOf(result.report, result.readiness, decision), fingerprint, UNDATED);
-  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)) };
+  const document = buildPlanDocument(result);
+  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document };
 }
 
 /** Stands for the date of the write until the main thread puts it (same length: the size holds). */
 const UNDATED = '0000-00-00T00:00:00.000Z';
 
 /** What the pane shows of a check that was written. */
-export function outcomeOf(report: Report, readiness: Readiness, decision: Pick<DetachedDecision, 'outputs' | 'highlightedCells' | 'highlightCapped' | 'notes' | 'notices'>): CheckOutcome {
+export function outcomeOf(
+  report: Report,
+  readiness: Readiness,
+  decision: Pick<DetachedDecision, 'outputs' | 'highlightedCells' | 'highlightCapped' | 'notes' | 'notices'>,
+  document?: PlanDocument,
+): CheckOutcome {
   return {
+    ...(document ? { document } : {}),
     report,
     readiness,
     sheets: decision.outputs.map((s) => s.name),

@@ -31,6 +31,8 @@ export interface OfficeServiceOptions {
   runEngine?: EngineRunner;
   /** The clock the kept check is dated by (fixed in tests, where two runs must leave equal workbooks). */
   now?: () => Date;
+  /** False where the pane's web view cannot save files (Excel for Mac, iPad). */
+  canDownload?: boolean;
 }
 
 /** What «Annulla» before the first write leads to: the workbook was not touched. */
@@ -137,7 +139,7 @@ function writeFailed(err: unknown, cleaned: boolean): WriteNotice {
   return { message: `${what} ${base.message} ${base.action}`, intent: 'error' };
 }
 
-export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine, now = () => new Date() }: OfficeServiceOptions): AddinService {
+export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine, now = () => new Date(), canDownload = true }: OfficeServiceOptions): AddinService {
   const caps = capabilitiesOf(isSetSupported);
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run(RUN_OPTIONS, batch);
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -175,7 +177,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           // Everything is decided, every precondition checked, before the first write.
           const decision = attach(result.decision, objects);
           mark('deciso');
-          const outcome = outcomeOf(result.report, result.readiness, decision);
+          const outcome = outcomeOf(result.report, result.readiness, decision, result.document);
           // From the first write on, «Annulla» would leave the workbook half-written: it no longer stops anything.
           gate.writing();
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati (non si può più annullare)…', fraction: 0.75, cancellable: false });
@@ -229,6 +231,21 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
         }),
       ),
 
+    planDocument: () =>
+      guarded(() =>
+        run(async (context) => {
+          const read = await readWorkbook(context, caps, platform);
+          try {
+            return (await runEngine({ read: detach(read).read, caps })).document;
+          } catch (err) {
+            if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
+            throw err;
+          }
+        }),
+      ),
+
+    canDownload,
+
     selectCell: (sheet: string, cell: string) =>
       guarded(() =>
         run(async (context) => {
@@ -247,6 +264,12 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
 }
 
 /** The service inside Excel (office.js loaded from Microsoft's CDN, Office.onReady done). */
+/** Excel for Mac's WKWebView refuses downloads from add-ins by design; on iPad there is no file system to save to. */
+export function paneCannotDownload(): boolean {
+  const p = Office.context.platform;
+  return p === Office.PlatformType.Mac || p === Office.PlatformType.iOS;
+}
+
 export function createOfficeService(): AddinService {
   // The engine in a Web Worker (engine-spawn.ts, loaded with the first check).
   let engine: Promise<EngineRunner> | null = null;
@@ -259,5 +282,6 @@ export function createOfficeService(): AddinService {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     platform: Office.context.platform === Office.PlatformType.OfficeOnline ? 'web' : 'desktop',
     runEngine,
+    canDownload: !paneCannotDownload(),
   });
 }

@@ -4,6 +4,7 @@
  * (file-worker.ts), so the page never freezes: these functions are synchronous and report progress.
  * Nothing leaves the page: the file is read from disk by the browser and the copy is downloaded.
  */
+import { buildPlanDocument } from '../core/document';
 import { check } from '../core/engine';
 import { NotAPlanError } from '../core/scope';
 import { WorkbookSnapshot } from '../core/snapshot';
@@ -83,6 +84,8 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
     highlightCapped: false,
     notedCells: result.writePlan.annotations.length,
     notices: [],
+    // The chapter's content travels with the verdict (small); the .docx is made only when asked.
+    document: buildPlanDocument(result),
   };
   return { outcome, plan: result.writePlan, snapshot, archive };
 }

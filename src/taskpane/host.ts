@@ -15,6 +15,15 @@ export function isInExcel(): boolean {
   }
 }
 
+/** Excel for Mac and iPad: their web views do not let an add-in save files. */
+function macOrIpad(): boolean {
+  try {
+    return Office.context.platform === Office.PlatformType.Mac || Office.context.platform === Office.PlatformType.iOS;
+  } catch {
+    return false;
+  }
+}
+
 export function createHostService(): AddinService | null {
   if (!isInExcel()) return null;
   let service: Promise<AddinService> | null = null;
@@ -40,5 +49,8 @@ export function createHostService(): AddinService | null {
     checkAndApply: async (onProgress, signal) => (await load()).checkAndApply(onProgress, signal),
     removeResults: async () => (await load()).removeResults(),
     selectCell: async (sheet, cell) => (await load()).selectCell(sheet, cell),
+    planDocument: async () => (await load()).planDocument(),
+    // Known without loading the service: the button says so before anything is asked of Excel.
+    canDownload: !macOrIpad(),
   };
 }

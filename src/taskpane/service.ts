@@ -5,6 +5,7 @@
 import type { ComuneUfficiale } from '../core/reference/comuni';
 import type { Report } from '../core/report';
 import type { Readiness } from '../core/scope';
+import type { PlanDocument } from '../core/document/model';
 
 export type StageId = 'lettura' | 'controllo' | 'scrittura' | 'fatto';
 
@@ -42,6 +43,8 @@ export interface CheckOutcome {
   notedCells: number;
   /** What could not be written, or is worth knowing about what was: said in the pane. */
   notices: WriteNotice[];
+  /** The plan document's content (the Word chapter), built with the check; rendered only when asked. */
+  document?: PlanDocument;
 }
 
 export interface CreateSheetsOutcome {
@@ -97,6 +100,13 @@ export interface AddinService {
   checkAndApply(onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<CheckOutcome>;
   /** Removes everything the add-in wrote, and nothing else. */
   removeResults(): Promise<RemoveOutcome>;
+  /** Reads and checks again, writing nothing: the plan document of the workbook as it is now. */
+  planDocument(): Promise<PlanDocument>;
+  /**
+   * Whether the pane can save a file to the user's disk: Excel for Mac's web view refuses downloads by
+   * design; Windows and the web allow them.
+   */
+  readonly canDownload: boolean;
   /** Selects a cell (and activates its sheet) in the workbook. */
   selectCell(sheet: string, cell: string): Promise<void>;
 }

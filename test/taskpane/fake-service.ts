@@ -1,11 +1,18 @@
 /** A fake AddinService (jest mocks) and a realistic check outcome: the real engine on Cremona 2023. */
 import { EngineResult, check } from '../../src/core/engine';
+import { buildPlanDocument } from '../../src/core/document';
 import type { Readiness } from '../../src/core/scope';
 import type { Report } from '../../src/core/report';
 import type { AddinService, CheckOutcome, WorkbookStatus } from '../../src/taskpane/service';
 import { planSnapshot } from '../support/workbooks';
 
 let cremona: EngineResult | null = null;
+
+/** The engine's result on the Cremona 2023 plan. Computed once. */
+export function cremonaResult(): EngineResult {
+  cremona ??= check(planSnapshot('cremona-2023'));
+  return cremona;
+}
 
 /** The engine's report on the Cremona 2023 plan (g 262; one error, at Enti!G27). Computed once. */
 export function cremonaReport(): Report {
@@ -51,6 +58,8 @@ export function fakeService(overrides: Partial<AddinService> = {}): FakeService 
   const impl: AddinService = {
     inspect: async () => workbookStatus(),
     isCurrent: async () => true,
+    planDocument: async () => buildPlanDocument(cremonaResult()),
+    canDownload: true,
     createStandardSheets: async () => ({ created: [], existing: [] }),
     checkAndApply: async () => checkOutcome(),
     removeResults: async () => ({ removedSheets: [], removedMarks: 0, notices: [] }),
@@ -58,6 +67,8 @@ export function fakeService(overrides: Partial<AddinService> = {}): FakeService 
     ...overrides,
   };
   return {
+    canDownload: impl.canDownload,
+    planDocument: jest.fn(impl.planDocument),
     inspect: jest.fn(impl.inspect),
     isCurrent: jest.fn(impl.isCurrent),
     createStandardSheets: jest.fn(impl.createStandardSheets),

@@ -116,7 +116,7 @@ describe('host', () => {
     g.Office = { HostType: { Excel: 'Excel' }, context: { host: 'Excel' } };
     const service = createHostService();
     expect(service).not.toBeNull();
-    expect(Object.keys(service!).sort()).toEqual(['checkAndApply', 'createStandardSheets', 'inspect', 'isCurrent', 'removeResults', 'selectCell']);
+    expect(Object.keys(service!).sort()).toEqual(['canDownload', 'checkAndApply', 'createStandardSheets', 'inspect', 'isCurrent', 'planDocument', 'removeResults', 'selectCell']);
   });
 });
 

@@ -17,6 +17,8 @@ interface InstallOptions {
   protectedSheets?: string[];
   /** The user is typing in a cell when the pane starts. */
   editMode?: boolean;
+  /** What Office.context.platform says: Excel on the web by default; 'Mac' for Excel for Mac. */
+  platform?: 'OfficeOnline' | 'PC' | 'Mac';
 }
 
 declare global {
@@ -65,11 +67,11 @@ window.__pianoFake = {
     const withRequirements = w.Office as { context: { requirements: unknown } };
     // What office.js's loader and Excel on the web would provide.
     w.Office = Object.create(withRequirements, {
-      onReady: { value: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }) },
+      onReady: { value: () => Promise.resolve({ host: 'Excel', platform: options.platform ?? 'OfficeOnline' }) },
       HostType: { value: { Excel: 'Excel' } },
-      PlatformType: { value: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' } },
+      PlatformType: { value: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac', iOS: 'iOS' } },
       context: {
-        value: { host: 'Excel', platform: 'OfficeOnline', requirements: withRequirements.context.requirements, officeTheme: { bodyBackgroundColor: '#FFFFFF' } },
+        value: { host: 'Excel', platform: options.platform ?? 'OfficeOnline', requirements: withRequirements.context.requirements, officeTheme: { bodyBackgroundColor: '#FFFFFF' } },
       },
     });
     const run = w.Excel.run;

@@ -14,7 +14,8 @@ import { App } from '../../src/taskpane/App';
 import { UserFacingError } from '../../src/taskpane/service';
 import type { AddinService, Progress, SavedCheck } from '../../src/taskpane/service';
 import { renderWithoutCss } from '../support/render';
-import { checkOutcome, cremonaReport, deferred, fakeService, workbookStatus } from './fake-service';
+import { buildPlanDocument } from '../../src/core/document';
+import { checkOutcome, cremonaReport, cremonaResult, deferred, fakeService, workbookStatus } from './fake-service';
 
 const ALL_MISSING = ['Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni'];
 const EMPTY = workbookStatus({ empty: true, standardPresent: [], standardMissing: ALL_MISSING });
@@ -187,5 +188,48 @@ describe('Annulla, in Excel', () => {
     expect(button('Annulla').disabled).toBe(false);
     act(() => report({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 0.6, cancellable: false }));
     expect(button('Annulla').disabled).toBe(true);
+  });
+});
+
+jest.mock('../../src/taskpane/document/render-client', () => ({
+  renderDocument: jest.fn(async () => new Blob(['docx'])),
+  saveFile: jest.fn(),
+}));
+
+describe('«Scarica il documento del piano (Word)», in Excel', () => {
+  const LABEL = 'Scarica il documento del piano (Word)';
+  const client = () => jest.requireMock('../../src/taskpane/document/render-client') as { renderDocument: jest.Mock; saveFile: jest.Mock };
+
+  test('after a check: the document built with it is rendered and saved under its own name, nothing asked of Excel again', async () => {
+    const document = buildPlanDocument(cremonaResult());
+    const service = fakeService({ checkAndApply: async () => checkOutcome({ document }) });
+    renderPane(service);
+    fireEvent.click(button('Controlla e calcola'));
+    fireEvent.click(await screen.findByRole('button', { name: LABEL }));
+    expect(await screen.findByText(/Documento «.+\.docx» scaricato/)).toBeTruthy();
+    expect(client().renderDocument).toHaveBeenLastCalledWith(document);
+    expect(client().saveFile).toHaveBeenLastCalledWith(expect.any(Blob), document.fileName);
+    expect(service.planDocument).not.toHaveBeenCalled();
+  });
+
+  test('results kept from an earlier session: the workbook is read again for the document', async () => {
+    const service = fakeService({ inspect: async () => workbookStatus({ hasResults: true, last: kept() }) });
+    renderPane(service);
+    fireEvent.click(await screen.findByRole('button', { name: LABEL }));
+    await screen.findByText(/Documento «.+\.docx» scaricato/);
+    expect(service.planDocument).toHaveBeenCalledTimes(1);
+  });
+
+  test('where the pane cannot save files (Excel for Mac): it says so and points to the browser page; nothing is made', async () => {
+    const service = { ...fakeService(), canDownload: false };
+    renderPane(service);
+    fireEvent.click(button('Controlla e calcola'));
+    client().renderDocument.mockClear();
+    fireEvent.click(await screen.findByRole('button', { name: LABEL }));
+    const note = await screen.findByTestId('document-blocked');
+    expect(note.textContent).toContain('Excel per Mac (e per iPad) non permette ai componenti aggiuntivi di salvare file');
+    expect(within(note).getByRole('link', { name: 'pagina di Piano Offerta nel browser' }).getAttribute('href')).toBe('taskpane.html');
+    expect(client().renderDocument).not.toHaveBeenCalled();
+    expect(service.planDocument).not.toHaveBeenCalled();
   });
 });

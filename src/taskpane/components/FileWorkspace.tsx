@@ -10,6 +10,7 @@ import { ShownError, describeError } from '../errors';
 import { formatNumber } from '../italian';
 import type { CheckOutcome, Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
+import { DocumentButton } from './DocumentButton';
 import { ErrorBar } from './ErrorBar';
 import { ResultsView } from './ResultsView';
 import { verdictHeadline } from './Verdict';
@@ -201,13 +202,16 @@ export function FileWorkspace() {
             outcome={result.outcome}
             mode="file"
             action={
-              downloadUrl && result.copy ? (
-                <Button as="a" appearance="primary" href={downloadUrl} download={result.copy.fileName} icon={<ArrowDownloadRegular />}>
-                  Scarica la copia annotata
-                </Button>
-              ) : (
-                <Caption1 className={s.hint}>Preparazione della copia annotata…</Caption1>
-              )
+              <>
+                {downloadUrl && result.copy ? (
+                  <Button as="a" appearance="primary" href={downloadUrl} download={result.copy.fileName} icon={<ArrowDownloadRegular />}>
+                    Scarica la copia annotata
+                  </Button>
+                ) : (
+                  <Caption1 className={s.hint}>Preparazione della copia annotata…</Caption1>
+                )}
+                {result.outcome.document && <DocumentButton canDownload getDocument={() => Promise.resolve(result.outcome.document!)} />}
+              </>
             }
           />
         </>

@@ -16,6 +16,7 @@ import { countOf, formatNumber } from '../italian';
 import type { AddinService, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { CreateSheetsSection, CreatedSheets } from './CreateSheetsSection';
+import { DocumentButton } from './DocumentButton';
 import { ErrorBar } from './ErrorBar';
 import { RemovedNote } from './RemovedNote';
 import { RemoveResultsButton } from './RemoveResultsButton';
@@ -339,7 +340,17 @@ export function Workspace({ service }: { service: AddinService }) {
       {shown && (
         <div className={s.results}>
           <FreshnessNote shown={shown} />
-          <ResultsView outcome={shown.outcome} onSelect={select} />
+          <ResultsView
+            outcome={shown.outcome}
+            onSelect={select}
+            action={
+              <DocumentButton
+                canDownload={service.canDownload}
+                // The chapter as the check built it; read again when the workbook changed since (or the results were kept).
+                getDocument={() => (shown.outcome.document && shown.fresh !== 'changed' ? Promise.resolve(shown.outcome.document) : service.planDocument())}
+              />
+            }
+          />
         </div>
       )}
       {!empty && ((status === null ? !inspecting : missing.length > 0) || created !== null) && createSection(false)}

@@ -13,6 +13,7 @@ import { SectionG, computeSectionG } from './section-g';
 import { NotAPlanError, Readiness, notAPlanMessage, readinessOf } from './scope';
 import { WorkbookSnapshot } from './snapshot';
 import { WritePlan, buildWritePlan } from './output/write-plan';
+import { YearSummary, orderPrevious } from './previous/year';
 
 export interface EngineResult {
   report: Report;
@@ -21,6 +22,13 @@ export interface EngineResult {
   anomalies: Anomaly[];
   writePlan: WritePlan;
   readiness: Readiness;
+  /** The previous years compared, most recent first (empty without --previous). */
+  previous: YearSummary[];
+}
+
+export interface CheckOptions {
+  /** Last year's plan (and the years before), for the PREV_* rules; PreviousYearError when not comparable. */
+  previous?: readonly YearSummary[];
 }
 
 
@@ -37,7 +45,7 @@ function compareAnomalies(x: Anomaly, y: Anomaly): number {
   return s1 - s2 || sh1.localeCompare(sh2) || r1 - r2 || c1 - c2 || x.rule.localeCompare(y.rule) || x.message.localeCompare(y.message);
 }
 
-export function runRules(model: PlanModel, sectionG: SectionG, rules: readonly Rule[] = RULES): Anomaly[] {
+export function runRules(model: PlanModel, sectionG: SectionG, rules: readonly Rule[] = RULES, previous: readonly YearSummary[] = []): Anomaly[] {
   const anomalies: Anomaly[] = [];
   for (const rule of rules) {
     const report = (f: Finding) => {
@@ -46,18 +54,19 @@ export function runRules(model: PlanModel, sectionG: SectionG, rules: readonly R
       const cells = rest.cells ?? (rest.cell ? [rest.cell] : undefined);
       anomalies.push({ rule: rule.code, severity: severity ?? rule.severity, ...rest, ...(cells ? { cells } : {}), ...(rule.legalRef ? { legalRef: rule.legalRef } : {}) });
     };
-    rule.check({ model, g: sectionG, report });
+    rule.check({ model, g: sectionG, report, previous });
   }
   return anomalies.sort(compareAnomalies);
 }
 
 /** Throws NotAPlanError when no sheet can be read as Unita (nothing to check, nothing to write). */
-export function check(snapshot: WorkbookSnapshot): EngineResult {
+export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): EngineResult {
   const located = locateSheets(snapshot);
   if (!located.tables.Unita) throw new NotAPlanError(notAPlanMessage(snapshot));
   const model = readPlan(located);
   const sectionG = computeSectionG(model);
-  const anomalies = runRules(model, sectionG);
+  const previous = orderPrevious(model.config, options.previous ?? []);
+  const anomalies = runRules(model, sectionG, RULES, previous);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const a of anomalies) counts[a.severity]++;
   const readiness = readinessOf(model, counts.error);
@@ -73,6 +82,6 @@ export function check(snapshot: WorkbookSnapshot): EngineResult {
     ready: readiness.ready,
   };
   const writePlan = buildWritePlan({ model, sectionG, anomalies, report, readiness });
-  return { report, model, sectionG, anomalies, writePlan, readiness };
+  return { report, model, sectionG, anomalies, writePlan, readiness, previous };
 }
 

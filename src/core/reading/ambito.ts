@@ -8,7 +8,7 @@ import { Reading, readDate, readNumber, readPercent, readText } from './values';
 export function readAmbito(ambito: LocatedWorkbook['ambito'], found: Findings): AmbitoConfig {
   const config: AmbitoConfig = {
     ambito: null, capofila: null, anno: null, termine: null,
-    satShare: 10, worksLimit: 8000, ffooLimit: 10, positions: {},
+    satShare: 10, worksLimit: 8000, ffooLimit: 10, sapSwing: 20, positions: {},
   };
   if (!ambito) return config;
   const { sheet, entries } = ambito;
@@ -32,6 +32,7 @@ export function readAmbito(ambito: LocatedWorkbook['ambito'], found: Findings): 
       case 'satShare': config.satShare = percent() ?? 10; break;
       case 'worksLimit': config.worksLimit = record(readNumber(v)) ?? 8000; break;
       case 'ffooLimit': config.ffooLimit = percent() ?? 10; break;
+      case 'sapSwing': config.sapSwing = percent() ?? 20; break;
     }
   }
   return config;

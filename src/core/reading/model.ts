@@ -67,6 +67,8 @@ export interface AmbitoConfig {
   satShare: number;
   worksLimit: number;
   ffooLimit: number;
+  /** PREV_SAP_SWING: largest change in an owner's SAP stock from last year, in percent. */
+  sapSwing: number;
   positions: Partial<Record<string, CellPos>>;
 }
 

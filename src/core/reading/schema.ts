@@ -130,8 +130,10 @@ export const AMBITO_KEYS: { key: AmbitoKey; labels: string[] }[] = [
   { key: 'satShare', labels: ['Quota massima SAT %', 'Quota massima SAT', 'Quota SAT'] },
   { key: 'worksLimit', labels: ['Costo massimo auto-manutenzione €', 'Costo massimo auto-manutenzione', 'Limite auto-manutenzione'] },
   { key: 'ffooLimit', labels: ['Quota massima Forze di Polizia %', 'Quota massima Forze di Polizia', 'Quota Forze di Polizia'] },
+  // The comparison with the previous year (PREV_SAP_SWING): default 20%.
+  { key: 'sapSwing', labels: ['Variazione massima alloggi SAP %', 'Variazione massima alloggi SAP', 'Soglia variazione SAP'] },
 ];
-export type AmbitoKey = 'ambito' | 'capofila' | 'anno' | 'termine' | 'satShare' | 'worksLimit' | 'ffooLimit';
+export type AmbitoKey = 'ambito' | 'capofila' | 'anno' | 'termine' | 'satShare' | 'worksLimit' | 'ffooLimit' | 'sapSwing';
 
 /** Sheets and columns the add-in owns and rewrites on every run; never read as input. */
 export const OUTPUT_SHEETS = { sezioneG: 'Sezione g', anomalie: 'Anomalie', riepilogo: 'Riepilogo' } as const;

@@ -20,6 +20,12 @@ import headerAmbiguous from './header-ambiguous';
 import headerMissing from './header-missing';
 import indigentiOutOfRange from './indigenti-out-of-range';
 import inputTotalMismatch from './input-total-mismatch';
+import prevComuneResponse from './prev-comune-response';
+import prevEnteResponse from './prev-ente-response';
+import prevKVsG from './prev-k-vs-g';
+import prevSapSwing from './prev-sap-swing';
+import prevUnitMoved from './prev-unit-moved';
+import prevUnitStillAssignable from './prev-unit-still-assignable';
 import { Rule } from './rule';
 import satExceedsG from './sat-exceeds-g';
 import satOverShare from './sat-over-share';
@@ -51,6 +57,8 @@ export const RULES: readonly Rule[] = [
   ffooOverLimit, indigentiOutOfRange, categoryWithoutMotivation,
   satExceedsG, satOverShare,
   assignedBreakdownExceeds,
+  // The comparison with the previous year: silent unless previous years are given.
+  prevKVsG, prevEnteResponse, prevComuneResponse, prevUnitStillAssignable, prevUnitMoved, prevSapSwing,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -6,6 +6,7 @@
 import { CellPos, PlanModel, Row } from '../reading/plan';
 import type { TableSpec } from '../reading/schema';
 import { SectionG } from '../section-g';
+import type { YearSummary } from '../previous/year';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -31,6 +32,8 @@ export type Finding = Omit<Anomaly, 'rule' | 'severity' | 'legalRef'> & { severi
 export interface RuleContext {
   model: PlanModel;
   g: SectionG;
+  /** The previous years given for the comparison, most recent first; empty otherwise. */
+  previous: readonly YearSummary[];
   report(finding: Finding): void;
 }
 

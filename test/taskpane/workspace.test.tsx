@@ -136,6 +136,26 @@ describe('the last check, kept in the workbook', () => {
     expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()));
   });
 
+  test('coming back twice while the first re-reading runs: the workbook is read once', async () => {
+    const reading = deferred<boolean>();
+    let calls = 0;
+    const service = fakeService({
+      isCurrent: () => {
+        calls++;
+        return reading.promise;
+      },
+    });
+    renderPane(service);
+    fireEvent.click(button('Controlla e calcola'));
+    await screen.findByRole('heading', { name: 'Risultati del controllo' });
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+      window.dispatchEvent(new Event('focus'));
+    });
+    expect(calls).toBe(1);
+    await act(async () => reading.resolve(true));
+  });
+
   test('too many anomalies to keep: the pane says how many are only in «Anomalie»', async () => {
     const full = checkOutcome();
     const outcome = { ...full, report: { ...full.report, anomalies: full.report.anomalies.slice(0, 10) } };

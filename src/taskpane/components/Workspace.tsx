@@ -140,9 +140,14 @@ export function Workspace({ service }: { service: AddinService }) {
     }
   }, [service]);
 
+  /** A re-reading under way: one at a time (on a large plan each is a full read of the workbook). */
+  const verifying = useRef(false);
+
   /** Reads and checks again, writing nothing, to say whether the results on screen still hold. */
   const verify = useCallback(
     async (fingerprint: string) => {
+      if (verifying.current) return;
+      verifying.current = true;
       const at = epoch.current;
       setShown((v) => (v && v.fingerprint === fingerprint ? { ...v, fresh: v.fresh === 'changed' ? 'changed' : 'checking' } : v));
       let current: boolean;
@@ -151,6 +156,8 @@ export function Workspace({ service }: { service: AddinService }) {
       } catch {
         // Not knowing is not a change: the note just stops saying it is checking.
         current = true;
+      } finally {
+        verifying.current = false;
       }
       if (at !== epoch.current) return;
       setShown((v) => (v && v.fingerprint === fingerprint ? { ...v, fresh: current ? 'current' : 'changed' } : v));

@@ -15,9 +15,11 @@ import { asUnreadable } from '../adapters/xlsx/reader';
 import { num } from '../core/italian';
 import { catalogueMarkdown } from '../catalogue';
 import { summaryText } from './summary';
+import { PreviousYearError } from '../core/previous/year';
+import { previousText, readPreviousYear } from './previous';
 
 const USAGE = `Uso:
-  piano-offerta check <cartella.xlsx> [--json <report.json>] [--out <annotata.xlsx>] [--docx <piano.docx>] [--quiet]
+  piano-offerta check <cartella.xlsx> [--json <report.json>] [--out <annotata.xlsx>] [--docx <piano.docx>] [--previous <anno-prima.xlsx|json>]... [--quiet]
   piano-offerta catalogue [--out <regole.md>]
 
 check        controlla il piano e calcola la sezione g; il file di input non viene mai modificato
@@ -25,6 +27,10 @@ check        controlla il piano e calcola la sezione g; il file di input non vie
   --out      scrive una copia della cartella con i fogli Sezione g, Anomalie, Riepilogo e le note
   --docx     scrive il documento del piano (Word): il capitolo dei dati, sezioni dalla a alla k;
              se il piano non è pronto, con l'avviso BOZZA e in fondo gli errori ancora da correggere
+  --previous il piano dell'anno precedente (cartella .xlsx o report JSON dello stesso ambito), per il
+             confronto: unità assegnate rispetto alle assegnabili, enti e comuni che non rispondono più,
+             unità ancora assegnabili o con un altro ente o comune, alloggi SAP molto diversi; si può
+             ripetere per gli anni prima (consecutivi). Dal report JSON si confronta solo la sezione g
   --quiet    non stampa il riepilogo
 Esito: 0 nessun errore, 1 errori trovati, 2 file non leggibile o senza un piano.`;
 
@@ -42,7 +48,7 @@ function option(args: string[], name: string): string | undefined | null {
   return v === undefined || v.startsWith('--') ? null : v;
 }
 
-export async function runCheck(file: string, opts: { json?: string; out?: string; docx?: string; quiet?: boolean }, io: CliIo = consoleIo): Promise<number> {
+export async function runCheck(file: string, opts: { json?: string; out?: string; docx?: string; previous?: string[]; quiet?: boolean }, io: CliIo = consoleIo): Promise<number> {
   if (opts.out && resolve(opts.out) === resolve(file)) {
     io.err(`--out non può essere il file di input: il file «${file}» non viene mai modificato. Indicare un altro nome.`);
     return 2;
@@ -55,12 +61,20 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     io.err(`--docx e --out indicano lo stesso file «${opts.out}»: indicare due nomi diversi (il documento .docx e la copia .xlsx).`);
     return 2;
   }
+  // Last year's files are inputs too: never written over.
+  const written = [opts.out, opts.docx, opts.json].filter((x): x is string => !!x);
+  const clash = (opts.previous ?? []).find((p) => written.some((w) => resolve(w) === resolve(p)));
+  if (clash) {
+    io.err(`Il file dell'anno precedente «${clash}» non viene mai modificato: indicare per --out, --docx e --json altri nomi.`);
+    return 2;
+  }
   try {
     // One reading for the check and the copy: both see the same values.
     const bytes = readFileBytes(file);
     const archive = openArchive(bytes, file, !!opts.out);
     const snapshot = readArchive(archive, bytes, file);
-    const result = check(snapshot);
+    const previous = (opts.previous ?? []).map(readPreviousYear);
+    const result = check(snapshot, { previous });
     let applied: AppliedPlan | null = null;
     if (opts.out) {
       // The copy is the user's package with our parts added: what we do not own is copied as stored.
@@ -81,6 +95,7 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     if (opts.docx) writeFileSync(opts.docx, await planDocx(result));
     if (!opts.quiet) {
       io.out(summaryText(report, file, result.readiness));
+      if (result.previous.length) io.out(previousText(report, result.previous));
       if (opts.json) io.out(`Report JSON: ${opts.json}`);
       if (opts.out) io.out(`Copia annotata: ${opts.out}`);
       if (opts.docx) io.out(`Documento del piano (Word): ${opts.docx}${report.ready ? '' : " – BOZZA, con gli errori ancora da correggere in fondo"}`);
@@ -94,7 +109,7 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       io.err(`${err.message} Indicare il file del piano (o dell'elenco delle unità di un ente); nessun file è stato scritto.`);
       return 2;
     }
-    if (err instanceof UnreadableWorkbookError || err instanceof ForeignOutputSheetError) {
+    if (err instanceof UnreadableWorkbookError || err instanceof ForeignOutputSheetError || err instanceof PreviousYearError) {
       io.err(err.message);
       return 2;
     }
@@ -110,15 +125,17 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
 export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'check') {
-    const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--json', '--out', '--docx'].includes(args[i - 1]!)));
+    const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--json', '--out', '--docx', '--previous'].includes(args[i - 1]!)));
     const json = option(args, '--json');
     const out = option(args, '--out');
     const docx = option(args, '--docx');
-    if (!file || json === null || out === null || docx === null) {
+    // Repeatable: one previous year each.
+    const previous = args.flatMap((a, i) => (a === '--previous' ? [args[i + 1]] : []));
+    if (!file || json === null || out === null || docx === null || previous.some((p) => p === undefined || p.startsWith('--'))) {
       io.err(USAGE);
       return 2;
     }
-    return runCheck(file, { ...(json ? { json } : {}), ...(out ? { out } : {}), ...(docx ? { docx } : {}), quiet: args.includes('--quiet') }, io);
+    return runCheck(file, { ...(json ? { json } : {}), ...(out ? { out } : {}), ...(docx ? { docx } : {}), ...(previous.length ? { previous: previous as string[] } : {}), quiet: args.includes('--quiet') }, io);
   }
   if (command === 'catalogue') {
     const out = option(args, '--out');

@@ -81,7 +81,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): E
     scope: readiness.scope,
     ready: readiness.ready,
   };
-  const writePlan = buildWritePlan({ model, sectionG, anomalies, report, readiness });
+  const writePlan = buildWritePlan({ model, sectionG, anomalies, report, readiness, previous });
   return { report, model, sectionG, anomalies, writePlan, readiness, previous };
 }
 

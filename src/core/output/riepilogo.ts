@@ -6,6 +6,7 @@ import { SECTION_LABELS, SECTIONS } from '../reading/states';
 import { OutSheet, SheetBuilder } from './sheet-builder';
 import { verdictOf } from './verdict';
 import type { PlanInput } from './write-plan';
+import { previousYearSection } from './riepilogo-previous';
 
 /**
  * Column widths: labels and names, then the per-owner table (the widest, ten columns), every header
@@ -86,6 +87,10 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
 
   perOwnerTable(s, input);
   s.blank();
+  if (input.previous?.length) {
+    previousYearSection(s, input);
+    s.blank();
+  }
   comuniTable(s, comuni);
   return s.build();
 }

@@ -15,6 +15,7 @@ import { countOf, num } from '../italian';
 import { Anomaly, SEVERITY_RANK, Severity } from '../rules/rule';
 import { SectionG } from '../section-g';
 import { buildRiepilogo } from './riepilogo';
+import type { YearSummary } from '../previous/year';
 import { NOTE_SIGNATURE } from './signature';
 import { CellInput, OutSheet, SheetBuilder, SEVERITY_LABEL } from './sheet-builder';
 import { verdictOf } from './verdict';
@@ -55,6 +56,8 @@ export interface PlanInput {
   anomalies: Anomaly[];
   report: Report;
   readiness: Readiness;
+  /** The previous years compared (most recent first): Riepilogo adds «Confronto con l'anno precedente». */
+  previous?: readonly YearSummary[];
 }
 
 export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);

@@ -1,6 +1,6 @@
 /** Riepilogo, «Confronto con l'anno precedente»: per owner, g last year, k this year, units still listed. */
 import { countOf } from '../italian';
-import { nameKey } from '../names/normalize';
+import { keyOf as nameKey } from '../previous/year';
 import { idKey } from '../reading/unit-id';
 import { compareRows } from '../section-g';
 import { SheetBuilder } from './sheet-builder';

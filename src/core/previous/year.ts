@@ -43,13 +43,24 @@ export interface YearSummary {
   units: Map<string, PreviousUnit> | null;
 }
 
+const keys = new Map<string, string>();
+/** nameKey of an owner's or comune's name, remembered: 100,000 units name a few hundred owners. */
+export function keyOf(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    keys.set(name, (k = nameKey(name)));
+  }
+  return k;
+}
+
 /** A previous year that cannot be compared: the message says why, in Italian (the CLI exits 2). */
 export class PreviousYearError extends Error {}
 
 /** Owners that sent data this year or last: rows in Unita, or a declared g in Enti. */
 export function answeringOwners(model: PlanModel): Map<string, string> {
   const out = new Map<string, string>();
-  for (const u of model.units) if (u.ente.name) out.set(nameKey(u.ente.name), u.ente.name);
+  for (const u of model.units) if (u.ente.name) out.set(keyOf(u.ente.name), u.ente.name);
   for (const e of model.enti) if (e.name && e.gDichiarato !== null) out.set(nameKey(e.name), e.name);
   return out;
 }
@@ -60,7 +71,7 @@ export function summarizeResult(result: { model: PlanModel; sectionG: SectionG }
   const anno = model.config.anno !== null && Number.isInteger(model.config.anno) ? model.config.anno : null;
   const owners = new Map<string, PreviousOwner>();
   const owner = (ente: string): PreviousOwner => {
-    const k = nameKey(ente);
+    const k = keyOf(ente);
     let o = owners.get(k);
     if (!o) owners.set(k, (o = { ente, g: 0, sap: null, totale: null, answered: false }));
     return o;

@@ -1,5 +1,5 @@
 import { comuneLabel, enteLabel } from '../names/display';
-import { nameKey } from '../names/normalize';
+import { keyOf as nameKey } from '../previous/year';
 import { idKey } from '../reading/unit-id';
 import { at, defineRule } from './rule';
 

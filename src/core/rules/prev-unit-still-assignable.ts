@@ -11,7 +11,6 @@ export default defineRule({
   severity: 'info',
   title: "Unità assegnabile già l'anno precedente",
   description: "Con la cartella del piano dell'anno precedente: unità (stesso Codice ID) assegnabili l'anno scorso e di nuovo quest'anno, cioè alloggi rimasti vuoti per un anno; con i piani di più anni, per quanti anni di fila. Un'anomalia per ente e numero di anni, su tutte le celle dei Codici ID.",
-  legalRef: 'R.R. 4/2017, art. 4 c. 3',
   check({ model, previous, report }) {
     if (!previous[0]?.units) return;
     const anno = model.config.anno!;

@@ -6,6 +6,8 @@
  */
 import { buildPlanDocument } from '../core/document';
 import { check } from '../core/engine';
+import { PreviousYearError, YearSummary, summarizeReport, summarizeResult } from '../core/previous/year';
+import { readXlsx } from '../adapters/xlsx/reader';
 import { NotAPlanError } from '../core/scope';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
@@ -48,7 +50,34 @@ export interface Checked {
 }
 
 /** Reading and checking, with progress through real stages and counts. */
-export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void, inflate?: Inflater, onRead?: () => void): Checked {
+/** What the page says when last year's file cannot be compared: the reason, and what to choose instead. */
+const PREVIOUS_ACTION = "Scegliere il piano dell'anno precedente dello stesso ambito (la sua cartella .xlsx o il report JSON), oppure togliere il confronto.";
+
+/** Last year's plan, from its workbook (read as this year's) or its JSON report. */
+export function previousYear(bytes: Uint8Array, name: string): YearSummary {
+  try {
+    if (/\.json$/i.test(name)) {
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(bytes));
+      } catch {
+        throw new PreviousYearError(`«${name}» non è un file JSON leggibile: scegliere il report JSON dell'anno precedente o la sua cartella .xlsx.`);
+      }
+      return summarizeReport(json, name);
+    }
+    try {
+      return summarizeResult(check(readXlsx(bytes, name)), name);
+    } catch (err) {
+      if (err instanceof NotAPlanError || err instanceof UnreadableWorkbookError) throw new PreviousYearError(`Anno precedente: ${err.message}`);
+      throw err;
+    }
+  } catch (err) {
+    if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
+    throw err;
+  }
+}
+
+export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Progress) => void, inflate?: Inflater, onRead?: () => void, previous: YearSummary[] = []): Checked {
   onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 });
   let snapshot: WorkbookSnapshot;
   let archive: ZipArchive;
@@ -71,8 +100,9 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
   onProgress({ stage: 'controllo', label: 'Controllo delle righe e calcolo della sezione g…', fraction: 0.65, detail: `${num(rows)} righe in ${num(snapshot.sheets.length)} fogli` });
   let result;
   try {
-    result = check(snapshot);
+    result = check(snapshot, { previous });
   } catch (err) {
+    if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
     if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Scegliere il file del piano (o dell'elenco delle unità di un ente).", 'not-a-plan');
     throw err;
   }
@@ -86,6 +116,7 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
     notices: [],
     // The chapter's content travels with the verdict (small); the .docx is made only when asked.
     document: buildPlanDocument(result),
+    ...(result.previous.length ? { compared: result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source })) } : {}),
   };
   return { outcome, plan: result.writePlan, snapshot, archive };
 }

@@ -5,7 +5,7 @@
  * begun when the page says the verdict is on screen (so that it does not compete with showing it).
  */
 import { UserFacingError } from '../taskpane/service';
-import { annotatedName, checkBytes, copyOf, notAnXlsx } from './file-check';
+import { annotatedName, checkBytes, copyOf, notAnXlsx, previousYear } from './file-check';
 import { preinflated } from '../adapters/xlsx/preinflate';
 import type { FromWorker, ToWorker, WorkerMarks } from './worker-protocol';
 
@@ -17,7 +17,7 @@ const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown 
 
 let copyWanted: () => void = () => undefined;
 
-async function checkFile(file: File): Promise<void> {
+async function checkFile(file: File, previousFiles: File[]): Promise<void> {
   const marks: WorkerMarks = { script: started, received: at() };
   try {
     const wrong = notAnXlsx(file.name);
@@ -27,7 +27,12 @@ async function checkFile(file: File): Promise<void> {
     post({ type: 'progress', progress: { stage: 'lettura', label: 'Lettura del file…', fraction: 0.01, detail: 'Decompressione dei fogli' } });
     const inflate = await preinflated(bytes);
     marks.inflated = at();
-    const checked = checkBytes(bytes, file.name, (progress) => post({ type: 'progress', progress }), inflate, () => (marks.read = at()));
+    const previous = [];
+    for (const p of previousFiles) {
+      post({ type: 'progress', progress: { stage: 'lettura', label: "Lettura dell'anno precedente…", fraction: 0.05, detail: p.name } });
+      previous.push(previousYear(new Uint8Array(await p.arrayBuffer()), p.name));
+    }
+    const checked = checkBytes(bytes, file.name, (progress) => post({ type: 'progress', progress }), inflate, () => (marks.read = at()), previous);
     marks.checked = at();
     const shown = new Promise<void>((resolve) => (copyWanted = resolve));
     post({ type: 'outcome', outcome: checked.outcome, marks });
@@ -42,6 +47,6 @@ async function checkFile(file: File): Promise<void> {
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  if (e.data.type === 'check') void checkFile(e.data.file);
+  if (e.data.type === 'check') void checkFile(e.data.file, e.data.previous ?? []);
   else copyWanted();
 };

@@ -38,7 +38,7 @@ export function prepareFileWorker(): void {
   ready ??= newWorker();
 }
 
-export function startFileCheck(file: File, on: FileCheckHandlers): RunningCheck {
+export function startFileCheck(file: File, on: FileCheckHandlers, previous: File[] = []): RunningCheck {
   performance.mark('piano:start');
   const worker = ready ?? newWorker();
   ready = null;
@@ -72,6 +72,6 @@ export function startFileCheck(file: File, on: FileCheckHandlers): RunningCheck 
     stop();
     on.error(new Error(e.message || 'worker'));
   };
-  send({ type: 'check', file });
+  send({ type: 'check', file, ...(previous.length ? { previous } : {}) });
   return { cancel: stop };
 }

@@ -17,4 +17,4 @@ export type FromWorker =
  * What the page tells the file worker: the file to check, then that the verdict is on screen and the
  * copy can be made.
  */
-export type ToWorker = { type: 'check'; file: File } | { type: 'copy' };
+export type ToWorker = { type: 'check'; file: File; previous?: File[] } | { type: 'copy' };

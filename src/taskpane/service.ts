@@ -45,6 +45,8 @@ export interface CheckOutcome {
   notices: WriteNotice[];
   /** The plan document's content (the Word chapter), built with the check; rendered only when asked. */
   document?: PlanDocument;
+  /** The previous years this plan was compared with, most recent first (none: no comparison). */
+  compared?: { anno: number | null; label: string; source: 'workbook' | 'report' }[];
 }
 
 export interface CreateSheetsOutcome {

@@ -7,7 +7,7 @@ import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from '@f
 import { useEffect, useRef, useState } from 'react';
 import type { RunningCheck } from '../../standalone/worker-client';
 import { ShownError, describeError } from '../errors';
-import { formatNumber } from '../italian';
+import { countOf, formatNumber } from '../italian';
 import type { CheckOutcome, Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { DocumentButton } from './DocumentButton';
@@ -46,6 +46,10 @@ export function FileWorkspace() {
   const [cancelled, setCancelled] = useState(false);
   const [busyNotice, setBusyNotice] = useState<string | null>(null);
   const running = useRef<RunningCheck | null>(null);
+  // Last year's plan (workbook or JSON report), compared with the file checked; kept for the next check.
+  const previousInput = useRef<HTMLInputElement>(null);
+  const [previous, setPrevious] = useState<File[]>([]);
+  const lastFile = useRef<File | null>(null);
 
   // The object URL of the annotated copy lives as long as the copy it belongs to.
   const copy = result?.copy ?? null;
@@ -70,8 +74,9 @@ export function FileWorkspace() {
     if (input.current) input.current.value = '';
   };
 
-  const open = async (file: File | undefined) => {
+  const open = async (file: File | undefined, previousFiles: File[] = previous) => {
     if (!file || busy) return;
+    lastFile.current = file;
     setBusy(true);
     setError(null);
     setResult(null);
@@ -94,7 +99,13 @@ export function FileWorkspace() {
         setError(describeError(err));
         finish();
       },
-    });
+    }, previousFiles);
+  };
+
+  /** A new choice of last year's files: the plan already checked is checked again with them. */
+  const choosePrevious = (files: File[]) => {
+    setPrevious(files);
+    if (lastFile.current && !busy) void open(lastFile.current, files);
   };
 
   // A file dropped anywhere on the page is taken (not only on the dashed box); during a check it is
@@ -189,6 +200,41 @@ export function FileWorkspace() {
             {busyNotice}
           </Body1>
         )}
+        <div className={s.section}>
+          <Body1 as="p">
+            Confronto con l&apos;anno precedente (facoltativo): il piano dell&apos;anno prima, cartella .xlsx o report JSON.
+          </Body1>
+          <div>
+            <Button disabled={busy} onClick={() => previousInput.current?.click()}>
+              Confronta con l&apos;anno precedente…
+            </Button>
+          </div>
+          <input
+            ref={previousInput}
+            className={s.hidden}
+            type="file"
+            multiple
+            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Piano dell'anno precedente (.xlsx o .json)"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length) choosePrevious(files);
+            }}
+          />
+          {previous.length > 0 && (
+            <div className={s.section} data-testid="previous-chosen">
+              <Caption1>
+                {previous.length === 1 ? 'Anno precedente' : 'Anni precedenti'}: {previous.map((f) => `«${f.name}»`).join(', ')}
+              </Caption1>
+              <div>
+                <Button size="small" disabled={busy} onClick={() => choosePrevious([])}>
+                  Togli il confronto
+                </Button>
+              </div>
+            </div>
+          )}
+        </div>
         <Caption1 className={s.hint}>
           Per lavorare in Excel sul file aperto, aprire Piano Offerta dal suo pulsante nella scheda Home.
         </Caption1>
@@ -198,6 +244,7 @@ export function FileWorkspace() {
           <Body1 as="p">
             File controllato: <strong>{result.source}</strong>
           </Body1>
+          {result.outcome.compared && <ComparedNote outcome={result.outcome} />}
           <ResultsView
             outcome={result.outcome}
             mode="file"
@@ -217,5 +264,18 @@ export function FileWorkspace() {
         </>
       )}
     </div>
+  );
+}
+
+/** Which previous years the plan was compared with, and what the comparison found (its anomalies are in the list). */
+function ComparedNote({ outcome }: { outcome: CheckOutcome }) {
+  const prev = outcome.report.anomalies.filter((a) => a.rule.startsWith('PREV_'));
+  const warnings = prev.filter((a) => a.severity === 'warning').length;
+  const years = (outcome.compared ?? []).map((p) => `${p.anno ?? '?'} («${p.label}»${p.source === 'report' ? ', report JSON: solo la sezione g' : ''})`).join(', ');
+  return (
+    <Body1 as="p" data-testid="compared">
+      {`Confronto con ${(outcome.compared ?? []).length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${years}. `}
+      {`${countOf(warnings, 'avviso', 'avvisi')} e ${countOf(prev.length - warnings, 'informazione', 'informazioni')}, nell'elenco delle anomalie e nel foglio «Riepilogo» della copia.`}
+    </Body1>
   );
 }

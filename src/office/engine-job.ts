@@ -14,6 +14,7 @@ import type { Report } from '../core/report';
 import type { CheckOutcome, SavedCheck } from '../taskpane/service';
 import { jsonBytes } from './budget';
 import { savedCheck } from './kept-check';
+import type { YearSummary } from '../core/previous/year';
 import type { Readiness } from '../core/scope';
 import type { Capabilities } from './capabilities';
 import type { SheetShape, WorkbookRead } from './read';
@@ -37,6 +38,8 @@ export type DetachedDecision = Omit<WriteDecision, 'deleteFormats' | 'deleteComm
 export interface EngineJob {
   read: DetachedRead;
   caps: Capabilities;
+  /** Last year's plan (and the years before), to compare with; plain data, posted to the worker as it is. */
+  previous?: YearSummary[];
 }
 
 export interface EngineAnswer {
@@ -50,6 +53,8 @@ export interface EngineAnswer {
   keptBytes: number;
   /** The plan document's content (small: the tables of the chapter), rendered to .docx only when asked. */
   document: PlanDocument;
+  /** The previous years compared with, most recent first. */
+  compared: NonNullable<CheckOutcome['compared']>;
 }
 
 /** What the engine's side reports while it works, for the progress bar. */
@@ -99,14 +104,15 @@ export function attach(decision: DetachedDecision, objects: unknown[]): WriteDec
 
 /** The engine and the decision, where it runs (worker or main thread). */
 export function decide(job: EngineJob, onChecked: (result: EngineResult) => void = () => undefined): EngineAnswer {
-  const result = check(job.read.snapshot);
+  const result = check(job.read.snapshot, { previous: job.previous ?? [] });
   onChecked(result);
   // planWrite reads no Office.js object: the tokens stand in for them and come back in the decision.
   const decision = planWrite(result, job.read as unknown as WorkbookRead, job.caps) as unknown as DetachedDecision;
   const fingerprint = reportFingerprint(result.report);
-  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision), fingerprint, UNDATED);
+  const compared = result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source }));
+  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision, undefined, compared), fingerprint, UNDATED);
   const document = buildPlanDocument(result);
-  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document };
+  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document, compared };
 }
 
 /** Stands for the date of the write until the main thread puts it (same length: the size holds). */
@@ -118,9 +124,11 @@ export function outcomeOf(
   readiness: Readiness,
   decision: Pick<DetachedDecision, 'outputs' | 'highlightedCells' | 'highlightCapped' | 'notes' | 'notices'>,
   document?: PlanDocument,
+  compared: NonNullable<CheckOutcome['compared']> = [],
 ): CheckOutcome {
   return {
     ...(document ? { document } : {}),
+    ...(compared.length ? { compared } : {}),
     report,
     readiness,
     sheets: decision.outputs.map((s) => s.name),

@@ -8,7 +8,8 @@
 import { countOf, num } from '../core/italian';
 import { NotAPlanError } from '../core/scope';
 import { ComuneUfficiale } from '../core/reference/comuni';
-import { AddinService, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
+import { PreviousYearError } from '../core/previous/year';
+import { AddinService, CheckOptions, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
 import { RequestBudget } from './budget';
 import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
 import { EngineEvent, EngineRunner, attach, detach, inProcessEngine, outcomeOf } from './engine-job';
@@ -139,6 +140,12 @@ function writeFailed(err: unknown, cleaned: boolean): WriteNotice {
   return { message: `${what} ${base.message} ${base.action}`, intent: 'error' };
 }
 
+/** What to do when last year's plan cannot be compared with this one. */
+const PREVIOUS_ACTION = "Scegliere il piano dell'anno precedente dello stesso ambito (la sua cartella .xlsx o il report JSON), oppure togliere il confronto.";
+
+/** Last year's summaries for the engine's job, when there are any. */
+const prev = (options: CheckOptions) => (options.previous?.length ? { previous: options.previous } : {});
+
 export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine, now = () => new Date(), canDownload = true }: OfficeServiceOptions): AddinService {
   const caps = capabilitiesOf(isSetSupported);
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run(RUN_OPTIONS, batch);
@@ -155,7 +162,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
     createStandardSheets: ({ comuni }: { comuni?: ComuneUfficiale[] }) =>
       guarded(() => run((context) => createStandardSheets(context, caps, comuni ?? []))),
 
-    checkAndApply: (onProgress: (p: Progress) => void, signal?: AbortSignal) =>
+    checkAndApply: (onProgress: (p: Progress) => void, signal?: AbortSignal, options: CheckOptions = {}) =>
       guarded(() => cancellable(signal, (gate) =>
         run(async (context): Promise<CheckOutcome> => {
           mark('inizio');
@@ -167,17 +174,18 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           const { read: detached, objects } = detach(read);
           let result;
           try {
-            result = await runEngine({ read: detached, caps }, { ...(gate.signal ? { signal: gate.signal } : {}), onEvent: (e) => onProgress(progressOf(e)) });
+            result = await runEngine({ read: detached, caps, ...prev(options) }, { ...(gate.signal ? { signal: gate.signal } : {}), onEvent: (e) => onProgress(progressOf(e)) });
           } catch (err) {
             gate.check();
             // No unit list: nothing to check, and nothing is written.
             if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
+            if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
             throw err;
           }
           // Everything is decided, every precondition checked, before the first write.
           const decision = attach(result.decision, objects);
           mark('deciso');
-          const outcome = outcomeOf(result.report, result.readiness, decision, result.document);
+          const outcome = outcomeOf(result.report, result.readiness, decision, result.document, result.compared);
           // From the first write on, «Annulla» would leave the workbook half-written: it no longer stops anything.
           gate.writing();
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati (non si può più annullare)…', fraction: 0.75, cancellable: false });
@@ -216,29 +224,30 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
 
     inspect: () => guarded(() => run((context) => inspectWorkbook(context))),
 
-    isCurrent: (fingerprint) =>
+    isCurrent: (fingerprint, options = {}) =>
       guarded(() =>
         run(async (context) => {
           const read = await readWorkbook(context, caps, platform);
           try {
             // The same engine, off the main thread in the pane; nothing is written.
-            return (await runEngine({ read: detach(read).read, caps })).fingerprint === fingerprint;
+            return (await runEngine({ read: detach(read).read, caps, ...prev(options) })).fingerprint === fingerprint;
           } catch (err) {
-            // The plan's sheets are gone: the kept results describe something that is not there.
-            if (err instanceof NotAPlanError) return false;
+            // The plan's sheets are gone (or last year's no longer fits): the results on screen do not hold.
+            if (err instanceof NotAPlanError || err instanceof PreviousYearError) return false;
             throw err;
           }
         }),
       ),
 
-    planDocument: () =>
+    planDocument: (options = {}) =>
       guarded(() =>
         run(async (context) => {
           const read = await readWorkbook(context, caps, platform);
           try {
-            return (await runEngine({ read: detach(read).read, caps })).document;
+            return (await runEngine({ read: detach(read).read, caps, ...prev(options) })).document;
           } catch (err) {
             if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
+            if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
             throw err;
           }
         }),

@@ -46,7 +46,20 @@ async function checkFile(file: File, previousFiles: File[]): Promise<void> {
   }
 }
 
+/** Last year's files only, for the add-in (which reads this year's plan from Excel). */
+async function readPrevious(files: File[]): Promise<void> {
+  try {
+    const summaries = [];
+    for (const f of files) summaries.push(previousYear(new Uint8Array(await f.arrayBuffer()), f.name));
+    post({ type: 'previous', summaries });
+  } catch (err) {
+    if (err instanceof UserFacingError) post({ type: 'error', message: err.message, action: err.action, code: err.code });
+    else post({ type: 'error', message: err instanceof Error ? err.message : String(err), action: '', code: 'unknown', unexpected: true });
+  }
+}
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  if (e.data.type === 'check') void checkFile(e.data.file, e.data.previous ?? []);
+  if (e.data.type === 'previous') void readPrevious(e.data.files);
+  else if (e.data.type === 'check') void checkFile(e.data.file, e.data.previous ?? []);
   else copyWanted();
 };

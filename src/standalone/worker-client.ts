@@ -4,6 +4,7 @@
  */
 import { UserFacingError, type CheckOutcome, type Progress } from '../taskpane/service';
 import type { FromWorker, ToWorker, WorkerMarks } from './worker-protocol';
+import type { YearSummary } from '../core/previous/year';
 
 export interface FileCheckHandlers {
   progress(p: Progress): void;
@@ -63,7 +64,7 @@ export function startFileCheck(file: File, on: FileCheckHandlers, previous: File
     } else if (m.type === 'copy') {
       stop();
       on.copy(m.outcome, new Blob([m.copy], { type: XLSX_TYPE }), m.fileName);
-    } else {
+    } else if (m.type === 'error') {
       stop();
       on.error(m.unexpected ? new Error(m.message) : new UserFacingError(m.message, m.action, m.code));
     }
@@ -74,4 +75,26 @@ export function startFileCheck(file: File, on: FileCheckHandlers, previous: File
   };
   send({ type: 'check', file, ...(previous.length ? { previous } : {}) });
   return { cancel: stop };
+}
+
+/** Last year's plan files read in the file worker (the same reading as the page's and the command line's). */
+export function readPreviousFiles(files: File[]): Promise<YearSummary[]> {
+  return new Promise((resolve, reject) => {
+    const worker = newWorker();
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (m.type === 'previous') {
+        worker.terminate();
+        resolve(m.summaries);
+      } else if (m.type === 'error') {
+        worker.terminate();
+        reject(m.unexpected ? new Error(m.message) : new UserFacingError(m.message, m.action, m.code));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'il worker dei file non è partito'));
+    };
+    worker.postMessage({ type: 'previous', files } satisfies ToWorker);
+  });
 }

@@ -44,12 +44,12 @@ export function createHostService(): AddinService | null {
   };
   return {
     inspect: async () => (await load()).inspect(),
-    isCurrent: async (fingerprint) => (await load()).isCurrent(fingerprint),
+    isCurrent: async (fingerprint, options) => (await load()).isCurrent(fingerprint, options),
     createStandardSheets: async (options) => (await load()).createStandardSheets(options),
-    checkAndApply: async (onProgress, signal) => (await load()).checkAndApply(onProgress, signal),
+    checkAndApply: async (onProgress, signal, options) => (await load()).checkAndApply(onProgress, signal, options),
     removeResults: async () => (await load()).removeResults(),
     selectCell: async (sheet, cell) => (await load()).selectCell(sheet, cell),
-    planDocument: async () => (await load()).planDocument(),
+    planDocument: async (options) => (await load()).planDocument(options),
     // Known without loading the service: the button says so before anything is asked of Excel.
     canDownload: !macOrIpad(),
   };

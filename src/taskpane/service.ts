@@ -6,6 +6,12 @@ import type { ComuneUfficiale } from '../core/reference/comuni';
 import type { Report } from '../core/report';
 import type { Readiness } from '../core/scope';
 import type { PlanDocument } from '../core/document/model';
+import type { YearSummary } from '../core/previous/year';
+
+/** What a check is compared with: last year's plan and the years before (read from their files). */
+export interface CheckOptions {
+  previous?: YearSummary[];
+}
 
 export type StageId = 'lettura' | 'controllo' | 'scrittura' | 'fatto';
 
@@ -91,7 +97,7 @@ export interface AddinService {
   /** The workbook's sheets and the add-in's results in it, without reading any values. */
   inspect(): Promise<WorkbookStatus>;
   /** Reads and checks again without writing: true when the report would have this fingerprint (src/core/fingerprint.ts). */
-  isCurrent(fingerprint: string): Promise<boolean>;
+  isCurrent(fingerprint: string, options?: CheckOptions): Promise<boolean>;
   /** Creates the missing standard sheets (never touches an existing one); optionally fills Comuni. */
   createStandardSheets(options: { comuni?: ComuneUfficiale[] }): Promise<CreateSheetsOutcome>;
   /**
@@ -99,11 +105,11 @@ export interface AddinService {
    * write stops the check and rejects with a UserFacingError of code 'cancelled' (the workbook
    * untouched); from the progress with `cancellable: false` on, the writing goes on to the end.
    */
-  checkAndApply(onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<CheckOutcome>;
+  checkAndApply(onProgress: (p: Progress) => void, signal?: AbortSignal, options?: CheckOptions): Promise<CheckOutcome>;
   /** Removes everything the add-in wrote, and nothing else. */
   removeResults(): Promise<RemoveOutcome>;
   /** Reads and checks again, writing nothing: the plan document of the workbook as it is now. */
-  planDocument(): Promise<PlanDocument>;
+  planDocument(options?: CheckOptions): Promise<PlanDocument>;
   /**
    * Whether the pane can save a file to the user's disk: Excel for Mac's web view refuses downloads by
    * design; Windows and the web allow them.

@@ -104,7 +104,7 @@ describe('the last check, kept in the workbook', () => {
     expect(note.textContent).toMatch(/Risultati dell'ultimo controllo, del 1 dicembre 2026 alle \d\d:30: verifica in corso/);
     expect(screen.getByText("Pronto per l'Assemblea: no")).toBeTruthy();
     expect(within(screen.getByTestId('verdict-region')).getByText('1 errore da correggere.')).toBeTruthy();
-    expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()));
+    expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()), {});
     await act(async () => current.resolve(true));
     expect(note.textContent).toContain('la cartella non è cambiata da allora.');
     expect(screen.queryByTestId('results-stale')).toBeNull();
@@ -133,7 +133,7 @@ describe('the last check, kept in the workbook', () => {
       window.dispatchEvent(new Event('focus'));
     });
     expect(await screen.findByTestId('results-stale')).toBeTruthy();
-    expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()));
+    expect(service.isCurrent).toHaveBeenCalledWith(reportFingerprint(cremonaReport()), {});
   });
 
   test('coming back twice while the first re-reading runs: the workbook is read once', async () => {

@@ -7,9 +7,10 @@ import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from '@f
 import { useEffect, useRef, useState } from 'react';
 import type { RunningCheck } from '../../standalone/worker-client';
 import { ShownError, describeError } from '../errors';
-import { countOf, formatNumber } from '../italian';
+import { formatNumber } from '../italian';
 import type { CheckOutcome, Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
+import { ComparedNote } from './ComparedNote';
 import { DocumentButton } from './DocumentButton';
 import { ErrorBar } from './ErrorBar';
 import { ResultsView } from './ResultsView';
@@ -244,7 +245,7 @@ export function FileWorkspace() {
           <Body1 as="p">
             File controllato: <strong>{result.source}</strong>
           </Body1>
-          {result.outcome.compared && <ComparedNote outcome={result.outcome} />}
+          {result.outcome.compared && <ComparedNote outcome={result.outcome} mode="file" />}
           <ResultsView
             outcome={result.outcome}
             mode="file"
@@ -267,15 +268,3 @@ export function FileWorkspace() {
   );
 }
 
-/** Which previous years the plan was compared with, and what the comparison found (its anomalies are in the list). */
-function ComparedNote({ outcome }: { outcome: CheckOutcome }) {
-  const prev = outcome.report.anomalies.filter((a) => a.rule.startsWith('PREV_'));
-  const warnings = prev.filter((a) => a.severity === 'warning').length;
-  const years = (outcome.compared ?? []).map((p) => `${p.anno ?? '?'} («${p.label}»${p.source === 'report' ? ', report JSON: solo la sezione g' : ''})`).join(', ');
-  return (
-    <Body1 as="p" data-testid="compared">
-      {`Confronto con ${(outcome.compared ?? []).length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${years}. `}
-      {`${countOf(warnings, 'avviso', 'avvisi')} e ${countOf(prev.length - warnings, 'informazione', 'informazioni')}, nell'elenco delle anomalie e nel foglio «Riepilogo» della copia.`}
-    </Body1>
-  );
-}

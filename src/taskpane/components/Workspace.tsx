@@ -13,7 +13,9 @@ import type { ComuneUfficiale } from '../../core/reference/comuni';
 import type { ReportAnomaly } from '../../core/report';
 import { ShownError, describeError } from '../errors';
 import { countOf, formatNumber } from '../italian';
-import type { AddinService, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
+import type { AddinService, CheckOptions, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
+import type { YearSummary } from '../../core/previous/year';
+import { ComparedNote, comparedYears } from './ComparedNote';
 import { CheckProgress } from './CheckProgress';
 import { CreateSheetsSection, CreatedSheets } from './CreateSheetsSection';
 import { DocumentButton } from './DocumentButton';
@@ -33,7 +35,8 @@ interface Shown {
   keptAt?: string;
   /** Anomalies of the kept check that are only in the «Anomalie» sheet (too many to keep). */
   omitted: number;
-  fresh: 'current' | 'checking' | 'changed';
+  /** 'unverified': kept results compared with a previous year whose file is not loaded in this session. */
+  fresh: 'current' | 'checking' | 'changed' | 'unverified';
 }
 
 /** Height of the sticky action bar, so that what is brought into view is not hidden under it. */
@@ -91,6 +94,16 @@ function FreshnessNote({ shown }: { shown: Shown }) {
     );
   }
   if (!shown.keptAt) return null;
+  if (shown.fresh === 'unverified') {
+    return (
+      <MessageBar intent="info" layout="multiline" data-testid="results-kept">
+        <MessageBarBody>
+          Risultati dell&apos;ultimo controllo, del {when(shown.keptAt)}, confrontato con {comparedYears(shown.outcome.compared ?? [])}: per
+          sapere se sono ancora esatti, scegliere di nuovo il file con «Confronta con l&apos;anno precedente…».
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <MessageBar intent="info" layout="multiline" data-testid="results-kept">
       <MessageBarBody>
@@ -125,6 +138,12 @@ export function Workspace({ service }: { service: AddinService }) {
   const createButton = useRef<HTMLButtonElement>(null);
   // Bumped by every action: a freshness reading that started before one is out of date when it ends.
   const epoch = useRef(0);
+  // Last year's plan chosen in this session, compared with at every check (and every re-reading).
+  const [previous, setPrevious] = useState<{ names: string[]; summaries: YearSummary[] } | null>(null);
+  const previousRef = useRef(previous);
+  previousRef.current = previous;
+  const previousInput = useRef<HTMLInputElement>(null);
+  const options = (): CheckOptions => (previousRef.current ? { previous: previousRef.current.summaries } : {});
 
   /** What the workbook holds now. Failing that (an old Excel, say), every action stays available. */
   const inspect = useCallback(async (): Promise<WorkbookStatus | null> => {
@@ -152,7 +171,7 @@ export function Workspace({ service }: { service: AddinService }) {
       setShown((v) => (v && v.fingerprint === fingerprint ? { ...v, fresh: v.fresh === 'changed' ? 'changed' : 'checking' } : v));
       let current: boolean;
       try {
-        current = await service.isCurrent(fingerprint);
+        current = await service.isCurrent(fingerprint, options());
       } catch {
         // Not knowing is not a change: the note just stops saying it is checking.
         current = true;
@@ -171,8 +190,10 @@ export function Workspace({ service }: { service: AddinService }) {
     void inspect().then((st) => {
       if (!live || !st?.last || shownRef.current) return;
       const { outcome, fingerprint, at, omittedAnomalies } = st.last;
-      setShown({ outcome, fingerprint, keptAt: at, omitted: omittedAnomalies, fresh: 'checking' });
-      void verify(fingerprint);
+      // Compared with a year whose file is not here: a new reading without it would always differ.
+      const unverifiable = (outcome.compared?.length ?? 0) > 0;
+      setShown({ outcome, fingerprint, keptAt: at, omitted: omittedAnomalies, fresh: unverifiable ? 'unverified' : 'checking' });
+      if (!unverifiable) void verify(fingerprint);
     });
     return () => {
       live = false;
@@ -226,7 +247,7 @@ export function Workspace({ service }: { service: AddinService }) {
       const controller = new AbortController();
       abort.current = controller;
       try {
-        const outcome = await service.checkAndApply(setProgress, controller.signal);
+        const outcome = await service.checkAndApply(setProgress, controller.signal, options());
         setShown({ outcome, fingerprint: reportFingerprint(outcome.report), omitted: 0, fresh: 'current' });
         announce(checkSummary(outcome), { polite: true });
       } catch (err) {
@@ -251,6 +272,27 @@ export function Workspace({ service }: { service: AddinService }) {
       const outcome = await service.createStandardSheets(comuni.length > 0 ? { comuni } : {});
       setCreated({ outcome, comuniRequested: comuni.length, seq: ++seq.current });
     });
+
+  /** Last year's files chosen: read (in the file worker), then the plan is checked again with them. */
+  const choosePrevious = async (files: File[]) => {
+    let read = false;
+    await run('check', async () => {
+      const { readPreviousFiles } = await import(/* webpackChunkName: "file-client" */ '../../standalone/worker-client');
+      const summaries = await readPreviousFiles(files);
+      const chosen = { names: files.map((f) => f.name), summaries };
+      setPrevious(chosen);
+      previousRef.current = chosen;
+      read = true;
+    });
+    // A file that cannot be compared was said in the error bar: the plan is not checked again.
+    if (read) await check();
+  };
+
+  const dropPrevious = () => {
+    setPrevious(null);
+    previousRef.current = null;
+    check();
+  };
 
   const select = (a: ReportAnomaly, cell: string) => {
     setError(null);
@@ -343,10 +385,43 @@ export function Workspace({ service }: { service: AddinService }) {
           </MessageBar>
         )}
       </div>
+      {!empty && (
+        <section className={s.section} aria-labelledby="confronto-title">
+          <Subtitle2 as="h2" id="confronto-title">
+            Confronto con l&apos;anno precedente
+          </Subtitle2>
+          <Body1 as="p">Facoltativo: il piano dell&apos;anno prima (cartella .xlsx o report JSON), per vedere che cosa è cambiato.</Body1>
+          <div className={s.actions}>
+            <Button disabled={busy !== null} onClick={() => previousInput.current?.click()}>
+              Confronta con l&apos;anno precedente…
+            </Button>
+            {previous && (
+              <Button size="small" disabled={busy !== null} onClick={dropPrevious}>
+                Togli il confronto
+              </Button>
+            )}
+          </div>
+          <input
+            ref={previousInput}
+            style={{ display: 'none' }}
+            type="file"
+            multiple
+            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Piano dell'anno precedente (.xlsx o .json)"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length) void choosePrevious(files);
+            }}
+          />
+          {previous && <Body1 data-testid="previous-chosen">{`${previous.names.length === 1 ? 'Anno precedente' : 'Anni precedenti'}: ${previous.names.map((n) => `«${n}»`).join(', ')}`}</Body1>}
+        </section>
+      )}
       {removed && <RemovedNote key={removed.seq} outcome={removed.outcome} />}
       {shown && (
         <div className={s.results}>
           <FreshnessNote shown={shown} />
+          {shown.outcome.compared && <ComparedNote outcome={shown.outcome} mode="excel" />}
           <ResultsView
             outcome={shown.outcome}
             onSelect={select}
@@ -354,7 +429,7 @@ export function Workspace({ service }: { service: AddinService }) {
               <DocumentButton
                 canDownload={service.canDownload}
                 // The chapter as the check built it; read again when the workbook changed since (or the results were kept).
-                getDocument={() => (shown.outcome.document && shown.fresh !== 'changed' ? Promise.resolve(shown.outcome.document) : service.planDocument())}
+                getDocument={() => (shown.outcome.document && shown.fresh !== 'changed' ? Promise.resolve(shown.outcome.document) : service.planDocument(options()))}
               />
             }
           />

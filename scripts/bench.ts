@@ -51,7 +51,7 @@ async function pageBench(file: string): Promise<{ run(): Promise<PageRun>; close
   const run = async (): Promise<PageRun> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/taskpane.html`);
-    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    await page.getByLabel('File del piano (.xlsx)').waitFor({ state: 'attached' });
     const cdp = await page.context().newCDPSession(page);
     // The worker's heap through the same protocol: auto-attached, asked through its session.
     const workers = new Set<string>();

@@ -70,7 +70,7 @@ describe('the plan document', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${origin}/taskpane.html`);
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     const region = page.getByTestId('verdict-region');
     await region.getByRole('button', { name: LABEL }).waitFor({ timeout: 60_000 });
     expect(docxScripts(requests)).toEqual([]);

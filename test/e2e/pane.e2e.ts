@@ -123,7 +123,7 @@ describe('standalone, a large plan: the page stays responsive', () => {
     await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
     const t0 = Date.now();
     await watchProgress(page);
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByTestId('g-total').waitFor({ timeout: 120_000 });
     const verdictMs = Date.now() - t0;
     expect(await page.getByTestId('g-total').textContent()).toBe('100.000');
@@ -149,7 +149,7 @@ describe('standalone, a large plan: the page stays responsive', () => {
     }, [name, b64]);
     await drop('crema-2019.xlsx', small);
     await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByRole('button', { name: 'Annulla' }).waitFor({ timeout: 60_000 });
     await drop('altro.xlsx', small);
     await page.getByText(/«altro\.xlsx» non è stato aperto: un controllo è già in corso/).waitFor();
@@ -160,13 +160,13 @@ describe('standalone, a large plan: the page stays responsive', () => {
 
   test('Annulla stops the check, says so, and the next check runs', async () => {
     const { context, page } = await standalonePage();
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     // At once: on a fast machine the whole check takes about a second.
     await page.getByRole('button', { name: 'Annulla' }).click({ timeout: 60_000 });
     await page.getByText('Controllo annullato: il file non è stato modificato.').waitFor();
     expect(await page.getByTestId('g-total').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Scegli un file .xlsx' }).isEnabled()).toBe(true);
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByTestId('g-total').waitFor({ timeout: 120_000 });
     await context.close();
   });
@@ -178,7 +178,7 @@ describe('standalone, without Excel', () => {
     writeFileSync(file, await planXlsx(plan));
     const expected = check(planSnapshot(plan)).report;
     const { context, page, requests } = await standalonePage();
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByText(`Pronto per l'Assemblea: ${expected.ready ? 'sì' : 'no'}`).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('g-total').textContent()).toBe(expected.totals.g.toLocaleString('it-IT'));
     // Results first: the verdict has the focus and is in view at the pane's 350 px; the copy's button beside it.
@@ -235,7 +235,7 @@ describe('standalone, without Excel', () => {
     const bad = join(dir, 'non-un-file.xlsx');
     writeFileSync(bad, 'Ente,Comune\nALER,Crema\n');
     const { context, page } = await standalonePage();
-    await page.locator('input[type=file]').setInputFiles(bad);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(bad);
     await page.getByText(/non è una cartella di lavoro \.xlsx \(forse un \.csv/).waitFor({ timeout: 30_000 });
     expect(await page.getByText(/salvarlo come «Cartella di lavoro di Excel/).count()).toBeGreaterThan(0);
     await context.close();
@@ -497,7 +497,7 @@ describe('what was checked: no plan, one owner’s list', () => {
   test("the page without Excel, ALER's list alone: the same verdict", async () => {
     const file = await xlsxOf(ALER_LIST, 'allegato-b-aler.xlsx');
     const { context, page } = await standalonePage();
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByText('Elenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
     expect(await page.getByText(/Pronto per l'Assemblea/).count()).toBe(0);
     await context.close();
@@ -506,7 +506,7 @@ describe('what was checked: no plan, one owner’s list', () => {
   test('the page without Excel, an address book: the message, no results and nothing to download', async () => {
     const file = await xlsxOf(ADDRESS_BOOK, 'rubrica.xlsx');
     const { context, page } = await standalonePage();
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByText(NOT_A_PLAN).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/Fogli presenti: «Contatti»/).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Scarica la copia annotata' }).count()).toBe(0);

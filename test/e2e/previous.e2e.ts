@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { check } from '../../src/core/engine';
-import { planSnapshot, planXlsx } from '../support/workbooks';
-import { SCREENSHOTS, launch, serveDist } from './support';
+import { planSnapshot, planXlsx, snapshot } from '../support/workbooks';
+import { SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, serveDist } from './support';
 
 jest.setTimeout(180_000);
 
@@ -43,11 +43,12 @@ test('the page: Cremona 2023 against its 2022 report; the comparison named and f
   const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
   const page = await context.newPage();
   await page.goto(`${origin}/taskpane.html`);
-  await page.locator('input[type=file]').first().setInputFiles(plan);
+  await page.getByLabel('File del piano (.xlsx)').setInputFiles(plan);
   await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('compared').count()).toBe(0);
 
-  // The second file, chosen after the check: the same plan is checked again with it.
+  // The second file, chosen after the check (its button is enabled once the copy is ready too): the same plan is checked again with it.
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === "Confronta con l'anno precedente…" && !b.disabled));
   await page.getByLabel("Piano dell'anno precedente (.xlsx o .json)").setInputFiles(reportOf(2022, 'cremona-2022.json'));
   const compared = page.getByTestId('compared');
   await compared.waitFor({ timeout: 60_000 });
@@ -56,6 +57,7 @@ test('the page: Cremona 2023 against its 2022 report; the comparison named and f
   await page.screenshot({ path: join(SCREENSHOTS, 'file-confronto.png') });
 
   // A report of the same year is no previous year: the reason and what to choose.
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === "Confronta con l'anno precedente…" && !b.disabled));
   await page.getByLabel("Piano dell'anno precedente (.xlsx o .json)").setInputFiles(reportOf(2023, 'cremona-2023.json'));
   await page.getByText('«cremona-2023.json» è il piano 2023, non di un anno precedente al 2023: indicare il piano 2022.').waitFor({ timeout: 60_000 });
   expect(await page.getByText(/Scegliere il piano dell'anno precedente dello stesso ambito/).count()).toBe(1);
@@ -64,5 +66,38 @@ test('the page: Cremona 2023 against its 2022 report; the comparison named and f
   await page.getByRole('button', { name: 'Togli il confronto' }).click();
   await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('compared').count()).toBe(0);
+  await context.close();
+});
+
+/** A small plan of the fake Excel, and its own report dated the year before. */
+const PLAN: Record<string, (string | number | null)[][]> = {
+  Ambito: [['Campo', 'Valore'], ['Ambito territoriale', 'Ambito di prova'], ['Comune capofila', 'Crema'], ['Anno di riferimento', 2027]],
+  Comuni: [['Comune', 'Codice ISTAT', 'Comunicazione ricevuta'], ['Crema', '019035', 'Sì']],
+  Enti: [['Ente proprietario', 'Tipo ente', 'Totale unità', 'Unità SAP', 'Unità SAS', 'Unità altri usi', 'g dichiarato'], ['Comune di Crema', 'Comune', 10, 10, 0, 0, 2]],
+  Unita: [['ID unità', 'Ente proprietario', 'Comune', 'Stato', 'Destinazione'], [3150001, 'Comune di Crema', 'Crema', 'Libero', 'SAP'], [3150002, 'Comune di Crema', 'Crema', 'Libero', 'SAP']],
+  Assegnazioni: [['Ente proprietario', 'Unità assegnate', 'di cui in deroga', "di cui mobilità d'ufficio"], ['Comune di Crema', 1, 0, 0]],
+};
+
+test('in Excel: «Confronta con l\'anno precedente…» with last year\'s report; the findings in the pane and in Riepilogo; «Togli il confronto»', async () => {
+  const previous = join(dir, 'piano-2026.json');
+  writeFileSync(previous, JSON.stringify({ ...check(snapshot(PLAN)).report, anno: 2026 }));
+  const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
+  const page = await context.newPage();
+  await page.addInitScript({ content: `${fakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(PLAN)});` });
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
+  await page.goto(`${origin}/taskpane.html?host=excel`);
+  await page.getByRole('button', { name: "Confronta con l'anno precedente…" }).waitFor();
+  await page.getByLabel("Piano dell'anno precedente (.xlsx o .json)").setInputFiles(previous);
+  const compared = page.getByTestId('compared');
+  await compared.waitFor({ timeout: 60_000 });
+  expect(await compared.innerText()).toMatch(/^Confronto con l'anno precedente: 2026 \(«piano-2026\.json», report JSON: solo la sezione g\)\. 0 avvisi e 1 informazione/);
+  expect(await page.getByTestId('previous-chosen').innerText()).toBe('Anno precedente: «piano-2026.json»');
+  const riepilogo = await page.evaluate(() => [...window.__pianoFake.data().sheet('Riepilogo')!.cells.values()].map((c) => String(c.value ?? '')));
+  expect(riepilogo).toContain("Confronto con l'anno precedente (piano 2026, dal report JSON: solo la sezione g)");
+  await compared.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SCREENSHOTS, 'excel-confronto.png') });
+  await page.getByRole('button', { name: 'Togli il confronto' }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="compared"]') && !document.querySelector('[data-testid="previous-chosen"]'));
+  await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
   await context.close();
 });

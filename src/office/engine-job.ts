@@ -14,6 +14,7 @@ import type { Report } from '../core/report';
 import type { CheckOutcome, SavedCheck } from '../taskpane/service';
 import { jsonBytes } from './budget';
 import { savedCheck } from './kept-check';
+import { previousYearTable } from '../core/output/riepilogo-previous';
 import type { YearSummary } from '../core/previous/year';
 import type { Readiness } from '../core/scope';
 import type { Capabilities } from './capabilities';
@@ -55,6 +56,7 @@ export interface EngineAnswer {
   document: PlanDocument;
   /** The previous years compared with, most recent first. */
   compared: NonNullable<CheckOutcome['compared']>;
+  comparison?: CheckOutcome['comparison'];
 }
 
 /** What the engine's side reports while it works, for the progress bar. */
@@ -110,9 +112,10 @@ export function decide(job: EngineJob, onChecked: (result: EngineResult) => void
   const decision = planWrite(result, job.read as unknown as WorkbookRead, job.caps) as unknown as DetachedDecision;
   const fingerprint = reportFingerprint(result.report);
   const compared = result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source }));
-  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision, undefined, compared), fingerprint, UNDATED);
+  const comparison = previousYearTable(result) ?? undefined;
+  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision, undefined, compared, comparison), fingerprint, UNDATED);
   const document = buildPlanDocument(result);
-  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document, compared };
+  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document, compared, ...(comparison ? { comparison } : {}) };
 }
 
 /** Stands for the date of the write until the main thread puts it (same length: the size holds). */
@@ -125,8 +128,10 @@ export function outcomeOf(
   decision: Pick<DetachedDecision, 'outputs' | 'highlightedCells' | 'highlightCapped' | 'notes' | 'notices'>,
   document?: PlanDocument,
   compared: NonNullable<CheckOutcome['compared']> = [],
+  comparison?: CheckOutcome['comparison'],
 ): CheckOutcome {
   return {
+    ...(comparison ? { comparison } : {}),
     ...(document ? { document } : {}),
     ...(compared.length ? { compared } : {}),
     report,

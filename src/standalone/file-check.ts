@@ -5,6 +5,7 @@
  * Nothing leaves the page: the file is read from disk by the browser and the copy is downloaded.
  */
 import { buildPlanDocument } from '../core/document';
+import { previousYearTable } from '../core/output/riepilogo-previous';
 import { check } from '../core/engine';
 import { PreviousYearError, YearSummary, summarizeReport, summarizeResult } from '../core/previous/year';
 import { readXlsx } from '../adapters/xlsx/reader';
@@ -117,6 +118,7 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
     // The chapter's content travels with the verdict (small); the .docx is made only when asked.
     document: buildPlanDocument(result),
     ...(result.previous.length ? { compared: result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source })) } : {}),
+    ...(result.previous.length ? { comparison: previousYearTable(result)! } : {}),
   };
   return { outcome, plan: result.writePlan, snapshot, archive };
 }

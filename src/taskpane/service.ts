@@ -7,6 +7,7 @@ import type { Report } from '../core/report';
 import type { Readiness } from '../core/scope';
 import type { PlanDocument } from '../core/document/model';
 import type { YearSummary } from '../core/previous/year';
+import type { PreviousYearTable } from '../core/output/riepilogo-previous';
 
 /** What a check is compared with: last year's plan and the years before (read from their files). */
 export interface CheckOptions {
@@ -53,6 +54,8 @@ export interface CheckOutcome {
   document?: PlanDocument;
   /** The previous years this plan was compared with, most recent first (none: no comparison). */
   compared?: { anno: number | null; label: string; source: 'workbook' | 'report' }[];
+  /** The per-owner comparison with last year, as Riepilogo's table (g last year, k, still listed, g now). */
+  comparison?: PreviousYearTable;
 }
 
 export interface CreateSheetsOutcome {

@@ -92,6 +92,15 @@ test('in Excel: «Confronta con l\'anno precedente…» with last year\'s report
   await compared.waitFor({ timeout: 60_000 });
   expect(await compared.innerText()).toMatch(/^Confronto con l'anno precedente: 2026 \(«piano-2026\.json», report JSON: solo la sezione g\)\. 0 avvisi e 1 informazione/);
   expect(await page.getByTestId('previous-chosen').innerText()).toBe('Anno precedente: «piano-2026.json»');
+  // The per-owner table, as in Riepilogo: g last year, assigned this year, still listed (no IDs in a report), g now.
+  const table = page.getByTestId('comparison-table');
+  expect(await table.getByRole('columnheader', { name: 'g nel piano 2026' }).count()).toBe(1);
+  const rows = await table.getByRole('row').allInnerTexts();
+  expect(rows.map((r) => r.split(/\s*\t\s*|\n+/).filter(Boolean))).toEqual([
+    ['Ente', 'g 2026', 'k 2027', 'stesso ID', 'g 2027'],
+    ['Comune di Crema', '2', '1', '–', '2'],
+    ['Totale (1 ente)', '2', '1', '–', '2'],
+  ]);
   const riepilogo = await page.evaluate(() => [...window.__pianoFake.data().sheet('Riepilogo')!.cells.values()].map((c) => String(c.value ?? '')));
   expect(riepilogo).toContain("Confronto con l'anno precedente (piano 2026, dal report JSON: solo la sezione g)");
   await compared.evaluate((el) => el.scrollIntoView({ block: 'center' }));

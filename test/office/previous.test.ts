@@ -23,6 +23,9 @@ describe('the comparison in Excel', () => {
     const warnings = outcome.report.anomalies.filter((a) => a.rule.startsWith('PREV_') && a.severity === 'warning');
     expect(warnings.map((a) => `${a.sheet}!${a.cell}`).sort()).toEqual(['Comuni!G2', 'Enti!A6', 'Enti!D32', 'Unita!C157', 'Unita!D2']);
     expect(outcome.compared).toEqual([{ anno: 2022, label: 'piano-2022.xlsx', source: 'workbook' }]);
+    // The pane's table is Riepilogo's: this year's g total in its last column.
+    expect(outcome.comparison?.total.at(-1)).toBe(outcome.report.totals.g);
+    expect(outcome.comparison?.header[1]).toBe('g nel piano 2022');
     const riepilogo = data.sheet('Riepilogo')!;
     expect([...riepilogo.cells.values()].some((c) => c.value === "Confronto con l'anno precedente (piano 2022)")).toBe(true);
   });

@@ -6,11 +6,18 @@ import { compareRows } from '../section-g';
 import { SheetBuilder } from './sheet-builder';
 import type { PlanInput } from './write-plan';
 
-export function previousYearSection(s: SheetBuilder, { model, sectionG, previous }: PlanInput): void {
+/** The per-owner comparison as a table: Riepilogo writes it, the pane and the page show it. */
+export interface PreviousYearTable {
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+  total: (string | number)[];
+}
+
+export function previousYearTable({ model, sectionG, previous }: Pick<PlanInput, 'model' | 'sectionG' | 'previous'>): PreviousYearTable | null {
   const last = previous?.[0];
-  if (!last) return;
+  if (!last) return null;
   const anno = model.config.anno;
-  s.subtitle(`Confronto con l'anno precedente (piano ${last.anno}${last.source === 'report' ? ', dal report JSON: solo la sezione g' : ''})`);
   const names = new Map<string, string>();
   for (const o of last.owners.values()) if (o.g > 0) names.set(nameKey(o.ente), o.ente);
   for (const e of sectionG.byEnte) if (e.g > 0) names.set(nameKey(e.ente), e.ente);
@@ -36,14 +43,18 @@ export function previousYearSection(s: SheetBuilder, { model, sectionG, previous
     gNow.get(k) ?? 0,
   ]);
   const total = (i: number) => rows.reduce((n, r) => n + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
-  s.pagedTable(
-    'RiepilogoConfronto',
-    ['Ente proprietario', `g nel piano ${last.anno}`, `assegnate (k) nel piano ${anno ?? ''}`.trim(), `ancora assegnabili (stesso Codice ID)`, `g nel piano ${anno ?? ''}`.trim()],
+  return {
+    title: `Confronto con l'anno precedente (piano ${last.anno}${last.source === 'report' ? ', dal report JSON: solo la sezione g' : ''})`,
+    header: ['Ente proprietario', `g nel piano ${last.anno}`, `assegnate (k) nel piano ${anno ?? ''}`.trim(), `ancora assegnabili (stesso Codice ID)`, `g nel piano ${anno ?? ''}`.trim()],
     rows,
-    {
-      emptyText: 'Nessun ente con unità assegnabili nei due anni.',
-      total: [`Totale (${countOf(rows.length, 'ente', 'enti')})`, total(1), hasK ? total(2) : '', last.units ? total(3) : '', total(4)],
-    },
-  );
+    total: [`Totale (${countOf(rows.length, 'ente', 'enti')})`, total(1), hasK ? total(2) : '', last.units ? total(3) : '', total(4)],
+  };
+}
+
+export function previousYearSection(s: SheetBuilder, input: PlanInput): void {
+  const table = previousYearTable(input);
+  if (!table) return;
+  s.subtitle(table.title);
+  s.pagedTable('RiepilogoConfronto', table.header, table.rows, { emptyText: 'Nessun ente con unità assegnabili nei due anni.', total: table.total });
   s.paragraph(null, "Le differenze con l'anno precedente (enti e comuni che non rispondono più, unità con un altro ente o comune, alloggi SAP molto diversi) sono nel foglio «Anomalie», con le regole PREV_*.");
 }

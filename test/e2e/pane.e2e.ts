@@ -149,6 +149,8 @@ describe('standalone, a large plan: the page stays responsive', () => {
     }, [name, b64]);
     await drop('crema-2019.xlsx', small);
     await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
+    // Its copy made too (until then the page is still busy with it, and «Scegli un file» is disabled).
+    await page.getByRole('link', { name: 'Scarica la copia annotata' }).waitFor({ timeout: 60_000 });
     await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     await page.getByRole('button', { name: 'Annulla' }).waitFor({ timeout: 60_000 });
     await drop('altro.xlsx', small);

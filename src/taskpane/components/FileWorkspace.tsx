@@ -78,6 +78,7 @@ export function FileWorkspace() {
   const open = async (file: File | undefined, previousFiles: File[] = previous) => {
     if (!file || busy) return;
     lastFile.current = file;
+    setBusyNotice(null);
     setBusy(true);
     setError(null);
     setResult(null);
@@ -196,7 +197,8 @@ export function FileWorkspace() {
           </div>
         )}
         {cancelled && !busy && <Body1 as="p">Controllo annullato: il file non è stato modificato.</Body1>}
-        {busyNotice && busy && (
+        {/* Stays after the check ends: the user must know that file was not opened. */}
+        {busyNotice && (
           <Body1 as="p" role="status">
             {busyNotice}
           </Body1>

@@ -5,6 +5,7 @@ import { PreviousYearError, YearSummary, summarizeReport, summarizeResult } from
 import { Report } from '../core/report';
 import { NotAPlanError } from '../core/scope';
 import { countOf } from '../core/italian';
+import { describeYears } from '../core/previous/wording';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
 import { openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { whereOf } from './summary';
@@ -36,7 +37,7 @@ export function readPreviousYear(file: string): YearSummary {
 export function previousText(report: Report, previous: readonly YearSummary[], maxListed = 12): string {
   const prev = report.anomalies.filter((a) => a.rule.startsWith('PREV_'));
   const warnings = prev.filter((a) => a.severity === 'warning');
-  const years = previous.map((p) => `${p.anno} («${p.label}»${p.source === 'report' ? ', report JSON: solo la sezione g' : ''})`).join(', ');
+  const years = describeYears(previous);
   const lines = [
     `Confronto con ${previous.length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${years}`,
     `  ${countOf(warnings.length, 'avviso', 'avvisi')} · ${countOf(prev.length - warnings.length, 'informazione', 'informazioni')}`,

@@ -9,6 +9,7 @@ import { countOf, num } from '../core/italian';
 import { NotAPlanError } from '../core/scope';
 import { ComuneUfficiale } from '../core/reference/comuni';
 import { PreviousYearError } from '../core/previous/year';
+import { PREVIOUS_YEAR_ACTION } from '../core/previous/wording';
 import { AddinService, CheckOptions, CheckOutcome, Progress, RemoveOutcome, UserFacingError, WriteNotice } from '../taskpane/service';
 import { RequestBudget } from './budget';
 import { Capabilities, MINIMUM_SET, capabilitiesOf } from './capabilities';
@@ -140,8 +141,13 @@ function writeFailed(err: unknown, cleaned: boolean): WriteNotice {
   return { message: `${what} ${base.message} ${base.action}`, intent: 'error' };
 }
 
-/** What to do when last year's plan cannot be compared with this one. */
-const PREVIOUS_ACTION = "Scegliere il piano dell'anno precedente dello stesso ambito (la sua cartella .xlsx o il report JSON), oppure togliere il confronto.";
+
+/** The engine's refusals as the pane says them: no unit list, or a previous year that does not fit. */
+function engineFailure(err: unknown): unknown {
+  if (err instanceof NotAPlanError) return new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
+  if (err instanceof PreviousYearError) return new UserFacingError(err.message, PREVIOUS_YEAR_ACTION, 'unreadable');
+  return err;
+}
 
 /** Last year's summaries for the engine's job, when there are any. */
 const prev = (options: CheckOptions) => (options.previous?.length ? { previous: options.previous } : {});
@@ -178,9 +184,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           } catch (err) {
             gate.check();
             // No unit list: nothing to check, and nothing is written.
-            if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
-            if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
-            throw err;
+            throw engineFailure(err);
           }
           // Everything is decided, every precondition checked, before the first write.
           const decision = attach(result.decision, objects);
@@ -246,9 +250,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           try {
             return (await runEngine({ read: detach(read).read, caps, ...prev(options) })).document;
           } catch (err) {
-            if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Aprire la cartella del piano, oppure usare «Crea fogli standard» e incollare l'elenco delle unità nel foglio Unita.", 'not-a-plan');
-            if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
-            throw err;
+            throw engineFailure(err);
           }
         }),
       ),

@@ -5,6 +5,7 @@
  * Nothing leaves the page: the file is read from disk by the browser and the copy is downloaded.
  */
 import { buildPlanDocument } from '../core/document';
+import { PREVIOUS_YEAR_ACTION } from '../core/previous/wording';
 import { previousYearTable } from '../core/output/riepilogo-previous';
 import { check } from '../core/engine';
 import { PreviousYearError, YearSummary, summarizeReport, summarizeResult } from '../core/previous/year';
@@ -51,8 +52,6 @@ export interface Checked {
 }
 
 /** Reading and checking, with progress through real stages and counts. */
-/** What the page says when last year's file cannot be compared: the reason, and what to choose instead. */
-const PREVIOUS_ACTION = "Scegliere il piano dell'anno precedente dello stesso ambito (la sua cartella .xlsx o il report JSON), oppure togliere il confronto.";
 
 /** Last year's plan, from its workbook (read as this year's) or its JSON report. */
 export function previousYear(bytes: Uint8Array, name: string): YearSummary {
@@ -73,7 +72,7 @@ export function previousYear(bytes: Uint8Array, name: string): YearSummary {
       throw err;
     }
   } catch (err) {
-    if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
+    if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_YEAR_ACTION, 'unreadable');
     throw err;
   }
 }
@@ -103,7 +102,7 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
   try {
     result = check(snapshot, { previous });
   } catch (err) {
-    if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_ACTION, 'unreadable');
+    if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_YEAR_ACTION, 'unreadable');
     if (err instanceof NotAPlanError) throw new UserFacingError(err.message, "Scegliere il file del piano (o dell'elenco delle unità di un ente).", 'not-a-plan');
     throw err;
   }

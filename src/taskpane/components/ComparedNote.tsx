@@ -1,11 +1,9 @@
 /** Which previous years the plan was compared with, and what the comparison found (its anomalies are in the list). */
 import { Body1, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { describeYears } from '../../core/previous/wording';
 import { countOf, formatNumber } from '../italian';
 import type { CheckOutcome } from '../service';
 
-export function comparedYears(compared: NonNullable<CheckOutcome['compared']>): string {
-  return compared.map((p) => `${p.anno ?? '?'} («${p.label}»${p.source === 'report' ? ', report JSON: solo la sezione g' : ''})`).join(', ');
-}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -36,7 +34,7 @@ export function ComparedNote({ outcome, mode }: { outcome: CheckOutcome; mode: '
   return (
     <section className={s.root} aria-label="Confronto con l'anno precedente, per ente">
       <Body1 as="p" data-testid="compared">
-        {`Confronto con ${compared.length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${comparedYears(compared)}. `}
+        {`Confronto con ${compared.length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${describeYears(compared)}. `}
         {`${countOf(warnings, 'avviso', 'avvisi')} e ${countOf(prev.length - warnings, 'informazione', 'informazioni')}, nell'elenco delle anomalie e nel foglio «Riepilogo»${mode === 'file' ? ' della copia' : ''}.`}
       </Body1>
       {table && table.rows.length > 0 && (

@@ -15,7 +15,8 @@ import { ShownError, describeError } from '../errors';
 import { countOf, formatNumber } from '../italian';
 import type { AddinService, CheckOptions, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
 import type { YearSummary } from '../../core/previous/year';
-import { ComparedNote, comparedYears } from './ComparedNote';
+import { ComparedNote } from './ComparedNote';
+import { describeYears } from '../../core/previous/wording';
 import { CheckProgress } from './CheckProgress';
 import { CreateSheetsSection, CreatedSheets } from './CreateSheetsSection';
 import { DocumentButton } from './DocumentButton';
@@ -98,7 +99,7 @@ function FreshnessNote({ shown }: { shown: Shown }) {
     return (
       <MessageBar intent="info" layout="multiline" data-testid="results-kept">
         <MessageBarBody>
-          Risultati dell&apos;ultimo controllo, del {when(shown.keptAt)}, confrontato con {comparedYears(shown.outcome.compared ?? [])}: per
+          Risultati dell&apos;ultimo controllo, del {when(shown.keptAt)}, confrontato con {describeYears(shown.outcome.compared ?? [])}: per
           sapere se sono ancora esatti, scegliere di nuovo il file con «Confronta con l&apos;anno precedente…».
         </MessageBarBody>
       </MessageBar>

@@ -11,6 +11,7 @@ import { formatNumber } from '../italian';
 import type { CheckOutcome, Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { ComparedNote } from './ComparedNote';
+import { PreviousYearPicker } from './PreviousYearPicker';
 import { DocumentButton } from './DocumentButton';
 import { ErrorBar } from './ErrorBar';
 import { ResultsView } from './ResultsView';
@@ -48,7 +49,6 @@ export function FileWorkspace() {
   const [busyNotice, setBusyNotice] = useState<string | null>(null);
   const running = useRef<RunningCheck | null>(null);
   // Last year's plan (workbook or JSON report), compared with the file checked; kept for the next check.
-  const previousInput = useRef<HTMLInputElement>(null);
   const [previous, setPrevious] = useState<File[]>([]);
   const lastFile = useRef<File | null>(null);
 
@@ -207,36 +207,7 @@ export function FileWorkspace() {
           <Body1 as="p">
             Confronto con l&apos;anno precedente (facoltativo): il piano dell&apos;anno prima, cartella .xlsx o report JSON.
           </Body1>
-          <div>
-            <Button disabled={busy} onClick={() => previousInput.current?.click()}>
-              Confronta con l&apos;anno precedente…
-            </Button>
-          </div>
-          <input
-            ref={previousInput}
-            className={s.hidden}
-            type="file"
-            multiple
-            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Piano dell'anno precedente (.xlsx o .json)"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              if (files.length) choosePrevious(files);
-            }}
-          />
-          {previous.length > 0 && (
-            <div className={s.section} data-testid="previous-chosen">
-              <Caption1>
-                {previous.length === 1 ? 'Anno precedente' : 'Anni precedenti'}: {previous.map((f) => `«${f.name}»`).join(', ')}
-              </Caption1>
-              <div>
-                <Button size="small" disabled={busy} onClick={() => choosePrevious([])}>
-                  Togli il confronto
-                </Button>
-              </div>
-            </div>
-          )}
+          <PreviousYearPicker chosen={previous.map((f) => f.name)} disabled={busy} onChoose={choosePrevious} onRemove={() => choosePrevious([])} />
         </div>
         <Caption1 className={s.hint}>
           Per lavorare in Excel sul file aperto, aprire Piano Offerta dal suo pulsante nella scheda Home.

@@ -16,6 +16,7 @@ import { countOf, formatNumber } from '../italian';
 import type { AddinService, CheckOptions, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
 import type { YearSummary } from '../../core/previous/year';
 import { ComparedNote } from './ComparedNote';
+import { PreviousYearPicker } from './PreviousYearPicker';
 import { describeYears } from '../../core/previous/wording';
 import { CheckProgress } from './CheckProgress';
 import { CreateSheetsSection, CreatedSheets } from './CreateSheetsSection';
@@ -143,7 +144,6 @@ export function Workspace({ service }: { service: AddinService }) {
   const [previous, setPrevious] = useState<{ names: string[]; summaries: YearSummary[] } | null>(null);
   const previousRef = useRef(previous);
   previousRef.current = previous;
-  const previousInput = useRef<HTMLInputElement>(null);
   const options = (): CheckOptions => (previousRef.current ? { previous: previousRef.current.summaries } : {});
 
   /** What the workbook holds now. Failing that (an old Excel, say), every action stays available. */
@@ -392,30 +392,7 @@ export function Workspace({ service }: { service: AddinService }) {
             Confronto con l&apos;anno precedente
           </Subtitle2>
           <Body1 as="p">Facoltativo: il piano dell&apos;anno prima (cartella .xlsx o report JSON), per vedere che cosa è cambiato.</Body1>
-          <div className={s.actions}>
-            <Button disabled={busy !== null} onClick={() => previousInput.current?.click()}>
-              Confronta con l&apos;anno precedente…
-            </Button>
-            {previous && (
-              <Button size="small" disabled={busy !== null} onClick={dropPrevious}>
-                Togli il confronto
-              </Button>
-            )}
-          </div>
-          <input
-            ref={previousInput}
-            style={{ display: 'none' }}
-            type="file"
-            multiple
-            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Piano dell'anno precedente (.xlsx o .json)"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              if (files.length) void choosePrevious(files);
-            }}
-          />
-          {previous && <Body1 data-testid="previous-chosen">{`${previous.names.length === 1 ? 'Anno precedente' : 'Anni precedenti'}: ${previous.names.map((n) => `«${n}»`).join(', ')}`}</Body1>}
+          <PreviousYearPicker chosen={previous?.names ?? []} disabled={busy !== null} onChoose={(files) => void choosePrevious(files)} onRemove={dropPrevious} />
         </section>
       )}
       {removed && <RemovedNote key={removed.seq} outcome={removed.outcome} />}

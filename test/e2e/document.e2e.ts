@@ -6,30 +6,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readDocx } from '../support/docx';
 import { planSnapshot, planXlsx } from '../support/workbooks';
 import { check } from '../../src/core/engine';
-import { fakeOfficeScript, launch, officeJsScript, serveDist } from './support';
+import { openExcelPane, openFilePage, usePaneHarness, planRows } from './support';
 
 jest.setTimeout(180_000);
 
-const PANE = { width: 350, height: 700 };
-let browser: Browser;
-let origin: string;
-let server: { close(): void };
+const h = usePaneHarness();
 const dir = mkdtempSync(join(tmpdir(), 'piano-documento-'));
-
-beforeAll(async () => {
-  const served = await serveDist();
-  server = served.server;
-  origin = served.origin;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** Script files the page fetched whose name says docx (the library's chunks). */
 const docxScripts = (requests: string[]) => requests.filter((u) => /docx|document-client|documento/.test(u));
@@ -41,22 +27,7 @@ async function readDownload(page: Page, click: () => Promise<void>) {
   return { name: download.suggestedFilename(), doc: readDocx(new Uint8Array(readFileSync(path))) };
 }
 
-function planRows(plan: 'cremona-2023' | 'crema-2021'): Record<string, (string | number | null)[][]> {
-  const snap = planSnapshot(plan);
-  return Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)))]));
-}
 
-async function excelPage(sheets: Record<string, (string | number | null)[][]>, platform: string): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport: PANE, acceptDownloads: true, locale: 'it-IT' });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript({ content: `${fakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(sheets)}, ${JSON.stringify({ platform })});` });
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
-  await page.goto(`${origin}/taskpane.html?host=excel`);
-  await page.getByRole('button', { name: 'Controlla e calcola' }).waitFor();
-  return { context, page, requests };
-}
 
 const LABEL = 'Scarica il documento del piano (Word)';
 
@@ -65,11 +36,7 @@ describe('the plan document', () => {
     const file = join(dir, 'cremona-2023.xlsx');
     writeFileSync(file, await planXlsx('cremona-2023'));
     const expected = check(planSnapshot('cremona-2023')).report;
-    const context = await browser.newContext({ viewport: PANE, acceptDownloads: true, locale: 'it-IT' });
-    const page = await context.newPage();
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${origin}/taskpane.html`);
+    const { context, page, requests } = await openFilePage(h);
     await page.getByLabel('File del piano (.xlsx)').setInputFiles(file);
     const region = page.getByTestId('verdict-region');
     await region.getByRole('button', { name: LABEL }).waitFor({ timeout: 60_000 });
@@ -86,7 +53,7 @@ describe('the plan document', () => {
   });
 
   test('in Excel on the web: the same button under the verdict downloads the document (a ready plan: no BOZZA)', async () => {
-    const { context, page, requests } = await excelPage(planRows('crema-2021'), 'OfficeOnline');
+    const { context, page, requests } = await openExcelPane(h, planRows('crema-2021'), { platform: 'OfficeOnline' });
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText("Pronto per l'Assemblea: sì").waitFor({ timeout: 60_000 });
     expect(docxScripts(requests)).toEqual([]);
@@ -98,7 +65,7 @@ describe('the plan document', () => {
   });
 
   test('in Excel for Mac: no download (its web view refuses them); the pane says so and points to the browser page', async () => {
-    const { context, page, requests } = await excelPage(planRows('crema-2021'), 'Mac');
+    const { context, page, requests } = await openExcelPane(h, planRows('crema-2021'), { platform: 'Mac' });
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();

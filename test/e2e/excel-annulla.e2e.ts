@@ -3,26 +3,13 @@
  * the pane says the workbook was not touched and it was not (the whole fake workbook compared), and
  * the next check runs to its end.
  */
-import { Server } from 'node:http';
-import { Browser } from 'playwright-core';
 import { bigExcelPage, checkEnabled, marksOf, workbookHash } from './excel-large-support';
-import { launch, serveDist } from './support';
+import { usePaneHarness } from './support';
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const h = usePaneHarness();
 
 test('«Annulla» while the engine works: the worker stops, the workbook is exactly as it was, and the next check runs', async () => {
-  const { context, page } = await bigExcelPage(browser, origin);
+  const { context, page } = await bigExcelPage(h);
   const before = await workbookHash(page);
   // Which workers the pane starts and terminates (a worker terminated at once may never be reported to the test otherwise).
   await page.evaluate(() => {

@@ -12,11 +12,11 @@
  */
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { bigPlan } from '../support/fake-excel/big';
 import { sheetValues } from '../support/fake-excel/host';
 import { excelMemberSets } from '../support/fake-excel/api-sets';
-import { officeJsScript } from './support';
+import { PaneHarness, openExcelPane } from './support';
 
 export const PANE = { width: 350, height: 900 };
 export const UNITS = 100_000;
@@ -44,12 +44,8 @@ export function bigSheets(): Record<string, (string | number | null)[][]> {
 }
 
 /** The pane in a page that believes it is in Excel on the web, the large plan open, its first look at the workbook done. */
-export async function bigExcelPage(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
-  const page = await context.newPage();
-  await page.addInitScript({ content: `${timedFakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(bigSheets())});` });
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
-  await page.goto(`${origin}/taskpane.html?host=excel`);
+export async function bigExcelPage(h: PaneHarness): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await openExcelPane(h, bigSheets(), {}, { viewport: PANE, script: timedFakeOfficeScript() });
   await checkEnabled(page);
   return { context, page };
 }

@@ -3,29 +3,16 @@
  * engine runs in a Web Worker, the bar says what was read and what was found, and the main thread is
  * never held for long. How the fake Excel's own time is kept apart: excel-large-support.ts.
  */
-import { Server } from 'node:http';
-import { Browser } from 'playwright-core';
 import { check } from '../../src/core/engine';
 import { BOUND_MS, Task, UNITS, bigExcelPage, bigSheets, longTasks, marksOf, paneTime, progressDetails, watchLongTasks, watchProgress } from './excel-large-support';
-import { launch, serveDist } from './support';
+import { usePaneHarness } from './support';
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const h = usePaneHarness();
 
 describe('Excel, 100,000 units', () => {
   test('the check: counts on the bar, the verdict, and the main thread free (the engine stage never over 100 ms)', async () => {
     const expected = check({ sheets: Object.entries(bigSheets()).map(([name, values]) => ({ name, originRow: 0, originCol: 0, values })) }).report.totals.g;
-    const { context, page } = await bigExcelPage(browser, origin);
+    const { context, page } = await bigExcelPage(h);
     await watchLongTasks(page);
     await watchProgress(page);
     const t0 = Date.now();

@@ -5,66 +5,31 @@
  * clicked as a user would, the fake workbook read afterwards. Accessibility (axe) and the keyboard,
  * and screenshots at task-pane width.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Server } from 'node:http';
 import ExcelJS from 'exceljs';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { check } from '../../src/core/engine';
 import { ruleByCode } from '../../src/core/rules';
 import { PLANS, planSnapshot, planXlsx } from '../support/workbooks';
 import { unitaRows, sheetXml, workbookParts, zip } from '../support/xlsx-package';
-import { DIST, SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, runAxe, serveDist } from './support';
+import { DIST, PANE, SCREENSHOTS, Sheets, openExcelPane, openFilePage, runAxe, usePaneHarness, planRows } from './support';
 
-const PANE = { width: 350, height: 900 };
 const dir = mkdtempSync(join(tmpdir(), 'piano-e2e-'));
-let server: Server;
-let origin: string;
-let browser: Browser;
+const h = usePaneHarness();
 
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launch();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function standalonePage(): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport: PANE, acceptDownloads: true, locale: 'it-IT' });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${origin}/taskpane.html`);
-  return { context, page, requests };
-}
+const standalonePage = () => openFilePage(h);
 
 /** A page that believes it is in Excel: the fake host is installed before any script of the page. */
-async function excelPage(sheets: Record<string, (string | number | null)[][]>, options: Record<string, unknown> = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
-  const page = await context.newPage();
-  await page.addInitScript({ content: `${fakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(sheets)}, ${JSON.stringify(options)});` });
-  // office.js from the CDN is not reachable here: Microsoft's library from npm takes its place, connected to the fake host.
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
-  await page.goto(`${origin}/taskpane.html?host=excel`);
-  await page.getByRole('button', { name: 'Controlla e calcola' }).waitFor();
-  return { context, page };
-}
+const excelPage = (sheets: Sheets, options: Record<string, unknown> = {}) => openExcelPane(h, sheets, options);
 
 /** After an action the buttons are enabled again: the user can go on (and the screenshot shows the settled pane). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Controlla e calcola' && !b.disabled));
 }
 
-/** A plan's sheets as rows of values, typed as in Excel (numbers as numbers, codes as text). */
-function planRows(plan: (typeof PLANS)[number]): Record<string, (string | number | null)[][]> {
-  const snap = planSnapshot(plan);
-  return Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)))]));
-}
 
 const CLEAN_PLAN: Record<string, (string | number | null)[][]> = {
   Ambito: [['Campo', 'Valore'], ['Ambito territoriale', 'Ambito di prova'], ['Comune capofila', 'Crema'], ['Anno di riferimento', 2027]],
@@ -206,7 +171,7 @@ describe('standalone, without Excel', () => {
     expect(ws.getCell(5 + expected.sectionG.length, 8).value).toBe(expected.totals.g);
     // The reader and writer came with the file; only the page's own assets: the file never leaves the browser, office.js is not even asked for.
     expect(requests.some((u) => /file-client/.test(u))).toBe(true);
-    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     if (plan === 'cremona-2023') {
       await page.screenshot({ path: join(SCREENSHOTS, 'file-risultati.png'), fullPage: false });
       expect((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

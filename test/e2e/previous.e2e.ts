@@ -5,29 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { check } from '../../src/core/engine';
 import { planSnapshot, planXlsx, snapshot } from '../support/workbooks';
-import { SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, serveDist } from './support';
+import { SCREENSHOTS, Sheets, openExcelPane, openFilePage, usePaneHarness } from './support';
 
 jest.setTimeout(180_000);
 
-const PANE = { width: 350, height: 700 };
-let browser: Browser;
-let origin: string;
-let server: { close(): void };
+const h = usePaneHarness();
 const dir = mkdtempSync(join(tmpdir(), 'piano-precedente-'));
-
-beforeAll(async () => {
-  const served = await serveDist();
-  server = served.server;
-  origin = served.origin;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** Cremona's own report, dated one year earlier (or as given): a previous year the page can read. */
 function reportOf(anno: number, name: string): string {
@@ -40,9 +25,7 @@ function reportOf(anno: number, name: string): string {
 test('the page: Cremona 2023 against its 2022 report; the comparison named and found; then a report of the same year refused', async () => {
   const plan = join(dir, 'cremona-2023.xlsx');
   writeFileSync(plan, await planXlsx('cremona-2023'));
-  const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/taskpane.html`);
+  const { context, page } = await openFilePage(h);
   await page.getByLabel('File del piano (.xlsx)').setInputFiles(plan);
   await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('compared').count()).toBe(0);
@@ -70,7 +53,7 @@ test('the page: Cremona 2023 against its 2022 report; the comparison named and f
 });
 
 /** A small plan of the fake Excel, and its own report dated the year before. */
-const PLAN: Record<string, (string | number | null)[][]> = {
+const PLAN: Sheets = {
   Ambito: [['Campo', 'Valore'], ['Ambito territoriale', 'Ambito di prova'], ['Comune capofila', 'Crema'], ['Anno di riferimento', 2027]],
   Comuni: [['Comune', 'Codice ISTAT', 'Comunicazione ricevuta'], ['Crema', '019035', 'Sì']],
   Enti: [['Ente proprietario', 'Tipo ente', 'Totale unità', 'Unità SAP', 'Unità SAS', 'Unità altri usi', 'g dichiarato'], ['Comune di Crema', 'Comune', 10, 10, 0, 0, 2]],
@@ -81,11 +64,7 @@ const PLAN: Record<string, (string | number | null)[][]> = {
 test('in Excel: «Confronta con l\'anno precedente…» with last year\'s report; the findings in the pane and in Riepilogo; «Togli il confronto»', async () => {
   const previous = join(dir, 'piano-2026.json');
   writeFileSync(previous, JSON.stringify({ ...check(snapshot(PLAN)).report, anno: 2026 }));
-  const context = await browser.newContext({ viewport: PANE, locale: 'it-IT' });
-  const page = await context.newPage();
-  await page.addInitScript({ content: `${fakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(PLAN)});` });
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
-  await page.goto(`${origin}/taskpane.html?host=excel`);
+  const { context, page } = await openExcelPane(h, PLAN);
   await page.getByRole('button', { name: "Confronta con l'anno precedente…" }).waitFor();
   await page.getByLabel("Piano dell'anno precedente (.xlsx o .json)").setInputFiles(previous);
   const compared = page.getByTestId('compared');

@@ -3,44 +3,18 @@
  * badges that filter the list, the anomaly that looks and acts as a way to its cell, and a pane that
  * fits (nothing wider than the pane). Screenshots go to the temporary folder of support.ts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Server } from 'node:http';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { PLANS, planSnapshot } from '../support/workbooks';
-import { SCREENSHOTS, fakeOfficeScript, launch, officeJsScript, runAxe, serveDist } from './support';
+import { BrowserContext, Page } from 'playwright-core';
+import { PLANS } from '../support/workbooks';
+import { SCREENSHOTS, Sheets, openExcelPane, planRows, runAxe, usePaneHarness } from './support';
 
 const PANE = { width: 350, height: 700 };
-let server: Server;
-let origin: string;
-let browser: Browser;
+const h = usePaneHarness();
+beforeAll(() => console.log(`Schermate: ${SCREENSHOTS}`));
 
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launch();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  console.log(`Schermate: ${SCREENSHOTS}`);
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
-function planRows(plan: (typeof PLANS)[number]): Record<string, (string | number | null)[][]> {
-  const snap = planSnapshot(plan);
-  return Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)))]));
-}
-
-async function excelPage(sheets: Record<string, (string | number | null)[][]>): Promise<{ context: BrowserContext; page: Page }> {
-  // Twice the pixels: the screenshots are for reading details (focus outline, underline).
-  const context = await browser.newContext({ viewport: PANE, deviceScaleFactor: 2, locale: 'it-IT' });
-  const page = await context.newPage();
-  await page.addInitScript({ content: `${fakeOfficeScript()}\nwindow.__pianoFake.install(${JSON.stringify(sheets)}, {});` });
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
-  await page.goto(`${origin}/taskpane.html?host=excel`);
-  await page.getByRole('button', { name: 'Controlla e calcola' }).waitFor();
-  return { context, page };
-}
+// Twice the pixels: the screenshots are for reading details (focus outline, underline).
+const excelPage = (sheets: Sheets) => openExcelPane(h, sheets, {}, { viewport: PANE, deviceScaleFactor: 2 });
 
 async function checked(plan: (typeof PLANS)[number]): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await excelPage(planRows(plan));

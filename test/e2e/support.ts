@@ -1,13 +1,14 @@
 /** The browser tests' harness: dist/ served on 127.0.0.1, Debian's Chromium, the fake Office bundle, axe. */
 import { createServer, Server } from 'node:http';
-import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { buildSync } from 'esbuild';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { excelMemberSets } from '../support/fake-excel/api-sets';
 import { officeJsSource } from '../support/fake-excel/host';
+import { PlanName, planSnapshot } from '../support/workbooks';
 
 /** The project's root: the nearest folder up with a package.json (this file also runs bundled, from build/). */
 export const ROOT = (() => {
@@ -79,3 +80,68 @@ export async function runAxe(page: Page): Promise<{ id: string; impact: string; 
  * regenerates them on purpose (PIANO_SCREENSHOTS=docs/screenshots npm run test:e2e).
  */
 export const SCREENSHOTS = process.env.PIANO_SCREENSHOTS ? join(ROOT, process.env.PIANO_SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'piano-screenshots-'));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** The task pane's size in Office: what every browser test of the pane looks at. */
+export const PANE = { width: 350, height: 900 };
+
+export type Sheets = Record<string, (string | number | null)[][]>;
+
+/** The served dist/ and one Chromium for a test file: opened before its tests, closed after. */
+export interface PaneHarness {
+  readonly browser: Browser;
+  readonly origin: string;
+}
+
+export function usePaneHarness(): PaneHarness {
+  let server: Server | undefined;
+  const h = { browser: undefined as unknown as Browser, origin: '' };
+  beforeAll(async () => {
+    const served = await serveDist();
+    server = served.server;
+    h.origin = served.origin;
+    h.browser = await launch();
+  });
+  afterAll(async () => {
+    await h.browser?.close();
+    server?.close();
+  });
+  return h;
+}
+
+/** The page without Excel, recording every request it makes. */
+export async function openFilePage(h: PaneHarness, viewport = PANE): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
+  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: 'it-IT' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${h.origin}/taskpane.html`);
+  return { context, page, requests };
+}
+
+/**
+ * A pane that believes it is in Excel: the fake host (`script`, by default fake-office.ts) installed with
+ * `sheets` before any script of the page, Microsoft's Office.js from npm in place of the CDN's.
+ */
+export async function openExcelPane(
+  h: PaneHarness,
+  sheets: Sheets,
+  options: Record<string, unknown> = {},
+  { viewport = PANE, script = fakeOfficeScript(), deviceScaleFactor = 1 }: { viewport?: { width: number; height: number }; script?: string; deviceScaleFactor?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
+  const context = await h.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true, locale: 'it-IT' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript({ content: `${script}\nwindow.__pianoFake.install(${JSON.stringify(sheets)}, ${JSON.stringify(options)});` });
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
+  await page.goto(`${h.origin}/taskpane.html?host=excel`);
+  await page.getByRole('button', { name: 'Controlla e calcola' }).waitFor();
+  return { context, page, requests };
+}
+
+/** A plan's sheets as rows of values, typed as in Excel (numbers as numbers, codes as text). */
+export function planRows(plan: PlanName): Sheets {
+  const snap = planSnapshot(plan);
+  return Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)))]));
+}

@@ -26,6 +26,11 @@ export interface SheetSnapshot {
    * calculate, e.g. openpyxl): their value is null here, and the engine says why.
    */
   uncomputed?: { row: number; col: number; formula: string }[];
+  /**
+   * Only on the sheets the engine builds from pasted section tables (never from a shell): where each
+   * of its cells was pasted, as a sheet and a zero-based row and column in the workbook.
+   */
+  at?: (r: number, c: number) => { sheet: string; row: number; col: number };
 }
 
 export interface WorkbookSnapshot {

@@ -24,6 +24,8 @@ test('every rule of the spec has exactly one module, with an Italian title and e
       'VALUE_FORMULA_NOT_COMPUTED',
       // The comparison with the previous year (issue 12).
       'PREV_K_VS_G', 'PREV_ENTE_RESPONSE', 'PREV_COMUNE_RESPONSE', 'PREV_UNIT_STILL_ASSIGNABLE', 'PREV_UNIT_MOVED', 'PREV_SAP_SWING',
+      // A plan pasted section by section: its g table and the summaries of an owner's list (issue 14).
+      'SECTION_G_DECLARED_MISMATCH', 'SECTION_LIST_MISMATCH',
     ].sort(),
   );
   for (const r of RULES) {

@@ -260,7 +260,8 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
     };
   };
   const tEnti = model.table('Enti');
-  if (tEnti && model.enti.length) {
+  // Pasted section tables get highlights and notes, never a column of ours between the user's tables.
+  if (tEnti && !tEnti.pasted && model.enti.length) {
     const p = place('Enti');
     const cells: ComputedColumn['cells'] = model.enti.map((e) => ({ row: p.rowOf(e.r), value: e.name ? sectionG.gOfEnte(e.name) : '' }));
     const byRow = new Map(model.enti.map((e) => [e.r, e]));
@@ -269,7 +270,7 @@ function buildColumns({ model, sectionG, anomalies }: PlanInput): ComputedColumn
     }
     columns.push({ sheet: p.sheet, header: p.header, col: p.col, headerRow: p.headerRow, cells: cells.sort((x, y) => x.row - y.row) });
   }
-  if (model.table('Unita') && model.units.length) {
+  if (model.table('Unita') && !model.table('Unita')!.pasted && model.units.length) {
     const p = place('Unita');
     const worst = worstByRow.get(p.sheet);
     columns.push({

@@ -40,19 +40,32 @@ const NO_COMUNE: ComuneRef = { name: null, kind: 'none', suggestions: [] };
 export type ComuneResolver = (written: string | null) => ComuneRef;
 
 /** A comune as written, resolved to the Comuni sheet's name (or the official one), once per spelling. */
-export function comuneResolver(comuni: ComuneRow[], official: NameResolver): ComuneResolver {
-  const hasSheet = comuni.some((c) => c.written !== null);
-  // Without a Comuni sheet (an owner checking its own list) the official list stands for the ambito.
+export function comuneResolver(comuni: ComuneRow[], official: NameResolver, partial = false, mentioned: string[] = []): ComuneResolver {
+  // Comuni pasted from h, i, d bis are some of the ambito's, not its list: the official list resolves.
+  const hasSheet = !partial && comuni.some((c) => c.written !== null);
+  // Without a Comuni sheet (an owner checking its own list) the official list stands for the ambito;
+  // a pasted plan's own official names come first, as the ambito's list would.
   const resolver = hasSheet ? new NameResolver(comuni.flatMap((c) => (c.written ? [c.written] : []))) : official;
+  const known = !hasSheet && mentioned.length ? knownOfficial(mentioned, official) : null;
   const cache = new Map<string, ComuneRef>();
   return (written) => {
     if (written === null) return NO_COMUNE;
     let ref = cache.get(written);
     if (!ref) {
-      const res = resolver.resolve(written);
+      const near = known?.resolve(written);
+      const res = near && near.kind === 'variant' && resolver.resolve(written).kind !== 'exact' ? near : resolver.resolve(written);
       ref = res.kind === 'unknown' ? { name: written, kind: 'unknown', suggestions: res.suggestions } : { name: res.name, kind: res.kind, suggestions: [] };
       cache.set(written, ref);
     }
     return ref;
   };
+}
+
+function knownOfficial(mentioned: string[], official: NameResolver): NameResolver {
+  const names = new Set<string>();
+  for (const m of mentioned) {
+    const r = official.resolve(m);
+    if (r.kind === 'exact') names.add(r.name);
+  }
+  return new NameResolver(names);
 }

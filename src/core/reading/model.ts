@@ -11,6 +11,7 @@ import { StateClass } from './states';
 import { IdKind } from './unit-id';
 import { LocatedWorkbook, TableSheet } from './table';
 import { ValueProblem } from './values';
+import type { DeclaredG } from './sections/declared';
 
 export interface CellPos {
   sheet: string;
@@ -138,8 +139,20 @@ export interface TotalCheck {
   sum: number;
 }
 
+/** What a plan pasted section by section adds to the standard reading. */
+export interface PastedReading {
+  /** The pasted sheets. */
+  sheets: string[];
+  /** The g tables' declared totals. */
+  declaredG: DeclaredG[];
+  /** Section rows of owners that also list their units one by one: a summary, checked against the list. */
+  summaries: UnitRow[];
+}
+
 export interface PlanModel {
   located: LocatedWorkbook;
+  /** Set when some standard sheet was read from pasted section tables. */
+  pasted?: PastedReading;
   config: AmbitoConfig;
   /** True when the ambito's comuni come from a Comuni sheet; false: the official list stands in. */
   hasComuniSheet: boolean;
@@ -154,12 +167,18 @@ export interface PlanModel {
   totals: TotalCheck[];
   /** Position of a field's cell on a data row, for reporting. */
   pos(kind: TableSpec['kind'], r: number, field: string): CellPos;
+  /** The sheet a table's row is on (pasted tables may span several sheets). */
+  rowSheet(kind: TableSpec['kind'], r: number): string;
   /** The A1 reference of a field's cell on any row: the column's letter worked out once (groups of 100,000 rows). */
   cellNamer(kind: TableSpec['kind'], field: string): (r: number) => string;
   table(kind: TableSpec['kind']): TableSheet | undefined;
 }
 
 export function positionOf(sheet: SheetSnapshot, r: number, c: number): CellPos {
+  if (sheet.at) {
+    const p = sheet.at(r, c);
+    return { sheet: p.sheet, cell: `${columnLetter(p.col)}${p.row + 1}`, row: p.row, col: p.col };
+  }
   const row = sheet.originRow + r;
   const col = sheet.originCol + c;
   return { sheet: sheet.name, cell: `${columnLetter(col)}${row + 1}`, row, col };

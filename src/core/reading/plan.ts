@@ -16,6 +16,8 @@ import { readSat } from './sat';
 import { TableSpec } from './schema';
 import { LocatedWorkbook } from './table';
 import { readUnita } from './unita';
+import { readDeclaredG, splitSummaries } from './sections/declared';
+import { mentionedComuni } from './sections';
 
 export type * from './model';
 export { comuneOfOwner } from './enti';
@@ -32,15 +34,21 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   const config = readAmbito(located.ambito, found);
   const official = officialComuni();
   const comuni = readComuni(tables.Comuni, found, official);
-  const resolveComune = comuneResolver(comuni, official);
+  const resolveComune = comuneResolver(comuni, official, !!tables.Comuni?.pasted?.partial, located.pasted ? mentionedComuni(located.pasted) : []);
   const enti = readEnti(tables.Enti, found, resolveComune);
   const resolveOwner = ownerResolver(enti, resolveComune);
+  const read = splitSummaries(tables.Unita, readUnita(tables.Unita, found, resolveComune, resolveOwner));
+  const pasted = located.pasted
+    ? { sheets: located.pasted.sheets, declaredG: readDeclaredG(located.pasted.gBlocks, found, resolveComune, resolveOwner), summaries: read.summaries }
+    : undefined;
   return {
     located, config,
-    hasComuniSheet: comuni.some((c) => c.written !== null),
+    ...(pasted ? { pasted } : {}),
+    // Comuni read from pasted h, i, d bis tables are those that chose something, not the ambito's list.
+    hasComuniSheet: !tables.Comuni?.pasted?.partial && comuni.some((c) => c.written !== null),
     hasEntiSheet: enti.some((e) => e.written !== null),
     comuni, enti,
-    units: readUnita(tables.Unita, found, resolveComune, resolveOwner),
+    units: read.units,
     sat: readSat(tables.SAT, found, resolveComune, resolveOwner),
     assegnazioni: readAssegnazioni(tables.Assegnazioni, found, resolveOwner),
     valueIssues: found.valueIssues,
@@ -50,8 +58,16 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
       const t = tables[kind]!;
       return positionOf(t.sheet, r, t.columns.get(field)?.col ?? 0);
     },
+    rowSheet(kind, r) {
+      const t = tables[kind]!;
+      return t.sheet.at ? t.sheet.at(r, 0).sheet : t.sheet.name;
+    },
     cellNamer(kind, field) {
       const t = tables[kind]!;
+      if (t.sheet.at) {
+        const c = t.columns.get(field)?.col ?? 0;
+        return (r) => positionOf(t.sheet, r, c).cell;
+      }
       const letter = columnLetter(t.sheet.originCol + (t.columns.get(field)?.col ?? 0));
       const base = t.sheet.originRow + 1;
       return (r) => `${letter}${base + r}`;

@@ -16,6 +16,8 @@ import {
   headerKey,
 } from './schema';
 import { isBlank, readText } from './values';
+import type { PastedPlan, PastedTable } from './sections';
+import { pastedPlan, readSections } from './sections';
 
 /** How many rows from the top may hold titles before the header row. */
 const HEADER_SCAN_ROWS = 30;
@@ -49,6 +51,10 @@ export interface TableSheet {
   /** Column (snapshot index) where the add-in's own column is, when a previous run wrote one. */
   ownedCol: number | null;
   foundBy: 'name' | 'headers';
+  /** Virtual rows where a new pasted table begins: a TOTALE adds up only its own table's rows. */
+  blockStarts?: number[];
+  /** Set when the table was read from pasted section tables (its sheet is virtual). */
+  pasted?: PastedTable;
 }
 
 export interface AmbitoSheet {
@@ -60,6 +66,8 @@ export interface AmbitoSheet {
 export interface LocatedWorkbook {
   tables: Partial<Record<TableSpec['kind'], TableSheet>>;
   ambito: AmbitoSheet | null;
+  /** The plan's section tables as pasted, when the workbook has them. */
+  pasted?: PastedPlan;
 }
 
 export function cellValue(sheet: SheetSnapshot, row: number, col: number | undefined): CellValue {
@@ -206,10 +214,13 @@ function buildTable(spec: TableSpec, sheet: SheetSnapshot, found: { row: number;
 export function totalCoverage(t: TableSheet): Map<number, number[]> {
   const out = new Map<number, number[]>();
   let start = 0;
+  // Pasted tables one under another: a total never reaches into the table above its own.
+  const blockOf = (r: number) => (t.blockStarts ? t.blockStarts.filter((b) => b <= r).length : 0);
   for (const tr of t.totalRows) {
     const since: number[] = [];
     while (start < t.dataRows.length && t.dataRows[start]! < tr) since.push(t.dataRows[start++]!);
-    out.set(tr, since.length ? since : t.dataRows.filter((r) => r < tr));
+    const own = since.filter((r) => blockOf(r) === blockOf(tr));
+    out.set(tr, own.length ? own : t.dataRows.filter((r) => r < tr && blockOf(r) === blockOf(tr)));
   }
   return out;
 }
@@ -263,9 +274,18 @@ export function locateSheets(workbook: WorkbookSnapshot): LocatedWorkbook {
     }
     if (!OUTPUT_SHEET_KEYS.has(foldText(sheet.name))) unclaimed.push(sheet);
   }
+  // Sheets of pasted section tables (titles such as «b) Unità … in carenza manutentiva») stand for
+  // the standard sheets the workbook does not have.
+  const sections: { sheet: SheetSnapshot; read: NonNullable<ReturnType<typeof readSections>> }[] = [];
+  const rest: SheetSnapshot[] = [];
+  for (const sheet of unclaimed) {
+    const read = readSections(sheet);
+    if (read) sections.push({ sheet, read });
+    else rest.push(sheet);
+  }
   // A sheet named otherwise ("Foglio1", "Allegato B") is recognised by its headers: all required
   // fields and at least two fields in all.
-  for (const sheet of unclaimed) {
+  for (const sheet of rest) {
     let best: { kind: TableSpec['kind']; found: { row: number; mapped: MappedHeader } } | null = null;
     for (const kind of TABLE_ORDER) {
       // A sheet named like the kind but empty (a template next to ALER's "Allegato B") gives way to
@@ -284,6 +304,17 @@ export function locateSheets(workbook: WorkbookSnapshot): LocatedWorkbook {
       const a = readAmbito(sheet);
       if (a.entries.size >= 2) ambito = a;
     }
+  }
+  // A unit list on a sheet of its own (ALER's Allegato B, found by its headers) joins the pasted
+  // tables as the owner's list; a sheet named Unita is the plan's own and wins (as after «Crea fogli standard»).
+  const unitList = tables.Unita?.foundBy === 'headers' ? tables.Unita : undefined;
+  const pasted = pastedPlan(sections, unitList);
+  if (pasted) {
+    for (const [kind, table] of Object.entries(pasted.tables) as [TableSpec['kind'], TableSheet][]) {
+      const own = tables[kind];
+      if (!own || own === unitList || (own.dataRows.length === 0 && table.dataRows.length > 0)) tables[kind] = table;
+    }
+    return { tables, ambito, pasted };
   }
   return { tables, ambito };
 }

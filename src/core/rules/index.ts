@@ -29,6 +29,8 @@ import prevUnitStillAssignable from './prev-unit-still-assignable';
 import { Rule } from './rule';
 import satExceedsG from './sat-exceeds-g';
 import satOverShare from './sat-over-share';
+import sectionGDeclaredMismatch from './section-g-declared-mismatch';
+import sectionListMismatch from './section-list-mismatch';
 import sheetMissing from './sheet-missing';
 import unitIdDuplicate from './unit-id-duplicate';
 import unitIdInvalid from './unit-id-invalid';
@@ -49,7 +51,7 @@ import valueRequired from './value-required';
 export const RULES: readonly Rule[] = [
   sheetMissing, headerMissing, headerAmbiguous,
   valueRequired, valueNotNumber, valueNotInteger, valueNegative, valueAmbiguousNumber, valueExcelError, valueFormulaNotComputed,
-  inputTotalMismatch,
+  inputTotalMismatch, sectionGDeclaredMismatch, sectionListMismatch,
   unitIdMissing, unitIdInvalid, unitIdDuplicate, unitIdWithCount,
   unitStateUnknown, unitStateNotAssignable, unitNotSap, unitWorksOverLimit,
   enteUnknown, enteNameVariant, enteAlias, enteDuplicate, enteTotalMismatch, enteGExceedsSap, enteGDeclaredMismatch, enteLate,

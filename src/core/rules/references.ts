@@ -31,7 +31,7 @@ interface Mention<R> {
 }
 
 function grouped<R extends { name: string | null }>(model: PlanModel, mentions: Mention<R>[]): NameGroup<R>[] {
-  const groups = groupBy(mentions, (m) => [m.kind, m.written, m.ref.name]);
+  const groups = groupBy(mentions, (m) => [m.kind, model.rowSheet(m.kind, m.r), m.written, m.ref.name]);
   return groups.map(({ first, items }) => {
     const cellOf = model.cellNamer(first.kind, first.field);
     return {
@@ -40,7 +40,7 @@ function grouped<R extends { name: string | null }>(model: PlanModel, mentions: 
     written: first.written!,
     ref: first.ref,
     count: items.length,
-    sheet: model.table(first.kind)!.sheet.name,
+    sheet: model.rowSheet(first.kind, first.r),
     cells: items.map((m) => cellOf(m.r)),
     ...(first.inOwnerName ? { inOwnerName: true } : {}),
     };

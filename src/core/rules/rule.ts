@@ -67,7 +67,10 @@ export function atCells(sheet: string, cells: string[], rest: Omit<Finding, 'she
 /** A finding that stands for several rows of a sheet (in sheet order), at one field's cell on each. */
 export function atRows(model: PlanModel, kind: TableSpec['kind'], field: string, rows: readonly Row[], rest: Omit<Finding, 'sheet' | 'cell' | 'cells'>): Finding {
   const cellOf = model.cellNamer(kind, field);
-  return atCells(model.table(kind)!.sheet.name, rows.map((x) => cellOf(x.r)), rest);
+  // Rows of pasted tables may lie on several sheets: the cells listed are those on the first row's.
+  const sheet = model.rowSheet(kind, rows[0]!.r);
+  const same = model.table(kind)!.sheet.at ? rows.filter((x) => model.rowSheet(kind, x.r) === sheet) : rows;
+  return atCells(sheet, same.map((x) => cellOf(x.r)), rest);
 }
 
 export { num } from '../italian';

@@ -9,7 +9,7 @@ export default defineRule({
   check({ model, report }) {
     // Only the Unita sheet has a Note column: elsewhere the comment goes to a column of the user's.
     const unita = model.table('Unita');
-    const withNotes = unita && unita.columns.has('note') ? unita.sheet.name : null;
+    const withNotes = unita && !unita.pasted && unita.columns.has('note') ? unita.sheet.name : null;
     for (const v of model.valueIssues) {
       if (v.problem === 'not-number') {
         const where = v.sheet === withNotes ? 'nella colonna «Note»' : "in un'altra colonna";

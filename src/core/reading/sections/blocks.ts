@@ -1,0 +1,195 @@
+/**
+ * A sheet of pasted section tables, cut into its tables: each title row decides the section of the
+ * table under it, each header row maps the table's columns, the rows below are data until the next
+ * title, sentence or header. Blank rows inside a table (a page break in the document) do not end it.
+ */
+import { foldText } from '../../names/normalize';
+import { CellValue, SheetSnapshot } from '../../snapshot';
+import { isBlank, readText } from '../values';
+import { SectionKind, saysNone, sectionOfTitle } from './titles';
+
+/** A table under a section title, or a unit list of its own (ALER's Allegato B: a Stato on each row). */
+export interface Block {
+  sheet: SheetSnapshot;
+  section: SectionKind | { kind: 'list' };
+  /** The title cell the section comes from (null for a sheet named after its section, or a list). */
+  title: { r: number; c: number } | null;
+  headerRow: number;
+  /** Field → column (snapshot index). g tables: `total` and `part` columns (read for what they hold). */
+  cols: Map<string, number>;
+  /** Further figure columns that are read but not counted (the g table's b–f breakdown). */
+  parts: number[];
+  headers: Map<number, string>;
+  rows: number[];
+  totals: number[];
+}
+
+/** A section said empty in a sentence ("Nessun Ente Proprietario ha comunicato…"). */
+export interface EmptySection {
+  sheet: SheetSnapshot;
+  section: SectionKind;
+  r: number;
+  c: number;
+}
+
+export interface SheetSections {
+  blocks: Block[];
+  empty: EmptySection[];
+  /** Titles recognised on the sheet (or its name): whether it is a pasted plan at all. */
+  titles: number;
+}
+
+type Cells = { c: number; v: CellValue; text: string | null }[];
+
+function cellsOf(row: CellValue[] | undefined): Cells {
+  const out: Cells = [];
+  if (!row) return out;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c] ?? null;
+    if (!isBlank(v)) out.push({ c, v, text: typeof v === 'string' ? readText(v) : null });
+  }
+  return out;
+}
+
+const TOTAL = /^(totale|totali|tot)\b/;
+
+function isTotal(cells: Cells): boolean {
+  const first = cells.find((x) => x.text !== null);
+  return !!first && TOTAL.test(foldText(first.text!));
+}
+
+/** A one-cell row that reads as prose (a title of something else, a comment), not as an owner's name. */
+function isProse(text: string): boolean {
+  const f = foldText(text.replace(/^\s*comune\s+di\s+/i, ''));
+  return /[:.…]\s*$/.test(text) || / : /.test(text) || f.split(' ').length >= 7 || text.length > 80;
+}
+
+// Headers, on folded text. The owner's code is tested before the owner (it says "dell'Ente").
+const H = {
+  codiceEnte: /\bcodice alloggio\b/,
+  id: /^(id|codice id|codice i d)\b|\bid alloggio\b|\bcodice i ?d\b/,
+  stato: /^stato\b/,
+  ente: /\bragione sociale\b|\bente\b|\bproprietari[oa]?\b|\btipologia\b/,
+  comune: /^comun[ei]( ubicazione)?$/,
+  figure: /\b(numero|n|nr|u i|unita|alloggi|totale|soglia|categoria|percentuale)\b|%/,
+};
+
+/** Columns of a header row for the section, or null when the row is no header for it. */
+function mapHeader(section: Block['section'], cells: Cells): { cols: Map<string, number>; parts: number[] } | null {
+  if (cells.length < 2 || cells.some((x) => x.text === null)) return null;
+  const cols = new Map<string, number>();
+  const rest: { c: number; f: string }[] = [];
+  for (const { c, text } of cells) {
+    const f = foldText(text!);
+    const key = H.codiceEnte.test(f) ? 'codiceEnte' : H.id.test(f) ? 'id' : H.stato.test(f) ? 'stato' : H.comune.test(f) ? 'comune' : H.ente.test(f) && !/\bnumero\b|\bn u i\b/.test(f) ? 'ente' : null;
+    if (key && !cols.has(key)) cols.set(key, c);
+    else rest.push({ c, f });
+  }
+  if (!cols.has('ente') && !cols.has('comune')) return null;
+  const parts: number[] = [];
+  const take = (field: string, test: (f: string) => boolean) => {
+    const i = rest.findIndex((x) => test(x.f));
+    if (i >= 0 && !cols.has(field)) cols.set(field, rest.splice(i, 1)[0]!.c);
+  };
+  switch (section.kind) {
+    case 'list':
+      if (!cols.has('stato') || !cols.has('ente')) return null;
+      break;
+    case 'units':
+      take('numero', (f) => H.figure.test(f));
+      if (!cols.has('numero') && !cols.has('id')) return null;
+      break;
+    case 'g':
+      take('total', (f) => /\btotale\b|\bcomplessiv/.test(f));
+      if (!cols.has('total')) {
+        if (rest.length === 0 || !H.figure.test(rest[rest.length - 1]!.f)) return null;
+        cols.set('total', rest.pop()!.c);
+      }
+      parts.push(...rest.map((x) => x.c));
+      break;
+    case 'enti':
+      take('totale', (f) => /\btotale\b|\bcomplessiv/.test(f));
+      take('sap', (f) => /\bsap\b|\bpubblici\b/.test(f));
+      take('sas', (f) => /\bsas\b|\bsociali\b/.test(f));
+      take('altri', (f) => /\baltri usi\b/.test(f));
+      if (!cols.has('sap') && !cols.has('totale')) return null;
+      break;
+    case 'comuni':
+      if (rest.length === 0) return null;
+      cols.set(section.field, rest.shift()!.c);
+      if (section.field === 'categoria') take('motivazione', (f) => /motivazion/.test(f));
+      break;
+    case 'sat':
+      take('sat', (f) => H.figure.test(f));
+      if (!cols.has('sat')) return null;
+      break;
+    case 'assegnazioni':
+      take('deroga', (f) => /\bderoga\b/.test(f) && !/^totale/.test(f));
+      take('mobilita', (f) => /\bmobilita\b/.test(f));
+      take('assegnate', (f) => H.figure.test(f) && !/^totale/.test(f));
+      if (!cols.has('assegnate')) return null;
+      break;
+  }
+  return { cols, parts };
+}
+
+/** The tables of one sheet, or of a sheet named after its section ("b) carenza manutentiva"). */
+export function sheetSections(sheet: SheetSnapshot): SheetSections {
+  const blocks: Block[] = [];
+  const empty: EmptySection[] = [];
+  const named = sectionOfTitle(sheet.name);
+  let section: SectionKind | null = named;
+  let title: Block['title'] = null;
+  let titles = named ? 1 : 0;
+  let block: Block | null = null;
+  const rows = sheet.values;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = cellsOf(rows[r]);
+    if (cells.length === 0) continue;
+    if (cells.length === 1 && cells[0]!.text !== null) {
+      const text = cells[0]!.text!;
+      const said = sectionOfTitle(text);
+      if (saysNone(text) && (said ?? section)) {
+        // «Nessun Ente Proprietario ha comunicato … di nuova edificazione»: that section is empty (a
+        // remark under a table, «Nessun alloggio … in deroga», is not).
+        const of = said ?? section!;
+        if (said || !blocks.some((b) => b.sheet === sheet && b.title === title && b.section === section)) empty.push({ sheet, section: of, r, c: cells[0]!.c });
+        section = of;
+        block = null;
+        continue;
+      }
+      if (said) {
+        // A title: a new section, or a sub-title of the same («già libere», «che si libereranno…»).
+        section = said;
+        title = { r, c: cells[0]!.c };
+        titles++;
+        block = null;
+        continue;
+      }
+      if (isProse(text) || !block) {
+        // Prose, or the heading of something else («e) … di cui:», «Allegato B»): its section ends here.
+        section = null;
+        block = null;
+        continue;
+      }
+      // Otherwise an owner alone on its row, in a table (its figure left blank).
+    }
+    const inSection = section && mapHeader(section, cells);
+    const header = inSection || mapHeader({ kind: 'list' }, cells);
+    if (header) {
+      const kind: Block['section'] = inSection ? section! : { kind: 'list' };
+      block = {
+        sheet, section: kind, title: kind.kind === 'list' ? null : title, headerRow: r,
+        cols: header.cols, parts: header.parts,
+        headers: new Map(cells.map((x) => [x.c, x.text!])),
+        rows: [], totals: [],
+      };
+      blocks.push(block);
+      continue;
+    }
+    if (!block) continue;
+    if (isTotal(cells)) block.totals.push(r);
+    else block.rows.push(r);
+  }
+  return { blocks, empty, titles };
+}

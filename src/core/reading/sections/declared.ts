@@ -1,0 +1,94 @@
+/**
+ * What pasted tables declare rather than list: the g table's totals per owner (and comune), and the
+ * section tables' figures for an owner whose units come one by one in a list of its own (ALER's
+ * Allegato B, which the document's b–e tables only sum up). Both are checked, never counted.
+ */
+import { ComuneRef, EnteRef, Findings, UnitRow, positionOf } from '../model';
+import { ComuneResolver } from '../comuni';
+import { OwnerResolver } from '../owners';
+import { comuneOfOwner } from '../enti';
+import { TableSheet } from '../table';
+import { isBlank, readNumber, readText } from '../values';
+import { Block } from './blocks';
+import type { CellPos } from '../model';
+
+export interface DeclaredG {
+  pos: CellPos;
+  enteWritten: string | null;
+  comuneWritten: string | null;
+  ente: EnteRef;
+  /** null: the owner's g over all its comuni (no comune, "-", or a table per owner). */
+  comune: ComuneRef | null;
+  value: number;
+  /** The table's TOTALE row: the plan's whole g. */
+  total: boolean;
+}
+
+const NO_COMUNE = /^[-–—_/]+$|^n\.?\s?d\.?$|^comuni vari\b|^(u\.\s?o\.|uo\s)/i;
+const COUNT = { count: true } as const;
+
+/** The g tables' rows, each figure read as a count (so «1 + 5da turn over» is said not to be a number). */
+export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: ComuneResolver, resolveOwner: OwnerResolver): DeclaredG[] {
+  const out: DeclaredG[] = [];
+  for (const b of blocks) {
+    const sheet = b.sheet;
+    const enteCol = b.cols.get('ente');
+    const comuneCol = b.cols.get('comune');
+    const text = (r: number, c: number | undefined) => (c === undefined ? null : readText(sheet.values[r]?.[c] ?? null));
+    const count = (r: number, c: number) => {
+      const v = sheet.values[r]?.[c] ?? null;
+      const reading = readNumber(v, COUNT);
+      if (reading.problem) found.valueIssues.push({ ...positionOf(sheet, r, c), problem: reading.problem, shown: reading.shown ?? String(v), field: 'gDichiarato', label: b.headers.get(c) ?? 'g' });
+      return reading.problem && reading.problem !== 'ambiguous-number' ? null : reading.value;
+    };
+    let carried: string | null = null;
+    for (const r of [...b.rows, ...b.totals].sort((x, y) => x - y)) {
+      const isTotal = b.totals.includes(r);
+      for (const c of b.parts) count(r, c);
+      const totalCol = b.cols.get('total')!;
+      if (isBlank(sheet.values[r]?.[totalCol] ?? null)) continue;
+      const value = count(r, totalCol);
+      if (value === null) continue;
+      const pos = positionOf(sheet, r, totalCol);
+      if (isTotal) {
+        out.push({ pos, enteWritten: null, comuneWritten: null, ente: { name: null, kind: 'none', isAler: false, suggestions: [] }, comune: null, value, total: true });
+        continue;
+      }
+      let enteWritten: string | null = text(r, enteCol) ?? carried;
+      carried = enteWritten;
+      let comuneWritten = text(r, comuneCol);
+      if (comuneWritten !== null && NO_COMUNE.test(comuneWritten)) comuneWritten = null;
+      if (enteCol === undefined && comuneWritten !== null) enteWritten = `Comune di ${comuneOfOwner(comuneWritten) ?? comuneWritten}`;
+      // A table per owner: "Comune di X" is X's own units; any other owner, all its comuni.
+      const comune = comuneWritten === null ? null : resolveComune(comuneWritten);
+      const rowComune = comune ?? resolveComune(enteWritten ? comuneOfOwner(enteWritten) : null);
+      out.push({ pos, enteWritten, comuneWritten, ente: resolveOwner(enteWritten, rowComune), comune, value, total: false });
+    }
+  }
+  return out;
+}
+
+/**
+ * Units of section tables whose owner also sends a list of its units: the list counts, the tables'
+ * rows for that owner become what they are in the document, a summary of it.
+ */
+export function splitSummaries(t: TableSheet | undefined, units: UnitRow[]): { units: UnitRow[]; summaries: UnitRow[] } {
+  const origins = t?.pasted?.origins;
+  if (!origins) return { units, summaries: [] };
+  const listed = new Set<string | null>();
+  for (const u of units) if (origins.get(u.r)?.from === 'list' && u.ente.name) listed.add(listOwner(u));
+  if (listed.size === 0) return { units, summaries: [] };
+  const kept: UnitRow[] = [];
+  const summaries: UnitRow[] = [];
+  for (const u of units) {
+    if (origins.get(u.r)?.from !== 'section' || !listed.has(listOwner(u))) kept.push(u);
+    // «COMUNI VARI vedi allegato» in the ID column points at the list: nothing to compare.
+    else if (u.idKind !== 'invalid') summaries.push(u);
+  }
+  return { units: kept, summaries };
+}
+
+/** The owner a list and a table share: ALER however written ("ALER" in its list, "ALER BS – CR- MN" in the document). */
+export function listOwner(u: UnitRow): string | null {
+  return u.ente.isAler ? '\u0000ALER' : u.ente.name;
+}

@@ -1,0 +1,317 @@
+/**
+ * The pasted tables as the standard sheets they stand for: each section's rows become rows of a
+ * virtual Enti, Unita, Comuni, SAT or Assegnazioni sheet (in the standard columns), every value
+ * keeping the pasted cell it came from, so that the sheet readers, the rules and the write-back work
+ * on them unchanged and every anomaly lands on the cell the user pasted. What the table does not
+ * write in the row comes from where the user sees it: the Stato from the section's title, an owner
+ * written once from the row above, a comune from "Comune di X".
+ */
+import { columnLetter } from '../../address';
+import { foldText } from '../../names/normalize';
+import { CellValue, SheetSnapshot } from '../../snapshot';
+import { TABLES, TableSpec } from '../schema';
+import { TableSheet } from '../table';
+import { isBlank, readText } from '../values';
+import { ALER_RE, comuneOfOwner } from '../enti';
+import { officialComuni } from '../comuni';
+import { Block } from './blocks';
+import { CanonicalState } from '../states';
+
+type Kind = TableSpec['kind'];
+
+/** Where a virtual cell's value was read: a cell of a pasted sheet (snapshot coordinates). */
+interface Source {
+  sheet: SheetSnapshot;
+  r: number;
+  c: number;
+}
+
+interface VCell {
+  v: CellValue;
+  from: Source | null;
+  /** True when the value is the pasted cell's own (its format and displayed text apply). */
+  own?: boolean;
+}
+
+/** Where each row of a virtual sheet comes from, for the rules that treat section tables apart. */
+export interface VirtualRowOrigin {
+  /** 'list': a unit list with a Stato on each row (ALER's Allegato B); 'section': a b–f table. */
+  from: 'list' | 'section';
+  state?: CanonicalState;
+}
+
+export interface PastedTable {
+  kind: Kind;
+  /** The pasted sheets it was read from, in order. */
+  sheets: string[];
+  origins: Map<number, VirtualRowOrigin>;
+  /** Comuni read from h, i, d bis list only the comuni that chose something: not the ambito's list. */
+  partial: boolean;
+}
+
+const own = (sheet: SheetSnapshot, r: number, c: number | undefined): VCell => {
+  if (c === undefined) return { v: null, from: null };
+  return { v: sheet.values[r]?.[c] ?? null, from: { sheet, r, c }, own: true };
+};
+const derived = (v: CellValue, from: Source | null): VCell => ({ v, from });
+
+/** One virtual sheet under construction. */
+export class VirtualSheet {
+  private rows: VCell[][] = [];
+  private headerSources: (Source | null)[] = [];
+  readonly dataRows: number[] = [];
+  readonly totalRows: number[] = [];
+  readonly blockStarts: number[] = [];
+  readonly origins = new Map<number, VirtualRowOrigin>();
+  readonly sheets: string[] = [];
+  private readonly fields: string[];
+
+  constructor(readonly kind: Kind) {
+    this.fields = TABLES[kind].fields.map((f) => f.key);
+    this.rows.push(this.fields.map(() => ({ v: null, from: null })));
+    this.headerSources = this.fields.map(() => null);
+  }
+
+  /** A new table begins: its totals cover only its own rows. */
+  startBlock(block: Block): void {
+    this.blockStarts.push(this.rows.length);
+    if (!this.sheets.includes(block.sheet.name)) this.sheets.push(block.sheet.name);
+    block.cols.forEach((c, field) => {
+      const i = this.fields.indexOf(field);
+      if (i >= 0 && !this.headerSources[i]) this.headerSources[i] = { sheet: block.sheet, r: block.headerRow, c };
+    });
+    const first = [...block.cols.values()].sort((a, b) => a - b)[0] ?? 0;
+    this.headerSources = this.headerSources.map((s) => s ?? { sheet: block.sheet, r: block.headerRow, c: first });
+  }
+
+  add(cells: Partial<Record<string, VCell>>, opts: { total?: boolean; origin?: VirtualRowOrigin } = {}): void {
+    const r = this.rows.length;
+    this.rows.push(this.fields.map((f) => cells[f] ?? { v: null, from: null }));
+    (opts.total ? this.totalRows : this.dataRows).push(r);
+    if (opts.origin) this.origins.set(r, opts.origin);
+  }
+
+  get size(): number {
+    return this.dataRows.length;
+  }
+
+  /** The virtual sheet as the table readers take it: a snapshot whose cells say where they were pasted. */
+  build(partial = false): TableSheet {
+    const fields = this.fields;
+    const spec = TABLES[this.kind];
+    const first = this.headerSources.find((s) => s) ?? null;
+    const name = first?.sheet.name ?? this.kind;
+    const values: CellValue[][] = this.rows.map((row, r) => (r === 0 ? spec.fields.map((f) => f.headers[0]!) : row.map((x) => x.v)));
+    const formats = this.rows.map((row) => row.map((x) => (x.own && x.from ? x.from.sheet.formats?.[x.from.r]?.[x.from.c] ?? null : null)));
+    const text = this.rows.map((row) => row.map((x) => (x.own && x.from ? x.from.sheet.text?.[x.from.r]?.[x.from.c] ?? null : null)));
+    const rows = this.rows;
+    const headerSources = this.headerSources;
+    const at = (r: number, c: number) => {
+      const src = r === 0 ? headerSources[c] : rows[r]?.[c]?.from ?? rows[r]?.find((x) => x.from)?.from ?? null;
+      const s = src ?? first;
+      if (!s) return { sheet: name, row: 0, col: 0 };
+      return { sheet: s.sheet.name, row: s.sheet.originRow + s.r, col: s.sheet.originCol + s.c };
+    };
+    const sheet: SheetSnapshot = { name, originRow: 0, originCol: 0, values, formats, text, at };
+    const pasted: PastedTable = { kind: this.kind, sheets: [...this.sheets], origins: this.origins, partial };
+    return {
+      kind: this.kind,
+      sheet,
+      headerRow: 0,
+      columns: new Map(fields.map((field, col) => [field, { field, col, header: spec.fields[col]!.headers[0]! }])),
+      headersFound: spec.fields.map((f) => f.headers[0]!),
+      headerIssues: [],
+      dataRows: this.dataRows,
+      totalRows: this.totalRows,
+      ownedCol: null,
+      foundBy: 'headers',
+      blockStarts: this.blockStarts,
+      pasted,
+    };
+  }
+}
+
+/** "-", "—", "n.d.": no comune. */
+const NO_COMUNE = /^[-–—_/]+$|^n\.?\s?d\.?$/i;
+/** "U.O. CREMONA": an ALER operating unit, not a comune. */
+const OPERATING_UNIT = /^(u\.\s?o\.|uo\s)/i;
+
+function comuneCell(block: Block, r: number): VCell | null {
+  const c = block.cols.get('comune');
+  if (c === undefined) return null;
+  const cell = own(block.sheet, r, c);
+  const t = readText(cell.v);
+  if (t !== null && (NO_COMUNE.test(t) || OPERATING_UNIT.test(t) || /^comuni vari\b/i.test(t))) return derived(null, cell.from);
+  return cell;
+}
+
+/** Owner and comune of a row, with what the table leaves to the reader: the owner above, "Comune di X". */
+function ownerAndComune(block: Block, r: number, carried: { ente: VCell | null }): { ente: VCell | null; comune: VCell | null } {
+  let ente: VCell | null = block.cols.has('ente') ? own(block.sheet, r, block.cols.get('ente')) : null;
+  if (ente && isBlank(ente.v)) ente = carried.ente;
+  else if (ente) carried.ente = ente;
+  let comune = comuneCell(block, r);
+  const comuneText = comune ? readText(comune.v) : null;
+  if (!block.cols.has('ente') && comune && comuneText) {
+    // A table of comuni only (seed 002's j): the owner is the comune.
+    const bare = comuneOfOwner(comuneText) ?? comuneText;
+    ente = derived(`Comune di ${bare}`, comune.from);
+    comune = derived(bare, comune.from);
+  } else if ((!comune || comuneText === null) && !block.cols.has('comune') && ente) {
+    const part = readText(ente.v) !== null ? comuneOfOwner(readText(ente.v)!) : null;
+    if (part) comune = derived(part.replace(/\*+$/, '').trim(), ente.from);
+  }
+  return { ente, comune };
+}
+
+/** "29 di cui 7 per altri usi abitativi", "10 (di cui 4 per mobilità d'ufficio)": the figure and its part. */
+export function splitOfWhich(v: CellValue): { whole: number; part: number; of: 'altri' | 'mobilita' | 'deroga' } | null {
+  if (typeof v !== 'string') return null;
+  const m = /^\s*(\d[\d.]*)\s*\(?\s*di cui\s+(\d+)\s+(?:per\s+|in\s+)?(.*?)\)?\s*$/i.exec(v);
+  if (!m) return null;
+  const what = foldText(m[3]!);
+  const of = /altri usi/.test(what) ? 'altri' : /mobilita/.test(what) ? 'mobilita' : /deroga/.test(what) ? 'deroga' : null;
+  if (!of) return null;
+  return { whole: Number(m[1]!.replace(/\./g, '')), part: Number(m[2]), of };
+}
+
+function figure(block: Block, r: number, field: string): VCell {
+  return own(block.sheet, r, block.cols.get(field));
+}
+
+function totalRow(block: Block, r: number, fields: string[], label: string): Partial<Record<string, VCell>> {
+  const labelCol = block.cols.get('ente') ?? block.cols.get('comune');
+  const out: Partial<Record<string, VCell>> = { [label]: own(block.sheet, r, labelCol ?? 0) };
+  if (isBlank(out[label]!.v)) out[label] = derived('Totale', { sheet: block.sheet, r, c: labelCol ?? 0 });
+  for (const f of fields) out[f] = figure(block, r, f);
+  return out;
+}
+
+export function addUnits(v: VirtualSheet, block: Block): void {
+  const listed = block.section.kind === 'list';
+  const state = block.section.kind === 'units' ? block.section.state : undefined;
+  const stateFrom: Source = block.title ? { sheet: block.sheet, r: block.title.r, c: block.title.c } : { sheet: block.sheet, r: block.headerRow, c: 0 };
+  const carried = { ente: null as VCell | null };
+  v.startBlock(block);
+  for (const r of block.rows) {
+    const { ente, comune } = ownerAndComune(block, r, carried);
+    const numero = figure(block, r, 'numero');
+    const id = figure(block, r, 'id');
+    const ownState = figure(block, r, 'stato');
+    // A count table's row without a count says nothing (seed 003's "COMUNE DI CALVATONE*").
+    if (isBlank(numero.v) && isBlank(id.v) && (listed ? isBlank(ownState.v) : true)) continue;
+    const stato = !isBlank(ownState.v) || listed ? ownState : derived(state!, stateFrom);
+    v.add(
+      {
+        id, codiceEnte: figure(block, r, 'codiceEnte'), ente: ente ?? undefined, comune: comune ?? undefined, stato, numero,
+        destinazione: figure(block, r, 'destinazione'), costo: figure(block, r, 'costo'), note: figure(block, r, 'note'),
+      },
+      { origin: listed ? { from: 'list' } : { from: 'section', ...(state ? { state } : {}) } },
+    );
+  }
+  if (block.cols.has('numero')) for (const r of block.totals) v.add(totalRow(block, r, ['numero'], 'ente'), { total: true });
+}
+
+const official = (() => {
+  let resolver: ReturnType<typeof officialComuni> | null = null;
+  return () => (resolver ??= officialComuni());
+})();
+
+export function addEnti(v: VirtualSheet, block: Block): void {
+  v.startBlock(block);
+  const read = (r: number) => {
+    const ente = figure(block, r, 'ente');
+    const cells: Partial<Record<string, VCell>> = { ente, totale: figure(block, r, 'totale'), sap: figure(block, r, 'sap'), sas: figure(block, r, 'sas'), altri: figure(block, r, 'altri') };
+    const split = splitOfWhich(cells.totale!.v);
+    if (split?.of === 'altri') {
+      cells.totale = derived(split.whole, cells.totale!.from);
+      if (isBlank(cells.altri!.v)) cells.altri = derived(split.part, cells.totale.from);
+    }
+    return cells;
+  };
+  for (const r of block.rows) {
+    const cells = read(r);
+    const name = readText(cells.ente!.v);
+    if (name === null) continue;
+    // The platform writes a comune's stock under the comune's bare name ("ANNICCO").
+    const f = foldText(name);
+    const tipo = ALER_RE.test(f) ? 'ALER' : comuneOfOwner(name) !== null || official().resolve(name).kind !== 'unknown' ? 'Comune' : null;
+    if (tipo) cells.tipo = derived(tipo, cells.ente!.from);
+    v.add(cells);
+  }
+  for (const r of block.totals) v.add({ ...read(r), ente: totalRow(block, r, [], 'ente').ente }, { total: true });
+}
+
+export function addSat(v: VirtualSheet, block: Block): void {
+  v.startBlock(block);
+  const carried = { ente: null as VCell | null };
+  for (const r of block.rows) {
+    const { ente, comune } = ownerAndComune(block, r, carried);
+    const sat = figure(block, r, 'sat');
+    if (isBlank(sat.v)) continue;
+    v.add({ ente: ente ?? undefined, comune: comune ?? undefined, sat });
+  }
+  for (const r of block.totals) v.add(totalRow(block, r, ['sat'], 'ente'), { total: true });
+}
+
+export function addAssegnazioni(v: VirtualSheet, block: Block): void {
+  v.startBlock(block);
+  const read = (r: number) => {
+    const cells: Partial<Record<string, VCell>> = { assegnate: figure(block, r, 'assegnate'), deroga: figure(block, r, 'deroga'), mobilita: figure(block, r, 'mobilita') };
+    const split = splitOfWhich(cells.assegnate!.v);
+    if (split && split.of !== 'altri') {
+      const from = cells.assegnate!.from;
+      cells.assegnate = derived(split.whole, from);
+      if (isBlank(cells[split.of]!.v)) cells[split.of] = derived(split.part, from);
+    }
+    return cells;
+  };
+  const carried = { ente: null as VCell | null };
+  for (const r of block.rows) {
+    const cells = read(r);
+    if (isBlank(cells.assegnate!.v)) continue;
+    const { ente } = ownerAndComune(block, r, carried);
+    v.add({ ...cells, ente: ente ?? undefined });
+  }
+  for (const r of block.totals) v.add({ ...read(r), ente: totalRow(block, r, [], 'ente').ente }, { total: true });
+}
+
+/** h, i, d bis: one virtual Comuni row per comune, whichever tables name it. */
+export class VirtualComuni {
+  private byName = new Map<string, Partial<Record<string, VCell>>>();
+  readonly sheet = new VirtualSheet('Comuni');
+
+  add(block: Block): void {
+    if (block.section.kind !== 'comuni') return;
+    const field = block.section.field;
+    const keyCol = block.cols.get('comune') ?? block.cols.get('ente');
+    for (const r of block.rows) {
+      const name = own(block.sheet, r, keyCol);
+      const written = readText(name.v);
+      const value = figure(block, r, field);
+      if (written === null || isBlank(value.v)) continue;
+      const bare = (comuneOfOwner(written) ?? written).replace(/\*+$/, '').trim();
+      const key = foldText(bare);
+      let row = this.byName.get(key);
+      if (!row) {
+        if (this.byName.size === 0) this.sheet.startBlock(block);
+        row = { comune: bare === written ? name : derived(bare, name.from) };
+        this.byName.set(key, row);
+      }
+      row[field] = value;
+      if (field === 'categoria' && block.cols.has('motivazione')) row.motivazione = figure(block, r, 'motivazione');
+    }
+  }
+
+  build(): TableSheet | null {
+    if (this.byName.size === 0) return null;
+    for (const row of this.byName.values()) this.sheet.add(row);
+    return this.sheet.build(true);
+  }
+}
+
+export function cellA1(s: Source): { sheet: string; cell: string; row: number; col: number } {
+  const row = s.sheet.originRow + s.r;
+  const col = s.sheet.originCol + s.c;
+  return { sheet: s.sheet.name, cell: `${columnLetter(col)}${row + 1}`, row, col };
+}

@@ -3,6 +3,7 @@ import { Report, ReportAnomaly } from '../core/report';
 import { Readiness } from '../core/scope';
 import { countOf, num } from '../core/italian';
 import { verdictLine } from '../core/output/verdict';
+import { pastedSentence } from '../core/output/pasted-wording';
 
 const n = (x: number) => num(x);
 
@@ -20,6 +21,7 @@ export function summaryText(report: Report, file: string, readiness: Readiness, 
   const lines = [
     `Piano Offerta – controllo di «${file}»`,
     ...(readiness.scope === 'ambito' ? [`Ambito: ${report.ambito ?? 'non indicato'} · anno ${report.anno ?? 'non indicato'}`] : []),
+    ...(report.pasted ? [pastedSentence(report.pasted)] : []),
     `Sezione g: ${n(t.g)} unità SAP assegnabili (b ${n(t.b)} · c ${n(t.c)} · d ${n(t.d)} · e ${n(t.e)} · f ${n(t.f)}), di cui SAT ${n(t.sat)}; ${countOf(report.sectionG.length, 'riga', 'righe')} per ente e comune`,
     `Anomalie: ${countOf(report.counts.error, 'errore', 'errori')} · ${countOf(report.counts.warning, 'avviso', 'avvisi')} · ${countOf(report.counts.info, 'informazione', 'informazioni')}`,
   ];

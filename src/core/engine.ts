@@ -6,6 +6,7 @@
 import { parseA1 } from './address';
 import { PlanModel, readPlan } from './reading/plan';
 import { locateSheets } from './reading/table';
+import { pastedSummary } from './reading/sections/standard';
 import { Report } from './report';
 import { RULES } from './rules';
 import { Anomaly, Finding, Rule, SEVERITY_RANK } from './rules/rule';
@@ -80,6 +81,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): E
     counts,
     scope: readiness.scope,
     ready: readiness.ready,
+    ...(model.located.pasted ? { pasted: pastedSummary(model.located) } : {}),
   };
   const writePlan = buildWritePlan({ model, sectionG, anomalies, report, readiness, previous });
   return { report, model, sectionG, anomalies, writePlan, readiness, previous };

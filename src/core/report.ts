@@ -39,6 +39,14 @@ export const reportSchema = z.object({
   /** "ambito": a plan; "ente": one owner's unit list on its own (never "pronto per l'Assemblea"). */
   scope: z.enum(['ambito', 'ente']),
   ready: z.boolean(),
+  /**
+   * Present when the plan was read from section tables pasted as they are printed (issue 14): the
+   * sheets, the sections recognised (by their content: «b) carenza manutentiva»…) and the standard
+   * sheets they stood for.
+   */
+  pasted: z
+    .object({ sheets: z.array(z.string()), sections: z.array(z.string()), standard: z.array(z.string()) })
+    .optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;

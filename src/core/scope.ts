@@ -63,7 +63,10 @@ export function readinessOf(model: PlanModel, errors: number): Readiness {
     if (!name) missing.push(`manca il foglio «${kind}» (${what})`);
     else if (tables[kind]!.dataRows.length === 0) missing.push(`il foglio «${name}» non ha righe (${what})`);
   };
-  rows('Comuni', "i comuni dell'ambito");
+  // Comuni pasted from the h, i, d bis tables are those that chose something, not the ambito's list
+  // with who answered: the Assemblea needs that list.
+  if (tables.Comuni?.pasted?.partial) missing.push("manca il foglio «Comuni» (l'elenco dei comuni dell'ambito con chi ha risposto: le tabelle incollate h, i e d bis nominano solo i comuni che hanno scelto qualcosa)");
+  else rows('Comuni', "i comuni dell'ambito");
   rows('Enti', 'gli enti proprietari, sezione a');
   if (!sheet('Assegnazioni')) missing.push("manca il foglio «Assegnazioni» (unità assegnate l'anno precedente, sezione k)");
   return { scope: 'ambito', ready: errors === 0 && missing.length === 0, missing, owners: [] };

@@ -17,7 +17,10 @@ import { EngineEvent, EngineRunner, attach, detach, inProcessEngine, outcomeOf }
 import { toUserFacingError } from './errors';
 import { PacedBudget } from './pacing';
 import { Platform, WorkbookRead, readWorkbook } from './read';
-import { createStandardSheets } from './standard-sheets';
+import { FilledRows, createStandardSheets } from './standard-sheets';
+import { locateSheets } from '../core/reading/table';
+import { readPlan } from '../core/reading/plan';
+import { standardRowsFromPaste } from '../core/reading/sections/standard';
 import { LAST_CHECK_KEY, inspectWorkbook } from './status';
 import { WriteDecision, planRemoval, queueWrite } from './write';
 
@@ -164,9 +167,15 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
     }
   };
 
+  /** The pasted section tables read again, as the standard sheets' rows (a paste is a few hundred rows: read here). */
+  const pastedRows = async (context: Excel.RequestContext): Promise<FilledRows> => {
+    const read = await readWorkbook(context, caps, platform);
+    return standardRowsFromPaste(readPlan(locateSheets(read.snapshot)));
+  };
+
   return {
-    createStandardSheets: ({ comuni }: { comuni?: ComuneUfficiale[] }) =>
-      guarded(() => run((context) => createStandardSheets(context, caps, comuni ?? []))),
+    createStandardSheets: ({ comuni, fromPaste }: { comuni?: ComuneUfficiale[]; fromPaste?: boolean }) =>
+      guarded(() => run(async (context) => createStandardSheets(context, caps, comuni ?? [], fromPaste ? await pastedRows(context) : {}))),
 
     checkAndApply: (onProgress: (p: Progress) => void, signal?: AbortSignal, options: CheckOptions = {}) =>
       guarded(() => cancellable(signal, (gate) =>

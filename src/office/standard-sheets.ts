@@ -6,6 +6,7 @@
  * created by this run are taken back.
  */
 import { ComuneUfficiale } from '../core/reference/comuni';
+import type { CellValue } from '../core/snapshot';
 import { AMBITO_KEYS, SheetKind, TABLE_ORDER, TABLES } from '../core/reading/schema';
 import { sheetKindByName } from '../core/reading/table';
 import { UserFacingError } from '../taskpane/service';
@@ -29,10 +30,19 @@ function headersOf(kind: SheetKind): string[] {
   return kind === 'Ambito' ? ['Campo', 'Valore'] : TABLES[kind].fields.map((f) => f.headers[0]!);
 }
 
-function rowsOf(kind: SheetKind, comuni: ComuneUfficiale[]): (string | number | null)[][] {
+/** Rows read from pasted section tables, by standard sheet: what «Crea fogli standard» fills them with. */
+export type FilledRows = Partial<Record<SheetKind, CellValue[][]>>;
+
+function rowsOf(kind: SheetKind, comuni: ComuneUfficiale[], filled: FilledRows): CellValue[][] {
   if (kind === 'Ambito') return AMBITO_KEYS.map((k) => [k.labels[0]!, null]);
-  if (kind === 'Comuni' && comuni.length) return comuni.map((c) => [c.nome, c.istat, null, null, null, null, null]);
-  return [headersOf(kind).map(() => null)];
+  const rows = filled[kind] ?? [];
+  if (kind === 'Comuni' && comuni.length) {
+    // The comuni chosen in the list join those the pasted tables name (their choices kept).
+    const named = new Set(rows.map((r) => String(r[0]).toLowerCase()));
+    const more = comuni.filter((c) => !named.has(c.nome.toLowerCase())).map((c): CellValue[] => [c.nome, c.istat, null, null, null, null, null]);
+    return [...rows, ...more].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'it'));
+  }
+  return rows.length ? rows : [headersOf(kind).map(() => null)];
 }
 
 const STRUCTURE_PROTECTED = new UserFacingError(
@@ -41,14 +51,15 @@ const STRUCTURE_PROTECTED = new UserFacingError(
   'protected',
 );
 
-function queueSheet(sheets: Excel.WorksheetCollection, kind: SheetKind, comuni: ComuneUfficiale[], tableName: string, caps: Capabilities): void {
+function queueSheet(sheets: Excel.WorksheetCollection, kind: SheetKind, comuni: ComuneUfficiale[], tableName: string, caps: Capabilities, filled: FilledRows): void {
   const ws = sheets.add(kind);
   const headers = headersOf(kind);
-  const rows = rowsOf(kind, kind === 'Comuni' ? comuni : []);
+  const rows = rowsOf(kind, kind === 'Comuni' ? comuni : [], filled);
   const all = [headers, ...rows];
   const range = ws.getRangeByIndexes(0, 0, all.length, headers.length);
-  // Codes and names are text (ISTAT codes keep their leading zeros).
-  range.numberFormat = all.map((r, i) => r.map((_, c) => (i === 0 || kind === 'Ambito' ? '@' : headers[c] === 'Codice ISTAT' ? '@' : null))) as string[][];
+  // Codes, names and any text of the user's are text (ISTAT codes keep their leading zeros; a pasted
+  // "=…" stays what it was).
+  range.numberFormat = all.map((r, i) => r.map((v, c) => (i === 0 || kind === 'Ambito' || headers[c] === 'Codice ISTAT' || typeof v === 'string' ? '@' : null))) as string[][];
   range.values = all as (string | number)[][];
   const table = ws.tables.add(`${kind}!A1:${String.fromCharCode(64 + headers.length)}${all.length}`, true);
   table.name = tableName;
@@ -68,7 +79,8 @@ export async function createStandardSheets(
   context: Excel.RequestContext,
   caps: Capabilities,
   comuni: ComuneUfficiale[],
-): Promise<{ created: string[]; existing: string[] }> {
+  filled: FilledRows = {},
+): Promise<{ created: string[]; existing: string[]; filled: string[] }> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name');
@@ -83,12 +95,12 @@ export async function createStandardSheets(
   }
   const missing = ORDER.filter((k) => !present.has(k));
   const existing = ORDER.filter((k) => present.has(k)).map((k) => present.get(k)!);
-  if (!missing.length) return { created: [], existing };
+  if (!missing.length) return { created: [], existing, filled: [] };
   // Checked before the first write: sheets can be added, and each table gets a name no one has.
   if (wb.protection.protected) throw STRUCTURE_PROTECTED;
   const taken = new Set([...wb.tables.items.map((t) => t.name), ...wb.names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
   const names = new Map(missing.map((k) => [k, freeTableName(`Tab${k}`, taken)]));
-  for (const kind of missing) queueSheet(sheets, kind, comuni, names.get(kind)!, caps);
+  for (const kind of missing) queueSheet(sheets, kind, comuni, names.get(kind)!, caps, filled);
   sheets.getItem(missing[0]!).activate();
   try {
     await context.sync();
@@ -100,5 +112,5 @@ export async function createStandardSheets(
     await context.sync();
     throw err;
   }
-  return { created: missing, existing };
+  return { created: missing, existing, filled: missing.filter((k) => filled[k]?.length) };
 }

@@ -60,6 +60,8 @@ export interface CheckOutcome {
 
 export interface CreateSheetsOutcome {
   created: string[];
+  /** Of those created, the sheets filled with what was read from pasted section tables. */
+  filled?: string[];
   /** Standard sheets that already existed and were left untouched. */
   existing: string[];
 }
@@ -101,8 +103,11 @@ export interface AddinService {
   inspect(): Promise<WorkbookStatus>;
   /** Reads and checks again without writing: true when the report would have this fingerprint (src/core/fingerprint.ts). */
   isCurrent(fingerprint: string, options?: CheckOptions): Promise<boolean>;
-  /** Creates the missing standard sheets (never touches an existing one); optionally fills Comuni. */
-  createStandardSheets(options: { comuni?: ComuneUfficiale[] }): Promise<CreateSheetsOutcome>;
+  /**
+   * Creates the missing standard sheets (never touches an existing one); optionally fills Comuni, and,
+   * with `fromPaste`, fills them with what the workbook's pasted section tables hold (read again now).
+   */
+  createStandardSheets(options: { comuni?: ComuneUfficiale[]; fromPaste?: boolean }): Promise<CreateSheetsOutcome>;
   /**
    * Reads the workbook, runs the engine, applies the write plan. Aborting `signal` before the first
    * write stops the check and rejects with a UserFacingError of code 'cancelled' (the workbook

@@ -61,3 +61,22 @@ export function pastedPlanSnapshot(plan: PlanName, layout: 'stacked' | 'per-sect
   const ambito = planSnapshot(plan).sheets.find((s) => s.name === 'Ambito')!;
   return { sheets: [ambito, ...pastedSheets(plan, layout)] };
 }
+
+/** The pasted plan as an .xlsx file (ExcelJS, an outside writer): the standard Ambito sheet and the paste. */
+export async function pastedXlsx(plan: PlanName, layout: 'stacked' | 'per-section'): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  for (const s of pastedPlanSnapshot(plan, layout).sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = v;
+        const f = s.formats?.[r]?.[c];
+        if (f) cell.numFmt = f;
+      }),
+    );
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

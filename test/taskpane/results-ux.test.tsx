@@ -212,7 +212,7 @@ describe('«Preparare i fogli del piano» while another action runs', () => {
     act(() => setDisabled(false));
     for (const e of interactive) expect((e as HTMLInputElement).disabled).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Crea fogli standard' }));
-    expect(onCreate).toHaveBeenCalledWith([expect.objectContaining({ nome: 'Crema' })]);
+    expect(onCreate).toHaveBeenCalledWith([expect.objectContaining({ nome: 'Crema' })], false);
   });
 
   test('the checkbox alone, before any comune is chosen, is disabled too', () => {

@@ -26,16 +26,20 @@ export interface CreateSheetsSectionProps {
   /** The sheets are being created right now. */
   creating: boolean;
   result: CreatedSheets | null;
-  onCreate: (comuni: ComuneUfficiale[]) => void;
+  onCreate: (comuni: ComuneUfficiale[], fromPaste: boolean) => void;
+  /** The last check read the plan from pasted section tables: the sheets can be filled with it. */
+  pasted?: { sheets: string[]; standard: string[] } | null;
   /** The «Crea fogli standard» button, for a message elsewhere in the pane that leads to it. */
   buttonRef?: Ref<HTMLButtonElement>;
   /** The first thing to do (an empty workbook): the button is the pane's primary action. */
   primary?: boolean;
 }
 
-export function CreateSheetsSection({ disabled, creating, result, onCreate, buttonRef, primary = false }: CreateSheetsSectionProps) {
+export function CreateSheetsSection({ disabled, creating, result, onCreate, buttonRef, primary = false, pasted = null }: CreateSheetsSectionProps) {
   const s = useStyles();
   const [withComuni, setWithComuni] = useState(false);
+  const [fromPaste, setFromPaste] = useState(true);
+  const canFill = !!pasted && pasted.standard.length > 0;
   const [comuni, setComuni] = useState<ComuneUfficiale[]>([]);
   return (
     <section className={s.root} aria-labelledby="fogli-title">
@@ -46,6 +50,14 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
         Crea i fogli standard che mancano («Ambito», «Comuni», «Enti», «Unita», «SAT», «Assegnazioni») con le intestazioni
         giuste. I fogli già presenti non vengono toccati.
       </Body1>
+      {canFill && (
+        <Checkbox
+          label={`Riempili con i dati delle tabelle incollate (${sheetNames(pasted!.sheets)}), che restano come sono`}
+          checked={fromPaste}
+          disabled={disabled}
+          onChange={(_, data) => setFromPaste(data.checked === true)}
+        />
+      )}
       <Checkbox
         label="Aggiungi i comuni dell'ambito"
         checked={withComuni}
@@ -55,7 +67,7 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
       />
       {withComuni && <ComuniPicker selected={comuni} onChange={setComuni} disabled={disabled} />}
       <div className={s.row}>
-        <Button ref={buttonRef} appearance={primary ? 'primary' : 'secondary'} disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [])}>
+        <Button ref={buttonRef} appearance={primary ? 'primary' : 'secondary'} disabled={disabled} onClick={() => onCreate(withComuni ? comuni : [], canFill && fromPaste)}>
           Crea fogli standard
         </Button>
         {creating && <Spinner size="extra-tiny" label="Creazione dei fogli…" />}
@@ -67,9 +79,10 @@ export function CreateSheetsSection({ disabled, creating, result, onCreate, butt
 }
 
 function CreatedNote({ result }: { result: CreatedSheets }) {
-  const { created, existing } = result.outcome;
+  const { created, existing, filled = [] } = result.outcome;
   const lines: string[] = [];
   if (created.length > 0) lines.push(`${created.length === 1 ? 'Foglio creato' : 'Fogli creati'}: ${sheetNames(created)}.`);
+  if (filled.length > 0) lines.push(`Riempiti con i dati delle tabelle incollate: ${sheetNames(filled)}. Da qui in avanti contano questi fogli; controllarli e premere «Controlla e calcola».`);
   else lines.push('Nessun foglio creato: i fogli standard erano già tutti presenti.');
   if (existing.length > 0) {
     const left = existing.length === 1 ? "Già presente, lasciato com'era" : "Già presenti, lasciati com'erano";

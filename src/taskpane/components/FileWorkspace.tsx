@@ -11,6 +11,7 @@ import { formatNumber } from '../italian';
 import type { CheckOutcome, Progress } from '../service';
 import { CheckProgress } from './CheckProgress';
 import { ComparedNote } from './ComparedNote';
+import { PastedNote } from './PastedNote';
 import { PreviousYearPicker } from './PreviousYearPicker';
 import { DocumentButton } from './DocumentButton';
 import { ErrorBar } from './ErrorBar';
@@ -219,6 +220,7 @@ export function FileWorkspace() {
             File controllato: <strong>{result.source}</strong>
           </Body1>
           {result.outcome.compared && <ComparedNote outcome={result.outcome} mode="file" />}
+          <PastedNote outcome={result.outcome} />
           <ResultsView
             outcome={result.outcome}
             mode="file"

@@ -16,6 +16,7 @@ import { countOf, formatNumber } from '../italian';
 import type { AddinService, CheckOptions, CheckOutcome, Progress, RemoveOutcome, WorkbookStatus } from '../service';
 import type { YearSummary } from '../../core/previous/year';
 import { ComparedNote } from './ComparedNote';
+import { PastedNote } from './PastedNote';
 import { PreviousYearPicker } from './PreviousYearPicker';
 import { describeYears } from '../../core/previous/wording';
 import { CheckProgress } from './CheckProgress';
@@ -268,9 +269,9 @@ export function Workspace({ service }: { service: AddinService }) {
       setRemoved({ outcome, seq: ++seq.current });
     });
 
-  const create = (comuni: ComuneUfficiale[]) =>
+  const create = (comuni: ComuneUfficiale[], fromPaste = false) =>
     run('create', async () => {
-      const outcome = await service.createStandardSheets(comuni.length > 0 ? { comuni } : {});
+      const outcome = await service.createStandardSheets({ ...(comuni.length > 0 ? { comuni } : {}), ...(fromPaste ? { fromPaste } : {}) });
       setCreated({ outcome, comuniRequested: comuni.length, seq: ++seq.current });
     });
 
@@ -319,6 +320,7 @@ export function Workspace({ service }: { service: AddinService }) {
       creating={busy === 'create'}
       result={created}
       onCreate={create}
+      pasted={shown?.outcome.report.pasted ?? null}
     />
   );
 
@@ -400,6 +402,7 @@ export function Workspace({ service }: { service: AddinService }) {
         <div className={s.results}>
           <FreshnessNote shown={shown} />
           {shown.outcome.compared && <ComparedNote outcome={shown.outcome} mode="excel" />}
+          <PastedNote outcome={shown.outcome} onCreate={missing.length > 0 ? toCreateSheets : undefined} />
           <ResultsView
             outcome={shown.outcome}
             onSelect={select}

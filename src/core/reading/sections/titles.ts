@@ -52,13 +52,24 @@ export function saysNone(text: string): boolean {
   return /^(nessun[oa]?|non (sono|risultano|e stat)) /.test(f) || /\besentat/.test(f);
 }
 
-/** The Stato a unit section gives its rows, in the words the Unita sheet uses. */
-export function sectionLabel(s: SectionKind): string {
+const UNIT_LABELS: Record<CanonicalState, string> = {
+  'Carenza manutentiva': 'b) carenza manutentiva',
+  Ristrutturazione: 'c) ristrutturazione e recupero',
+  'Nuova edificazione': 'd) nuova edificazione',
+  Libero: 'e) già libere',
+  Turnover: 'e) turnover',
+  'Libero o turnover': 'e) libere e turnover',
+  'Conferito da privati': 'f) conferite da privati',
+};
+
+/** The section as the pane and the command line name it, by its content (the letters of the seeds 000 and 001). */
+export function sectionLabel(s: SectionKind | { kind: 'list' }): string {
   switch (s.kind) {
+    case 'list': return "elenco delle unità di un ente (come l'Allegato B dell'ALER)";
     case 'enti': return 'a) consistenza del patrimonio';
-    case 'units': return s.state;
+    case 'units': return UNIT_LABELS[s.state];
     case 'g': return 'g) totale per ente e comune';
-    case 'comuni': return s.field === 'soglia' ? 'h) soglia indigenti' : s.field === 'categoria' ? 'i) categoria aggiuntiva' : 'd bis) Forze di Polizia e VVF';
+    case 'comuni': return s.field === 'soglia' ? 'h) soglia indigenti' : s.field === 'categoria' ? 'i) categorie aggiuntive' : 'd bis) Forze di Polizia e Vigili del Fuoco';
     case 'sat': return 'j) servizi abitativi transitori';
     case 'assegnazioni': return "k) assegnate l'anno precedente";
   }

@@ -1,0 +1,30 @@
+/** How the command line, the pane and the page say that a plan was read from pasted section tables. */
+import type { Report } from '../report';
+
+const quoted = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
+
+/** The sections by their letters, those said empty apart: «a, b, c, e, g; vuote: d, f». */
+function letters(sections: string[]): string {
+  const letter = (s: string) => s.slice(0, s.indexOf(')'));
+  const full = sections.filter((s) => !s.endsWith('(vuota)') && s.includes(')')).map(letter);
+  const empty = sections.filter((s) => s.endsWith('(vuota)')).map(letter);
+  const list = sections.some((s) => !s.includes(')')) ? ["l'elenco delle unità di un ente"] : [];
+  return [`sezioni ${[...full, ...list].join(', ')}`, ...(empty.length ? [`${empty.length === 1 ? 'vuota' : 'vuote'}: ${empty.join(', ')}`] : [])].join('; ');
+}
+
+/**
+ * «Piano letto dalle tabelle incollate nel foglio «Piano incollato» (a) …, b) …); valgono come i fogli
+ * «Enti», «Unita».» In `short` form (the pane, the page) the sections by their letters only.
+ */
+export function pastedSentence(p: NonNullable<Report['pasted']>, short = false): string {
+  if (p.standard.length === 0) {
+    return `Tabelle incollate ${p.sheets.length === 1 ? `nel foglio ${quoted(p.sheets)}` : `nei fogli ${quoted(p.sheets)}`}: contano i fogli standard; la tabella g incollata è confrontata con la sezione g calcolata.`;
+  }
+  const where = p.sheets.length === 1 ? `nel foglio ${quoted(p.sheets)}` : `nei fogli ${quoted(p.sheets)}`;
+  const as = p.standard.length ? `; valgono come ${p.standard.length === 1 ? 'il foglio' : 'i fogli'} ${quoted(p.standard)}` : '';
+  return `Piano letto dalle tabelle incollate ${where} (${short ? letters(p.sections) : p.sections.join('; ')})${as}.`;
+}
+
+/** What «Crea fogli standard» does for such a workbook. */
+export const PASTED_CREATE_HINT =
+  "«Crea fogli standard» può scrivere questi dati nei fogli standard che mancano (fogli nuovi; le tabelle incollate restano come sono): dall'anno prossimo si parte da lì.";

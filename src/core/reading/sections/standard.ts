@@ -1,0 +1,63 @@
+/**
+ * A pasted plan as the standard sheets it stands for: what «Crea fogli standard» writes for a
+ * workbook read this way (new sheets; the pasted ones stay as they are), so that next year starts
+ * from the standard layout. And the summary of what was recognised, for the report.
+ */
+import { foldText } from '../../names/normalize';
+import { comuniAttivi } from '../../reference/comuni';
+import { CellValue } from '../../snapshot';
+import type { PlanModel } from '../model';
+import { TABLE_ORDER, TableSpec } from '../schema';
+import { LocatedWorkbook } from '../table';
+import { sectionLabel } from './titles';
+
+type Rows = Partial<Record<TableSpec['kind'], CellValue[][]>>;
+
+const clean = (v: CellValue | undefined): CellValue => (v === undefined ? null : typeof v === 'string' ? v.trim() : v);
+
+/**
+ * The standard sheets read from pasted tables, as data rows in the standard columns (no header, no
+ * totals). Unita holds the units counted (a table that sums up an owner's own list is left out, or
+ * the list would count twice); Comuni every comune the plan names, by its official name, with the
+ * choices of the h, i, d bis tables (who answered is for the capofila to fill in).
+ */
+export function standardRowsFromPaste(model: PlanModel): Rows {
+  const out: Rows = {};
+  const { tables } = model.located;
+  for (const kind of TABLE_ORDER) {
+    const t = tables[kind];
+    if (!t?.pasted || kind === 'Comuni') continue;
+    const rows = kind === 'Unita' ? model.units.map((u) => u.r) : t.dataRows;
+    if (rows.length) out[kind] = rows.map((r) => t.sheet.values[r]!.map(clean));
+  }
+  if (tables.Unita?.pasted && !(tables.Comuni && !tables.Comuni.pasted)) out.Comuni = comuniRows(model);
+  return out;
+}
+
+function comuniRows(model: PlanModel): CellValue[][] {
+  const istat = new Map(comuniAttivi().map((c) => [foldText(c.nome), c.istat]));
+  const byName = new Map<string, CellValue[]>();
+  const add = (name: string | null | undefined) => {
+    if (!name || byName.has(name) || !istat.has(foldText(name))) return;
+    byName.set(name, [name, istat.get(foldText(name))!, null, null, null, null, null]);
+  };
+  for (const u of model.units) if (u.comune.kind !== 'unknown') add(u.comune.name);
+  for (const e of model.enti) if (e.comune && e.comune.kind !== 'unknown') add(e.comune.name);
+  for (const s of model.sat) if (s.comune.kind !== 'unknown') add(s.comune.name);
+  for (const c of model.comuni) {
+    const name = c.official.kind === 'unknown' ? null : c.official.name;
+    add(name);
+    const row = name ? byName.get(name) : undefined;
+    if (row) [row[2], row[3], row[4], row[5]] = [c.soglia, c.categoria, c.motivazione, c.ffoo];
+  }
+  return [...byName.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'it'));
+}
+
+export function pastedSummary(located: LocatedWorkbook): { sheets: string[]; sections: string[]; standard: string[] } {
+  const p = located.pasted!;
+  const sections = [...new Set([...p.found.map((f) => sectionLabel(f.section)), ...p.empty.map((e) => `${sectionLabel(e.section)} (vuota)`)])];
+  const order = (x: string) => x.replace(/^d bis\)/, 'h2)');
+  sections.sort((a, b) => order(a).localeCompare(order(b), 'it'));
+  const standard = TABLE_ORDER.filter((k) => located.tables[k]?.pasted);
+  return { sheets: p.sheets, sections, standard };
+}

@@ -45,7 +45,13 @@ export const reportSchema = z.object({
    * sheets they stood for.
    */
   pasted: z
-    .object({ sheets: z.array(z.string()), sections: z.array(z.string()), standard: z.array(z.string()) })
+    .object({
+      sheets: z.array(z.string()),
+      sections: z.array(z.string()),
+      standard: z.array(z.string()),
+      /** Sheets of another year's tables (kept for reference), not read. */
+      otherYear: z.array(z.object({ sheet: z.string(), years: z.array(z.number().int()) })).optional(),
+    })
     .optional(),
 });
 

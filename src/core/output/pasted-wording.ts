@@ -17,6 +17,13 @@ function letters(sections: string[]): string {
  * «Enti», «Unita».» In `short` form (the pane, the page) the sections by their letters only.
  */
 export function pastedSentence(p: NonNullable<Report['pasted']>, short = false): string {
+  const other = (p.otherYear ?? []).map((o) => `${quoted([o.sheet])} (tabelle del piano ${o.years.join(', ')})`);
+  const skipped = other.length ? `Non ${other.length === 1 ? 'letto' : 'letti'}, perché di un altro anno: ${other.join(', ')}.` : '';
+  if (p.sheets.length === 0) return skipped;
+  return [readSentence(p, short), skipped].filter(Boolean).join(' ');
+}
+
+function readSentence(p: NonNullable<Report['pasted']>, short: boolean): string {
   if (p.standard.length === 0) {
     return `Tabelle incollate ${p.sheets.length === 1 ? `nel foglio ${quoted(p.sheets)}` : `nei fogli ${quoted(p.sheets)}`}: contano i fogli standard; la tabella g incollata è confrontata con la sezione g calcolata.`;
   }

@@ -146,3 +146,12 @@ export function headerKey(header: string): string {
 
 export const OUTPUT_SHEET_KEYS = new Set(Object.values(OUTPUT_SHEETS).map((n) => foldText(n)));
 export const OWNED_COLUMN_KEYS = new Set(Object.values(OWNED_COLUMNS).map((n) => headerKey(n)));
+
+const FIELD_BY_HEADER = new Map<TableSpec['kind'], Map<string, string>>(
+  (Object.keys(TABLES) as TableSpec['kind'][]).map((kind) => [kind, new Map(TABLES[kind].fields.flatMap((f) => f.headers.map((h) => [headerKey(h), f.key] as const)))]),
+);
+
+/** The standard field a header names in a sheet of this kind (canonical header or synonym), or null. */
+export function fieldOfHeader(kind: TableSpec['kind'], header: string): string | null {
+  return FIELD_BY_HEADER.get(kind)!.get(headerKey(header)) ?? null;
+}

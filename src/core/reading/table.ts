@@ -55,6 +55,8 @@ export interface TableSheet {
   blockStarts?: number[];
   /** Set when the table was read from pasted section tables (its sheet is virtual). */
   pasted?: PastedTable;
+  /** Total rows that add up their whole table though subtotals come before them (a plain «Totale» after «Totale ALER»). */
+  grandTotals?: Set<number>;
 }
 
 export interface AmbitoSheet {
@@ -220,7 +222,8 @@ export function totalCoverage(t: TableSheet): Map<number, number[]> {
     const since: number[] = [];
     while (start < t.dataRows.length && t.dataRows[start]! < tr) since.push(t.dataRows[start++]!);
     const own = since.filter((r) => blockOf(r) === blockOf(tr));
-    out.set(tr, own.length ? own : t.dataRows.filter((r) => r < tr && blockOf(r) === blockOf(tr)));
+    const whole = !own.length || t.grandTotals?.has(tr);
+    out.set(tr, whole ? t.dataRows.filter((r) => r < tr && blockOf(r) === blockOf(tr)) : own);
   }
   return out;
 }
@@ -308,7 +311,7 @@ export function locateSheets(workbook: WorkbookSnapshot): LocatedWorkbook {
   // A unit list on a sheet of its own (ALER's Allegato B, found by its headers) joins the pasted
   // tables as the owner's list; a sheet named Unita is the plan's own and wins (as after «Crea fogli standard»).
   const unitList = tables.Unita?.foundBy === 'headers' ? tables.Unita : undefined;
-  const pasted = pastedPlan(sections, unitList);
+  const pasted = pastedPlan(sections, unitList, ambito ? yearOf(ambito) : null);
   if (pasted) {
     for (const [kind, table] of Object.entries(pasted.tables) as [TableSpec['kind'], TableSheet][]) {
       const own = tables[kind];
@@ -317,4 +320,12 @@ export function locateSheets(workbook: WorkbookSnapshot): LocatedWorkbook {
     return { tables, ambito, pasted };
   }
   return { tables, ambito };
+}
+
+/** The plan's year as the Ambito sheet writes it, when it is a plain year. */
+function yearOf(ambito: AmbitoSheet): number | null {
+  const at = ambito.entries.get('anno');
+  const v = at ? cellValue(ambito.sheet, at.row, at.col) : null;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : null;
 }

@@ -7,6 +7,7 @@ import { foldText } from '../../names/normalize';
 import { CellValue, SheetSnapshot } from '../../snapshot';
 import { isBlank, readText } from '../values';
 import { SectionKind, saysNone, sectionOfTitle } from './titles';
+import { TableSpec, fieldOfHeader } from '../schema';
 
 /** A table under a section title, or a unit list of its own (ALER's Allegato B: a Stato on each row). */
 export interface Block {
@@ -37,7 +38,12 @@ export interface SheetSections {
   empty: EmptySection[];
   /** Titles recognised on the sheet (or its name): whether it is a pasted plan at all. */
   titles: number;
+  /** Years its titles name («nel corso dell'anno 2023»), k's aside (it names the year before). */
+  years: Set<number>;
 }
+
+/** «nel corso dell'anno 2023», «PER L'ANNUALITA' 2021» (not the years of a law, «L.R. 16/2016»). */
+const YEAR = /\b(?:anno|annualita|annualità)\s+(20\d\d)\b/gi;
 
 type Cells = { c: number; v: CellValue; text: string | null }[];
 
@@ -58,18 +64,27 @@ function isTotal(cells: Cells): boolean {
   return !!first && TOTAL.test(foldText(first.text!));
 }
 
-/** A one-cell row that reads as prose (a title of something else, a comment), not as an owner's name. */
+/**
+ * A one-cell row that reads as prose (a sentence, a comment, a heading), not as an owner's name
+ * written alone on its row ("Abitare Soc. Coop.", "COMUNE DI SAN MARTINO DALL'ARGINE").
+ */
 function isProse(text: string): boolean {
   const f = foldText(text.replace(/^\s*comune\s+di\s+/i, ''));
-  return /[:.…]\s*$/.test(text) || / : /.test(text) || f.split(' ').length >= 7 || text.length > 80;
+  return /[:…]\s*$/.test(text) || / : /.test(text) || f.split(' ').length >= 8 || text.length > 80;
+}
+
+/** The heading of another part of the document («e) … di cui:», «Allegato B», «PARTE TERZA»): the section before it ends. */
+function isHeading(text: string): boolean {
+  return /^\s*([a-k]|[a-k] ?bis)\s*\)/i.test(text) || /^\s*(all(egato)?\.?\s|parte\s)/i.test(text);
 }
 
 // Headers, on folded text. The owner's code is tested before the owner (it says "dell'Ente").
 const H = {
-  codiceEnte: /\bcodice alloggio\b/,
+  codiceEnte: /\bcodice alloggio\b|^codice ente\b/,
   id: /^(id|codice id|codice i d)\b|\bid alloggio\b|\bcodice i ?d\b/,
   stato: /^stato\b/,
-  ente: /\bragione sociale\b|\bente\b|\bproprietari[oa]?\b|\btipologia\b/,
+  // Anchored: a category such as «… alloggi di enti proprietari» is data, not the owner's header.
+  ente: /^(ragione sociale|ente\b|enti\b|tipologia|proprietari)/,
   comune: /^comun[ei]( ubicazione)?$/,
   figure: /\b(numero|n|nr|u i|unita|alloggi|totale|soglia|categoria|percentuale)\b|%/,
 };
@@ -130,8 +145,21 @@ function mapHeader(section: Block['section'], cells: Cells): { cols: Map<string,
       if (!cols.has('assegnate')) return null;
       break;
   }
+  // The other columns a standard sheet of the same kind has (Destinazione, Costo lavori €, Tipo ente,
+  // g dichiarato…): read as they would be there.
+  const kind = TARGET[section.kind];
+  if (kind) {
+    for (const { c } of rest) {
+      const field = fieldOfHeader(kind, cells.find((x) => x.c === c)!.text!);
+      if (field && !cols.has(field)) cols.set(field, c);
+    }
+  }
   return { cols, parts };
 }
+
+const TARGET: Record<Block['section']['kind'], TableSpec['kind'] | null> = {
+  list: 'Unita', units: 'Unita', enti: 'Enti', comuni: 'Comuni', sat: 'SAT', assegnazioni: 'Assegnazioni', g: null,
+};
 
 /** The tables of one sheet, or of a sheet named after its section ("b) carenza manutentiva"). */
 export function sheetSections(sheet: SheetSnapshot): SheetSections {
@@ -142,17 +170,25 @@ export function sheetSections(sheet: SheetSnapshot): SheetSections {
   let title: Block['title'] = null;
   let titles = named ? 1 : 0;
   let block: Block | null = null;
+  const years = new Set<number>();
+  const noteYears = (text: string, of: SectionKind) => {
+    if (of.kind !== 'assegnazioni') for (const m of text.replace(/[’']/g, ' ').matchAll(YEAR)) years.add(Number(m[1]));
+  };
   const rows = sheet.values;
   for (let r = 0; r < rows.length; r++) {
     const cells = cellsOf(rows[r]);
     if (cells.length === 0) continue;
-    if (cells.length === 1 && cells[0]!.text !== null) {
-      const text = cells[0]!.text!;
+    // A title pasted over two cells («c)» | «Unità abitative … ristrutturazione…»): one title.
+    const split = cells.length === 2 && cells[0]!.text !== null && cells[1]!.text !== null && /^\s*([a-k]|[a-k] ?bis)\s*\)\s*$/i.test(cells[0]!.text!);
+    const single = cells.length === 1 && cells[0]!.text !== null ? cells[0]!.text! : split ? `${cells[0]!.text!} ${cells[1]!.text!}` : null;
+    if (single !== null) {
+      const text = single;
       const said = sectionOfTitle(text);
       if (saysNone(text) && (said ?? section)) {
         // «Nessun Ente Proprietario ha comunicato … di nuova edificazione»: that section is empty (a
         // remark under a table, «Nessun alloggio … in deroga», is not).
         const of = said ?? section!;
+        noteYears(text, of);
         if (said || !blocks.some((b) => b.sheet === sheet && b.title === title && b.section === section)) empty.push({ sheet, section: of, r, c: cells[0]!.c });
         section = of;
         block = null;
@@ -163,12 +199,18 @@ export function sheetSections(sheet: SheetSnapshot): SheetSections {
         section = said;
         title = { r, c: cells[0]!.c };
         titles++;
+        noteYears(text, said);
+        block = null;
+        continue;
+      }
+      if (isHeading(text)) {
+        // The heading of something else: the section before it ends.
+        section = null;
         block = null;
         continue;
       }
       if (isProse(text) || !block) {
-        // Prose, or the heading of something else («e) … di cui:», «Allegato B»): its section ends here.
-        section = null;
+        // A sentence: the table above, if any, ends; a table below still belongs to the section.
         block = null;
         continue;
       }
@@ -191,5 +233,5 @@ export function sheetSections(sheet: SheetSnapshot): SheetSections {
     if (isTotal(cells)) block.totals.push(r);
     else block.rows.push(r);
   }
-  return { blocks, empty, titles };
+  return { blocks, empty, titles, years };
 }

@@ -7,6 +7,7 @@ import { ComuneRef, EnteRef, Findings, UnitRow, positionOf } from '../model';
 import { ComuneResolver } from '../comuni';
 import { OwnerResolver } from '../owners';
 import { comuneOfOwner } from '../enti';
+import { foldText } from '../../names/normalize';
 import { TableSheet } from '../table';
 import { isBlank, readNumber, readText } from '../values';
 import { Block } from './blocks';
@@ -51,6 +52,9 @@ export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: C
       if (value === null) continue;
       const pos = positionOf(sheet, r, totalCol);
       if (isTotal) {
+        // A labelled subtotal («Totale ALER») is not the plan's whole g: only a plain «Totale» is.
+        const label = sheet.values[r]?.find((v) => typeof v === 'string' && v.trim() !== '');
+        if (typeof label === 'string' && !/^(totale|totali|tot|totale complessivo|totale generale|totale ambito)$/.test(foldText(label))) continue;
         out.push({ pos, enteWritten: null, comuneWritten: null, ente: { name: null, kind: 'none', isAler: false, suggestions: [] }, comune: null, value, total: true });
         continue;
       }

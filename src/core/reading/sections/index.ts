@@ -26,21 +26,31 @@ export interface PastedPlan {
   empty: EmptySection[];
   /** Every section recognised, in order: what the pane and the help describe. */
   found: { sheet: string; section: SectionKind | { kind: 'list' }; rows: number }[];
+  /** Sheets of another year's plan (their titles name only other years): not read. */
+  otherYear: { sheet: string; years: number[] }[];
 }
 
 /** Whether a sheet is a paste of section tables: a recognised title, and a table or a sentence under one. */
 export function readSections(sheet: SheetSnapshot): ReturnType<typeof sheetSections> | null {
   const s = sheetSections(sheet);
-  const titled = s.blocks.filter((b) => b.section.kind !== 'list').length + s.empty.length;
-  return s.titles > 0 && titled > 0 ? s : null;
+  const titled = s.blocks.filter((b) => b.section.kind !== 'list');
+  if (s.titles === 0 || titled.length + s.empty.length === 0) return null;
+  // One unit list with a Stato on each row under a title («ALL. B – alloggi liberi di proprietà ALER»)
+  // is a unit list as the standard sheet reads it (its own column «Esito controllo» and all).
+  if (titled.length === 1 && s.blocks.length === 1 && s.empty.length === 0 && titled[0]!.cols.has('stato')) return null;
+  return s;
 }
 
 /**
  * The pasted sheets read as one plan. `unitList` is a sheet recognised by its headers as a unit list
  * (ALER's Allegato B on a sheet of its own): the section tables then count it as the owner's list.
  */
-export function pastedPlan(sections: { sheet: SheetSnapshot; read: ReturnType<typeof sheetSections> }[], unitList?: TableSheet): PastedPlan | null {
-  if (sections.length === 0) return null;
+export function pastedPlan(all: { sheet: SheetSnapshot; read: ReturnType<typeof sheetSections> }[], unitList?: TableSheet, anno: number | null = null): PastedPlan | null {
+  if (all.length === 0) return null;
+  // Last year's tables kept beside this year's plan, for reference, are not this year's plan.
+  const isOtherYear = (years: Set<number>) => anno !== null && years.size > 0 && !years.has(anno);
+  const otherYear = all.filter((s) => isOtherYear(s.read.years)).map((s) => ({ sheet: s.sheet.name, years: [...s.read.years].sort() }));
+  const sections = all.filter((s) => !isOtherYear(s.read.years));
   const units = new VirtualSheet('Unita');
   const enti = new VirtualSheet('Enti');
   const sat = new VirtualSheet('SAT');
@@ -82,7 +92,7 @@ export function pastedPlan(sections: { sheet: SheetSnapshot; read: ReturnType<ty
   if (assegnazioni.size > 0) tables.Assegnazioni = assegnazioni.build();
   const c = comuni.build();
   if (c) tables.Comuni = c;
-  return { sheets: sections.map((s) => s.sheet.name), tables, gBlocks, empty, found };
+  return { sheets: sections.map((s) => s.sheet.name), tables, gBlocks, empty, found, otherYear };
 }
 
 /**

@@ -53,11 +53,11 @@ function comuniRows(model: PlanModel): CellValue[][] {
   return [...byName.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'it'));
 }
 
-export function pastedSummary(located: LocatedWorkbook): { sheets: string[]; sections: string[]; standard: string[] } {
+export function pastedSummary(located: LocatedWorkbook): { sheets: string[]; sections: string[]; standard: string[]; otherYear?: { sheet: string; years: number[] }[] } {
   const p = located.pasted!;
   const sections = [...new Set([...p.found.map((f) => sectionLabel(f.section)), ...p.empty.map((e) => `${sectionLabel(e.section)} (vuota)`)])];
   const order = (x: string) => x.replace(/^d bis\)/, 'h2)');
   sections.sort((a, b) => order(a).localeCompare(order(b), 'it'));
   const standard = TABLE_ORDER.filter((k) => located.tables[k]?.pasted);
-  return { sheets: p.sheets, sections, standard };
+  return { sheets: p.sheets, sections, standard, ...(p.otherYear.length ? { otherYear: p.otherYear } : {}) };
 }

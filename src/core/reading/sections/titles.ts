@@ -27,9 +27,10 @@ export function sectionOfTitle(text: string): SectionKind | null {
   if (text.length > MAX_TITLE) return null;
   const f = ` ${foldText(text)} `;
   if (has(f, / consistenza /)) return { kind: 'enti' };
+  // k before g: «Numero complessivo delle unità assegnate nel corso dell'anno precedente» is k.
+  if (has(f, / assegnat[ei] (nel corso dell anno precedente|l anno precedente|nell anno precedente)/)) return { kind: 'assegnazioni' };
   if (has(f, / numero complessivo /, / complessivamente disponibil/, / quadro riepilogativo /, / somma del numero /)) return { kind: 'g' };
   if (has(f, / transitor/)) return { kind: 'sat' };
-  if (has(f, / assegnat[ei] (nel corso dell anno precedente|l anno precedente|nell anno precedente)/)) return { kind: 'assegnazioni' };
   if (has(f, / conferit/) && has(f, / privat/)) return { kind: 'units', state: 'Conferito da privati' };
   if (has(f, / forze di polizia /, / vigili del fuoco /)) return { kind: 'comuni', field: 'ffoo' };
   if (has(f, / soglia /) && has(f, / indigen/, / 20 /)) return { kind: 'comuni', field: 'soglia' };

@@ -62,9 +62,12 @@ export class VirtualSheet {
   readonly dataRows: number[] = [];
   readonly totalRows: number[] = [];
   readonly blockStarts: number[] = [];
+  readonly grandTotals = new Set<number>();
   readonly origins = new Map<number, VirtualRowOrigin>();
   readonly sheets: string[] = [];
-  private readonly fields: string[];
+  /** Per virtual row, the pasted row's own cell that stands for a field the table does not have. */
+  private readonly homes: (Source | null)[] = [null];
+  readonly fields: string[];
 
   constructor(readonly kind: Kind) {
     this.fields = TABLES[kind].fields.map((f) => f.key);
@@ -84,9 +87,16 @@ export class VirtualSheet {
     this.headerSources = this.headerSources.map((s) => s ?? { sheet: block.sheet, r: block.headerRow, c: first });
   }
 
-  add(cells: Partial<Record<string, VCell>>, opts: { total?: boolean; origin?: VirtualRowOrigin } = {}): void {
+  add(cells: Partial<Record<string, VCell>>, opts: { total?: boolean; origin?: VirtualRowOrigin; home?: Source } = {}): void {
     const r = this.rows.length;
     this.rows.push(this.fields.map((f) => cells[f] ?? { v: null, from: null }));
+    this.homes.push(opts.home ?? null);
+    if (opts.total) {
+      // A plain «Totale» after a subtotal of the same table («Totale ALER») adds up the whole table.
+      const label = cells.ente?.v ?? cells.comune?.v;
+      const start = this.blockStarts[this.blockStarts.length - 1] ?? 0;
+      if (typeof label === 'string' && /^\s*tot(ale|ali)?\s*$/i.test(label) && this.totalRows.some((t) => t >= start)) this.grandTotals.add(r);
+    }
     (opts.total ? this.totalRows : this.dataRows).push(r);
     if (opts.origin) this.origins.set(r, opts.origin);
   }
@@ -105,9 +115,12 @@ export class VirtualSheet {
     const formats = this.rows.map((row) => row.map((x) => (x.own && x.from ? x.from.sheet.formats?.[x.from.r]?.[x.from.c] ?? null : null)));
     const text = this.rows.map((row) => row.map((x) => (x.own && x.from ? x.from.sheet.text?.[x.from.r]?.[x.from.c] ?? null : null)));
     const rows = this.rows;
+    const homes = this.homes;
     const headerSources = this.headerSources;
+    // A field the pasted table does not have (an ID, a Destinazione) is placed on its row's own cell,
+    // never on the owner written once rows above.
     const at = (r: number, c: number) => {
-      const src = r === 0 ? headerSources[c] : rows[r]?.[c]?.from ?? rows[r]?.find((x) => x.from)?.from ?? null;
+      const src = r === 0 ? headerSources[c] : rows[r]?.[c]?.from ?? homes[r] ?? rows[r]?.find((x) => x.from)?.from ?? null;
       const s = src ?? first;
       if (!s) return { sheet: name, row: 0, col: 0 };
       return { sheet: s.sheet.name, row: s.sheet.originRow + s.r, col: s.sheet.originCol + s.c };
@@ -126,6 +139,7 @@ export class VirtualSheet {
       ownedCol: null,
       foundBy: 'headers',
       blockStarts: this.blockStarts,
+      grandTotals: this.grandTotals,
       pasted,
     };
   }
@@ -148,7 +162,8 @@ function comuneCell(block: Block, r: number): VCell | null {
 /** Owner and comune of a row, with what the table leaves to the reader: the owner above, "Comune di X". */
 function ownerAndComune(block: Block, r: number, carried: { ente: VCell | null }): { ente: VCell | null; comune: VCell | null } {
   let ente: VCell | null = block.cols.has('ente') ? own(block.sheet, r, block.cols.get('ente')) : null;
-  if (ente && isBlank(ente.v)) ente = carried.ente;
+  // Written once for the rows below it; a blank with nothing above stays the row's own (empty) cell.
+  if (ente && isBlank(ente.v)) ente = carried.ente ?? ente;
   else if (ente) carried.ente = ente;
   let comune = comuneCell(block, r);
   const comuneText = comune ? readText(comune.v) : null;
@@ -157,9 +172,10 @@ function ownerAndComune(block: Block, r: number, carried: { ente: VCell | null }
     const bare = comuneOfOwner(comuneText) ?? comuneText;
     ente = derived(`Comune di ${bare}`, comune.from);
     comune = derived(bare, comune.from);
-  } else if ((!comune || comuneText === null) && !block.cols.has('comune') && ente) {
+  } else if ((!comune || comuneText === null) && ente) {
+    // "COMUNE DI X" with no Comune column, or "-" in it: the comune's own units are in X.
     const part = readText(ente.v) !== null ? comuneOfOwner(readText(ente.v)!) : null;
-    if (part) comune = derived(part.replace(/\*+$/, '').trim(), ente.from);
+    if (part) comune = derived(part.replace(/\*+$/, '').trim(), comune?.from ?? ente.from);
   }
   return { ente, comune };
 }
@@ -187,14 +203,40 @@ function totalRow(block: Block, r: number, fields: string[], label: string): Par
   return out;
 }
 
+/** Every column the block has that the standard sheet has too, read as pasted. */
+function ownCells(v: VirtualSheet, block: Block, r: number): Partial<Record<string, VCell>> {
+  const out: Partial<Record<string, VCell>> = {};
+  for (const [field, c] of block.cols) if (v.fields.includes(field)) out[field] = own(block.sheet, r, c);
+  return out;
+}
+
+/** The row's own cell that stands for it: its figure, its ID, its owner or comune, else its first column. */
+function homeOf(block: Block, r: number): Source {
+  for (const f of ['numero', 'sat', 'assegnate', 'totale', 'sap', 'id', 'ente', 'comune']) {
+    const c = block.cols.get(f);
+    if (c !== undefined && !isBlank(block.sheet.values[r]?.[c] ?? null)) return { sheet: block.sheet, r, c };
+  }
+  return { sheet: block.sheet, r, c: Math.min(...block.cols.values()) };
+}
+
+/** Data rows and total rows in the order they were pasted (a subtotal adds up only the rows above it). */
+function inOrder(block: Block): { r: number; total: boolean }[] {
+  return [...block.rows.map((r) => ({ r, total: false })), ...block.totals.map((r) => ({ r, total: true }))].sort((x, y) => x.r - y.r);
+}
+
 export function addUnits(v: VirtualSheet, block: Block): void {
   const listed = block.section.kind === 'list';
   const state = block.section.kind === 'units' ? block.section.state : undefined;
   const stateFrom: Source = block.title ? { sheet: block.sheet, r: block.title.r, c: block.title.c } : { sheet: block.sheet, r: block.headerRow, c: 0 };
   const carried = { ente: null as VCell | null };
   v.startBlock(block);
-  for (const r of block.rows) {
+  for (const { r, total } of inOrder(block)) {
+    if (total) {
+      if (block.cols.has('numero')) v.add(totalRow(block, r, ['numero'], 'ente'), { total: true, home: homeOf(block, r) });
+      continue;
+    }
     const { ente, comune } = ownerAndComune(block, r, carried);
+    const cells = ownCells(v, block, r);
     const numero = figure(block, r, 'numero');
     const id = figure(block, r, 'id');
     const ownState = figure(block, r, 'stato');
@@ -202,14 +244,10 @@ export function addUnits(v: VirtualSheet, block: Block): void {
     if (isBlank(numero.v) && isBlank(id.v) && (listed ? isBlank(ownState.v) : true)) continue;
     const stato = !isBlank(ownState.v) || listed ? ownState : derived(state!, stateFrom);
     v.add(
-      {
-        id, codiceEnte: figure(block, r, 'codiceEnte'), ente: ente ?? undefined, comune: comune ?? undefined, stato, numero,
-        destinazione: figure(block, r, 'destinazione'), costo: figure(block, r, 'costo'), note: figure(block, r, 'note'),
-      },
-      { origin: listed ? { from: 'list' } : { from: 'section', ...(state ? { state } : {}) } },
+      { ...cells, ente: ente ?? undefined, comune: comune ?? undefined, stato },
+      { origin: listed ? { from: 'list' } : { from: 'section', ...(state ? { state } : {}) }, home: homeOf(block, r) },
     );
   }
-  if (block.cols.has('numero')) for (const r of block.totals) v.add(totalRow(block, r, ['numero'], 'ente'), { total: true });
 }
 
 const official = (() => {
@@ -220,60 +258,72 @@ const official = (() => {
 export function addEnti(v: VirtualSheet, block: Block): void {
   v.startBlock(block);
   const read = (r: number) => {
-    const ente = figure(block, r, 'ente');
-    const cells: Partial<Record<string, VCell>> = { ente, totale: figure(block, r, 'totale'), sap: figure(block, r, 'sap'), sas: figure(block, r, 'sas'), altri: figure(block, r, 'altri') };
-    const split = splitOfWhich(cells.totale!.v);
+    const cells = ownCells(v, block, r);
+    const totale = cells.totale;
+    const split = totale ? splitOfWhich(totale.v) : null;
     if (split?.of === 'altri') {
-      cells.totale = derived(split.whole, cells.totale!.from);
-      if (isBlank(cells.altri!.v)) cells.altri = derived(split.part, cells.totale.from);
+      cells.totale = derived(split.whole, totale!.from);
+      if (!cells.altri || isBlank(cells.altri.v)) cells.altri = derived(split.part, totale!.from);
     }
     return cells;
   };
-  for (const r of block.rows) {
+  for (const { r, total } of inOrder(block)) {
     const cells = read(r);
-    const name = readText(cells.ente!.v);
+    if (total) {
+      v.add({ ...cells, ente: totalRow(block, r, [], 'ente').ente }, { total: true, home: homeOf(block, r) });
+      continue;
+    }
+    const name = cells.ente ? readText(cells.ente.v) : null;
     if (name === null) continue;
     // The platform writes a comune's stock under the comune's bare name ("ANNICCO").
-    const f = foldText(name);
-    const tipo = ALER_RE.test(f) ? 'ALER' : comuneOfOwner(name) !== null || official().resolve(name).kind !== 'unknown' ? 'Comune' : null;
-    if (tipo) cells.tipo = derived(tipo, cells.ente!.from);
-    v.add(cells);
+    if (!cells.tipo || isBlank(cells.tipo.v)) {
+      const tipo = ALER_RE.test(foldText(name)) ? 'ALER' : comuneOfOwner(name) !== null || official().resolve(name).kind !== 'unknown' ? 'Comune' : null;
+      if (tipo) cells.tipo = derived(tipo, cells.ente!.from);
+    }
+    v.add(cells, { home: homeOf(block, r) });
   }
-  for (const r of block.totals) v.add({ ...read(r), ente: totalRow(block, r, [], 'ente').ente }, { total: true });
 }
 
 export function addSat(v: VirtualSheet, block: Block): void {
   v.startBlock(block);
   const carried = { ente: null as VCell | null };
-  for (const r of block.rows) {
+  for (const { r, total } of inOrder(block)) {
+    if (total) {
+      v.add(totalRow(block, r, ['sat'], 'ente'), { total: true, home: homeOf(block, r) });
+      continue;
+    }
     const { ente, comune } = ownerAndComune(block, r, carried);
     const sat = figure(block, r, 'sat');
     if (isBlank(sat.v)) continue;
-    v.add({ ente: ente ?? undefined, comune: comune ?? undefined, sat });
+    v.add({ ente: ente ?? undefined, comune: comune ?? undefined, sat }, { home: homeOf(block, r) });
   }
-  for (const r of block.totals) v.add(totalRow(block, r, ['sat'], 'ente'), { total: true });
 }
 
 export function addAssegnazioni(v: VirtualSheet, block: Block): void {
   v.startBlock(block);
   const read = (r: number) => {
-    const cells: Partial<Record<string, VCell>> = { assegnate: figure(block, r, 'assegnate'), deroga: figure(block, r, 'deroga'), mobilita: figure(block, r, 'mobilita') };
-    const split = splitOfWhich(cells.assegnate!.v);
+    const cells = ownCells(v, block, r);
+    delete cells.ente;
+    const assegnate = cells.assegnate!;
+    const split = splitOfWhich(assegnate.v);
     if (split && split.of !== 'altri') {
-      const from = cells.assegnate!.from;
-      cells.assegnate = derived(split.whole, from);
-      if (isBlank(cells[split.of]!.v)) cells[split.of] = derived(split.part, from);
+      cells.assegnate = derived(split.whole, assegnate.from);
+      if (!cells[split.of] || isBlank(cells[split.of]!.v)) cells[split.of] = derived(split.part, assegnate.from);
     }
     return cells;
   };
   const carried = { ente: null as VCell | null };
-  for (const r of block.rows) {
+  for (const { r, total } of inOrder(block)) {
     const cells = read(r);
-    if (isBlank(cells.assegnate!.v)) continue;
+    if (total) {
+      v.add({ ...cells, ente: totalRow(block, r, [], 'ente').ente }, { total: true, home: homeOf(block, r) });
+      continue;
+    }
+    // The owner is read first: written once, it stands for the rows below even when this one is blank.
     const { ente } = ownerAndComune(block, r, carried);
-    v.add({ ...cells, ente: ente ?? undefined });
+    if (isBlank(cells.assegnate!.v)) continue;
+    v.add({ ...cells, ente: ente ?? undefined }, { home: homeOf(block, r) });
   }
-  for (const r of block.totals) v.add({ ...read(r), ente: totalRow(block, r, [], 'ente').ente }, { total: true });
 }
 
 /** h, i, d bis: one virtual Comuni row per comune, whichever tables name it. */

@@ -83,7 +83,14 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): E
     ready: readiness.ready,
     ...(model.located.pasted ? { pasted: pastedSummary(model.located) } : {}),
   };
-  const writePlan = buildWritePlan({ model, sectionG, anomalies, report, readiness, previous });
-  return { report, model, sectionG, anomalies, writePlan, readiness, previous };
+  // Built when a shell asks for it: the command line's --json and a re-reading that only compares
+  // fingerprints never write, and the write plan (every cell's note, the print layout) costs a third of the check.
+  let writePlan: WritePlan | undefined;
+  return {
+    report, model, sectionG, anomalies, readiness, previous,
+    get writePlan() {
+      return (writePlan ??= buildWritePlan({ model, sectionG, anomalies, report, readiness, previous }));
+    },
+  };
 }
 

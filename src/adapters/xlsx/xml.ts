@@ -294,6 +294,17 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * Moves past the element just opened to `after`, the offset right after its closing tag, which the
+   * caller found without tokenizing what is inside (a row whose cells it copies as they are).
+   */
+  jumpPast(after: number): void {
+    if (this.selfClosing) throw new XmlError('jumpPast on a self-closing element');
+    this.pos = after;
+    this.stackDepth--;
+    this.pendingClose = false;
+  }
+
   /** Skips the element just opened with everything inside it. */
   skip(): void {
     if (this.selfClosing) {

@@ -94,6 +94,8 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): stri
     return `${tag}${out.join('')}</row>`;
   };
 
+  // Rows can be copied by their closing tag only when no CDATA could hide one, and rows are unprefixed.
+  const fastRow = owned !== null && !xml.includes('<![CDATA[') && !/<[A-Za-z_][\w.-]*:row[\s>]/.test(xml.slice(0, 4096));
   let row = -1;
   let inSheetData = false;
   let legacyAt = -1;
@@ -142,6 +144,19 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): stri
       continue;
     }
     const startTag = stripSpans(x, xml);
+    // The common row of a long unit list (no fill, only our Esito after the user's cells): its cells
+    // copied as they are, found by their closing tag, without tokenizing them (half of the copy's time).
+    const fast = fastRow && !x.selfClosing && !edits.fills.has(row) && row > owned!.headerRow ? appendAtEnd(xml, x.end, owned!.col) : -1;
+    if (fast >= 0) {
+      const cell = owned!.cells.get(row);
+      const tail = cell ? ownedCellXml(a1(row, owned!.col), cell.value, cell.style) : '';
+      // Pieces pushed apart, joined once at the end: no string built per row.
+      if (rowStart > copied) parts.push(xml.slice(copied, rowStart));
+      parts.push(startTag, xml.slice(x.end, fast), tail, '</row>');
+      copied = fast + 6;
+      x.jumpPast(fast + 6);
+      continue;
+    }
     const emptyRow = x.selfClosing;
     const cells = emptyRow ? [] : readCells(x);
     if (emptyRow) x.next();
@@ -255,4 +270,25 @@ function withColumn(inner: string, o: OwnedColumnEdit): string {
     if (min > n && insertAt === inner.length) insertAt = x.start - '<cols>'.length;
   }
   return inner.slice(0, insertAt) + colXml(o) + inner.slice(insertAt);
+}
+
+/**
+ * Where `</row>` closes the row whose start tag ends at `from`, when the owned column can be appended
+ * there: the row's last cell has its reference and lies before the column (or the row has no cell).
+ * -1 when the row needs the full path (a cell at or after the column, one without reference).
+ */
+function appendAtEnd(xml: string, from: number, ownedCol: number): number {
+  const close = xml.indexOf('</row>', from);
+  if (close < 0) return -1;
+  const lastCell = xml.lastIndexOf('<c', close);
+  if (lastCell < from) return close;
+  const ch = xml.charCodeAt(lastCell + 2);
+  // "<c " or "<c>"/"<c/>": a cell; anything else ("<col…") is not one of the row's cells.
+  if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) return -1;
+  const tagEnd = xml.indexOf('>', lastCell);
+  const m = / r\s*=\s*["']([A-Z]{1,3})\d+["']/.exec(xml.slice(lastCell, tagEnd));
+  if (!m) return -1;
+  let col = 0;
+  for (const c of m[1]!) col = col * 26 + (c.charCodeAt(0) - 64);
+  return col - 1 < ownedCol ? close : -1;
 }

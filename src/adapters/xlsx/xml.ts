@@ -294,6 +294,13 @@ export class XmlScanner {
     }
   }
 
+  /** Starts again at `pos`, outside any element: to read one start tag there (a probe over the same source). */
+  reset(pos: number): void {
+    this.pos = pos;
+    this.stackDepth = 0;
+    this.pendingClose = false;
+  }
+
   /**
    * Moves past the element just opened to `after`, the offset right after its closing tag, which the
    * caller found without tokenizing what is inside (a row whose cells it copies as they are).

@@ -15,7 +15,7 @@ import { Tok, XmlScanner } from '../xml';
 import { readRelationships, relsPartOf } from '../reader/package';
 import { readWorkbookInfo } from '../reader/index';
 import { CT, editContentTypes, editRels, editWorkbook, freshId } from './package-edit';
-import { editSheet, OwnedColumnEdit, SheetEdits } from './sheet-edit';
+import { editSheetPieces, OwnedColumnEdit, SheetEdits } from './sheet-edit';
 import { notesParts, NoteIn } from './notes';
 import { writeOutSheet } from './sheet-out';
 import { StyleBook, fontXml, solidFillXml } from './styles';
@@ -52,14 +52,39 @@ export interface CopyOptions {
 
 const enc = new TextEncoder();
 
+/** UTF-8 of a text or of its pieces, the pieces written one after the other into one buffer. */
+function encode(c: string | string[]): Uint8Array {
+  if (typeof c === 'string') return enc.encode(c);
+  let buf = new Uint8Array(c.reduce((n, s) => n + s.length, 0) + 16);
+  let at = 0;
+  for (const piece of c) {
+    let rest = piece;
+    for (;;) {
+      const { read, written } = enc.encodeInto(rest, buf.subarray(at));
+      at += written;
+      if (read === rest.length) break;
+      // Characters beyond ASCII take more bytes than they count: grow and go on.
+      rest = rest.slice(read);
+      const bigger = new Uint8Array(Math.max(buf.length * 2, at + rest.length * 3));
+      bigger.set(buf.subarray(0, at));
+      buf = bigger;
+    }
+  }
+  return buf.subarray(0, at);
+}
+
 export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: CopyOptions): { bytes: Uint8Array; applied: AppliedPlan } {
   const zip = options.archive ?? new ZipArchive(original, options.inflate ? { inflate: options.inflate } : {});
   const info = readWorkbookInfo(zip);
-  const changed = new Map<string, string>();
+  // A part's new text, or the pieces it is made of (an edited unit list: encoded without joining them).
+  const changed = new Map<string, string | string[]>();
   const removed = new Set<string>();
   const ctAdd = new Map<string, string>();
   const ctDefaults = new Map<string, string>();
-  const text = (part: string) => changed.get(part) ?? zip.text(part);
+  const text = (part: string) => {
+    const c = changed.get(part);
+    return c === undefined ? zip.text(part) : typeof c === 'string' ? c : c.join('');
+  };
 
   // Output sheets of an earlier run are ours to replace; any other sheet of that name is the user's.
   for (const out of plan.sheets) {
@@ -134,20 +159,20 @@ export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: Co
     seen.add(key);
     if (removed.has(name) && !changed.has(name)) continue;
     const c = changedFor(changed, name);
-    parts.push(c !== undefined ? { name, data: enc.encode(c) } : { name, raw: zip.raw(name)! });
+    parts.push(c !== undefined ? { name, data: encode(c) } : { name, raw: zip.raw(name)! });
   }
-  for (const [name, c] of changed) if (!seen.has(name.toLowerCase())) parts.push({ name, data: enc.encode(c) });
+  for (const [name, c] of changed) if (!seen.has(name.toLowerCase())) parts.push({ name, data: encode(c) });
   return { bytes: writeZip(parts, options.deflate ?? fflateDeflate, options.crc32 ?? tableCrc32), applied };
 }
 
-function changedFor(changed: Map<string, string>, name: string): string | undefined {
+function changedFor(changed: Map<string, string | string[]>, name: string): string | string[] | undefined {
   const direct = changed.get(name);
   if (direct !== undefined) return direct;
   for (const [k, v] of changed) if (k.toLowerCase() === name.toLowerCase()) return v;
   return undefined;
 }
 
-function freshPart(zip: ZipArchive, changed: Map<string, string>, stem: string, ext: string, free: Set<string> = new Set()): string {
+function freshPart(zip: ZipArchive, changed: Map<string, string | string[]>, stem: string, ext: string, free: Set<string> = new Set()): string {
   for (let n = 1; ; n++) {
     const p = `${stem}${n}${ext}`;
     if (free.has(p) && !changed.has(p)) return p;
@@ -176,7 +201,7 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 }
 
 interface Sink {
-  changed: Map<string, string>;
+  changed: Map<string, string | string[]>;
   ctAdd: Map<string, string>;
   ctDefaults: Map<string, string>;
 }
@@ -246,7 +271,7 @@ function editUserSheets(zip: ZipArchive, info: ReturnType<typeof readWorkbookInf
         if (add.length) sink.changed.set(relsPartOf(part), editRels(relsXml, add));
       }
     }
-    sink.changed.set(part, editSheet(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book));
+    sink.changed.set(part, editSheetPieces(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book));
   }
   return { highlightedCells: highlighted, notedCells: noted - unnoted };
 }

@@ -44,6 +44,11 @@ function ownedCellXml(ref: string, v: string | number, style: number): string {
 }
 
 export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): string {
+  return editSheetPieces(xml, edits, book).join('');
+}
+
+/** The edited sheet as the pieces it is made of, in order (a long list is encoded without joining it first). */
+export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook): string[] {
   const x = new XmlScanner(xml);
   const parts: string[] = [];
   let copied = 0;
@@ -94,8 +99,9 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): stri
     return `${tag}${out.join('')}</row>`;
   };
 
-  // Rows can be copied by their closing tag only when no CDATA could hide one, and rows are unprefixed.
-  const fastRow = owned !== null && !xml.includes('<![CDATA[') && !/<[A-Za-z_][\w.-]*:row[\s>]/.test(xml.slice(0, 4096));
+  // Rows can be copied by their closing tag only when no CDATA section or comment could hide one.
+  const fastRow = owned !== null && !xml.includes('<![CDATA[') && !xml.includes('<!--');
+  const probe = new XmlScanner(xml);
   let row = -1;
   let inSheetData = false;
   let legacyAt = -1;
@@ -146,7 +152,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): stri
     const startTag = stripSpans(x, xml);
     // The common row of a long unit list (no fill, only our Esito after the user's cells): its cells
     // copied as they are, found by their closing tag, without tokenizing them (half of the copy's time).
-    const fast = fastRow && !x.selfClosing && !edits.fills.has(row) && row > owned!.headerRow ? appendAtEnd(xml, x.end, owned!.col) : -1;
+    const fast = fastRow && !x.selfClosing && xml.startsWith('<row', rowStart) && !edits.fills.has(row) && row > owned!.headerRow ? appendAtEnd(xml, probe, x.end, owned!.col) : -1;
     if (fast >= 0) {
       const cell = owned!.cells.get(row);
       const tail = cell ? ownedCellXml(a1(row, owned!.col), cell.value, cell.style) : '';
@@ -166,8 +172,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): stri
   }
   if (edits.legacyDrawingRelId && legacyAt >= 0) replace(legacyAt, legacyAt, `<legacyDrawing r:id="${edits.legacyDrawingRelId}"/>`);
   parts.push(xml.slice(copied));
-  const out = parts.join('');
-  return edits.legacyDrawingRelId ? withRelNamespace(out) : out;
+  return edits.legacyDrawingRelId ? [withRelNamespace(parts.join(''))] : parts;
 }
 
 /** Where an element's qualified name ends, for inserting an attribute right after it. */
@@ -274,21 +279,23 @@ function withColumn(inner: string, o: OwnedColumnEdit): string {
 
 /**
  * Where `</row>` closes the row whose start tag ends at `from`, when the owned column can be appended
- * there: the row's last cell has its reference and lies before the column (or the row has no cell).
- * -1 when the row needs the full path (a cell at or after the column, one without reference).
+ * there: the row's last cell (read with the tokenizer) has its reference and lies before the column,
+ * or the row has no cell. -1 when the row needs the full path.
  */
-function appendAtEnd(xml: string, from: number, ownedCol: number): number {
+function appendAtEnd(xml: string, probe: XmlScanner, from: number, ownedCol: number): number {
   const close = xml.indexOf('</row>', from);
   if (close < 0) return -1;
   const lastCell = xml.lastIndexOf('<c', close);
   if (lastCell < from) return close;
-  const ch = xml.charCodeAt(lastCell + 2);
-  // "<c " or "<c>"/"<c/>": a cell; anything else ("<col…") is not one of the row's cells.
-  if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) return -1;
-  const tagEnd = xml.indexOf('>', lastCell);
-  const m = / r\s*=\s*["']([A-Z]{1,3})\d+["']/.exec(xml.slice(lastCell, tagEnd));
-  if (!m) return -1;
+  probe.reset(lastCell);
+  if (probe.next() !== Tok.Open || !probe.is('c')) return -1;
+  const ref = probe.attr('r');
+  if (ref === undefined) return -1;
   let col = 0;
-  for (const c of m[1]!) col = col * 26 + (c.charCodeAt(0) - 64);
-  return col - 1 < ownedCol ? close : -1;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  return col > 0 && col - 1 < ownedCol ? close : -1;
 }

@@ -100,7 +100,8 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
   };
 
   // Rows can be copied by their closing tag only when no CDATA section or comment could hide one.
-  const fastRow = owned !== null && !xml.includes('<![CDATA[') && !xml.includes('<!--');
+  // ("<!" starts both, and a DOCTYPE, which a sheet has not: one search over the text.)
+  const fastRow = owned !== null && !xml.includes('<!');
   const probe = new XmlScanner(xml);
   let row = -1;
   let inSheetData = false;
@@ -172,7 +173,8 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
   }
   if (edits.legacyDrawingRelId && legacyAt >= 0) replace(legacyAt, legacyAt, `<legacyDrawing r:id="${edits.legacyDrawingRelId}"/>`);
   parts.push(xml.slice(copied));
-  return edits.legacyDrawingRelId ? [withRelNamespace(parts.join(''))] : parts;
+  if (edits.legacyDrawingRelId) withRelNamespace(xml, parts);
+  return parts;
 }
 
 /** Where an element's qualified name ends, for inserting an attribute right after it. */
@@ -182,13 +184,18 @@ function nameEnd(xml: string, tagStart: number): number {
   return i;
 }
 
-/** The root declares the relationships namespace as r: (the legacyDrawing we add refers to it so). */
-function withRelNamespace(xml: string): string {
+/**
+ * The root declares the relationships namespace as r: (the legacyDrawing we add refers to it so). The
+ * root's start tag is in the first piece (every edit comes after it): only that piece changes.
+ */
+function withRelNamespace(xml: string, parts: string[]): void {
   const x = new XmlScanner(xml);
   x.next();
-  if (x.attrIndex('xmlns:r') >= 0) return xml;
+  if (x.attrIndex('xmlns:r') >= 0) return;
   const at = nameEnd(xml, x.start);
-  return `${xml.slice(0, at)} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"${xml.slice(at)}`;
+  const first = parts[0]!;
+  if (at > first.length) throw new Error('the root tag is not in the first piece');
+  parts[0] = `${first.slice(0, at)} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"${first.slice(at)}`;
 }
 
 /** The row's start tag without `spans` (a hint for readers that added cells would make wrong), never self-closing. */

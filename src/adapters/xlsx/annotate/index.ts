@@ -52,24 +52,38 @@ export interface CopyOptions {
 
 const enc = new TextEncoder();
 
-/** UTF-8 of a text or of its pieces, the pieces written one after the other into one buffer. */
+/** UTF-8 of a text or of its pieces, the pieces joined a few thousand at a time into one buffer. */
 function encode(c: string | string[]): Uint8Array {
   if (typeof c === 'string') return enc.encode(c);
   let buf = new Uint8Array(c.reduce((n, s) => n + s.length, 0) + 16);
   let at = 0;
-  for (const piece of c) {
-    let rest = piece;
+  const write = (text: string) => {
+    let rest = text;
     for (;;) {
       const { read, written } = enc.encodeInto(rest, buf.subarray(at));
       at += written;
-      if (read === rest.length) break;
+      if (read === rest.length) return;
       // Characters beyond ASCII take more bytes than they count: grow and go on.
       rest = rest.slice(read);
       const bigger = new Uint8Array(Math.max(buf.length * 2, at + rest.length * 3));
       bigger.set(buf.subarray(0, at));
       buf = bigger;
     }
+  };
+  // One encoder call per ~64 K characters, not per piece (400,000 pieces on a 100,000-row list).
+  const CHUNK = 1 << 16;
+  let batch: string[] = [];
+  let chars = 0;
+  for (const piece of c) {
+    batch.push(piece);
+    chars += piece.length;
+    if (chars >= CHUNK) {
+      write(batch.join(''));
+      batch = [];
+      chars = 0;
+    }
   }
+  if (batch.length) write(batch.join(''));
   return buf.subarray(0, at);
 }
 

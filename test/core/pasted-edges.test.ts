@@ -90,3 +90,12 @@ test('each row\'s finding on its own cell, not on the owner written once above',
   const r = run([[B], HEAD, ['ALER Brescia-Cremona-Mantova', 'Crema', 1], [null, 'Offanengo', 1], [null, 'Pandino', 1]]);
   expect(r.report.anomalies.filter((a) => a.rule === 'UNIT_ID_MISSING').map((a) => a.cell)).toEqual(['C3', 'C4', 'C5']);
 });
+
+test('a «Totale» whose label was lost in the paste (only the sum, under an owner written once) is a total, not that owner\'s units', () => {
+  const r = run([[B], HEAD, ['ALER Brescia-Cremona-Mantova', 'Crema', 2], [null, 'Offanengo', 3], [null, null, 5]]);
+  expect(r.report.totals.b).toBe(5);
+  expect(r.report.anomalies.filter((a) => a.rule === 'INPUT_TOTAL_MISMATCH' || a.rule === 'COMUNE_NOT_SPECIFIED')).toEqual([]);
+  // A figure that is not the sum stays a row of the owner above (ALER's units with no comune).
+  const other = run([[B], HEAD, ['ALER Brescia-Cremona-Mantova', 'Crema', 2], [null, 'Offanengo', 3], [null, null, 4]]);
+  expect(other.report.totals.b).toBe(9);
+});

@@ -5,7 +5,7 @@
  */
 import { foldText } from '../../names/normalize';
 import { CellValue, SheetSnapshot } from '../../snapshot';
-import { isBlank, readText } from '../values';
+import { isBlank, readNumber, readText } from '../values';
 import { SectionKind, saysNone, sectionOfTitle } from './titles';
 import { TableSpec, fieldOfHeader } from '../schema';
 
@@ -62,6 +62,26 @@ const TOTAL = /^(totale|totali|tot)\b/;
 function isTotal(cells: Cells): boolean {
   const first = cells.find((x) => x.text !== null);
   return !!first && TOTAL.test(foldText(first.text!));
+}
+
+const FIGURE_FIELDS = ['numero', 'sat', 'assegnate', 'total', 'totale', 'sap'];
+
+/**
+ * A row with nothing but a figure that is the sum of the rows above it (since the last total): a
+ * «Totale» whose label was lost in the paste. Read as an owner's units, it would count them twice.
+ */
+function isUnlabelledTotal(block: Block, cells: Cells, r: number): boolean {
+  if (cells.some((x) => x.text !== null && readNumber(x.v, { count: true }).value === null)) return false;
+  const field = FIGURE_FIELDS.find((f) => block.cols.has(f));
+  if (field === undefined) return false;
+  const c = block.cols.get(field)!;
+  const own = readNumber(block.sheet.values[r]?.[c] ?? null, { count: true }).value;
+  if (own === null || cells.length !== 1 || cells[0]!.c !== c) return false;
+  const last = block.totals.length ? block.totals[block.totals.length - 1]! : -1;
+  const above = block.rows.filter((x) => x > last);
+  if (above.length < 2) return false;
+  const sum = above.reduce((n, x) => n + (readNumber(block.sheet.values[x]?.[c] ?? null, { count: true }).value ?? 0), 0);
+  return sum === own;
 }
 
 /**
@@ -230,7 +250,7 @@ export function sheetSections(sheet: SheetSnapshot): SheetSections {
       continue;
     }
     if (!block) continue;
-    if (isTotal(cells)) block.totals.push(r);
+    if (isTotal(cells) || isUnlabelledTotal(block, cells, r)) block.totals.push(r);
     else block.rows.push(r);
   }
   return { blocks, empty, titles, years };

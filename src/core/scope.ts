@@ -40,7 +40,9 @@ export function notAPlanMessage(snapshot: WorkbookSnapshot): string {
   const found = sheets.length ? `Fogli presenti: ${joinNames(sheets)}.` : 'Il file non ha fogli.';
   return (
     "Questo file non contiene un piano da controllare: nessun foglio ha l'elenco delle unità abitative. " +
-    `Piano Offerta cerca un foglio chiamato «Unita» (o «Unità»), oppure un foglio con le colonne ${joinNames(quoted(required))}. ${found}`
+    `Piano Offerta cerca un foglio chiamato «Unita» (o «Unità»), oppure un foglio con le colonne ${joinNames(quoted(required))}, ` +
+    "oppure le tabelle del piano incollate con i loro titoli («b) Unità abitative … in carenza manutentiva …»): è dai titoli che le riconosce. " +
+    found
   );
 }
 

@@ -20,9 +20,9 @@ test('Cremona 2023 pasted on one sheet: g 262, the sections named, the g table\'
   const out = join(dir, 'cremona-annotato.xlsx');
   const { code, out: printed } = await runCli(['check', input, '--json', json, '--out', out]);
   expect(code).toBe(1);
-  expect(printed).toContain('Piano letto dalle tabelle incollate nel foglio «Piano incollato» (a) consistenza del patrimonio; b) carenza manutentiva;');
+  expect(printed).toContain('Piano letto dalle tabelle incollate nel foglio «Piano incollato» (consistenza del patrimonio, carenza manutentiva, ristrutturazione e recupero, già libere, turnover, ');
   expect(printed).toContain('Sezione g: 262 unità SAP assegnabili');
-  expect(printed).toMatch(/Piano incollato!F\d+: La tabella g indica un totale di 261 unità assegnabili; dalle sezioni b–f risultano 262\./);
+  expect(printed).toMatch(/Piano incollato!F\d+: La tabella dei totali indica in tutto 261 unità assegnabili; dalle tabelle delle sezioni b–f risultano 262\./);
   const report = reportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
   expect(report.pasted?.standard).toEqual(['Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni']);
   // The copy keeps the paste and adds Anomalie, whose rows point at the pasted cells.

@@ -99,3 +99,26 @@ test('a «Totale» whose label was lost in the paste (only the sum, under an own
   const other = run([[B], HEAD, ['ALER Brescia-Cremona-Mantova', 'Crema', 2], [null, 'Offanengo', 3], [null, null, 4]]);
   expect(other.report.totals.b).toBe(9);
 });
+
+test('one sheet per table without the titles, the tabs named as people name them («f) totale», «k) assegnate»): the same g, no error', () => {
+  const names = ['a) consistenza', 'b) carenza', 'c) ristrutturazione', 'd) libere e turnover', 'e) privati', 'f) totale', 'g) indigenti', 'h) categorie', 'i) polizia', 'j) transitori', 'k) assegnate'];
+  const sheets = pastedSheets('crema-2021', 'per-section');
+  expect(sheets).toHaveLength(names.length);
+  const renamed = sheets.map((s, i) => ({ ...s, name: names[i]!, values: s.values.slice(1), formats: s.formats?.slice(1) }));
+  const standard = check(planSnapshot('crema-2021'));
+  const r = check({ sheets: [planSnapshot('crema-2021').sheets[0]!, ...renamed] });
+  expect(r.report.totals).toEqual(standard.report.totals);
+  expect(rules(r)).toEqual([]);
+  expect(r.model.pasted!.declaredG.length).toBeGreaterThan(0);
+  expect(r.model.assegnazioni).toHaveLength(5);
+  expect(r.report.pasted!.sheets).toEqual(names);
+});
+
+test('a table whose title was lost under a section said empty is not of that section (the totals are not counted as conferite da privati)', () => {
+  const snap = pastedSheets('crema-2021', 'stacked');
+  const sheet = snap[0]!;
+  const at = sheet.values.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('f) Numero complessivo'));
+  sheet.values.splice(at, 1);
+  const r = check({ sheets: [planSnapshot('crema-2021').sheets[0]!, sheet] });
+  expect(r.report.totals).toMatchObject({ f: 0, g: 114 });
+});

@@ -23,9 +23,9 @@ describe('SECTION_G_DECLARED_MISMATCH', () => {
   test('a row and the total that disagree: errors at the g table\'s cells, with the computed figure', () => {
     const found = anomaliesOf(paste([['ALER Brescia-Cremona-Mantova', '-', 5], ['Comune di Crema', 'Crema', 4], ['Totale', null, 9]]), CODE);
     expect(found.map((a) => [a.sheet, a.cell, a.value])).toEqual([['Piano', 'C14', '4'], ['Piano', 'C15', '9']]);
-    expect(found[0]!.message).toBe('La tabella g assegna a Comune di Crema a Crema 4 unità; dalle sue righe nelle sezioni b–f risultano 5.');
-    expect(found[1]!.message).toBe('La tabella g indica un totale di 9 unità assegnabili; dalle sezioni b–f risultano 10.');
-    expect(found[1]!.suggestion).toBe('Scrivere 10, oppure correggere le righe delle sezioni b–f.');
+    expect(found[0]!.message).toBe('La tabella dei totali indica 4 unità per Comune di Crema; dalle sue righe nelle tabelle delle sezioni b–f risultano 5.');
+    expect(found[1]!.message).toBe('La tabella dei totali indica in tutto 9 unità assegnabili; dalle tabelle delle sezioni b–f risultano 10.');
+    expect(found[1]!.suggestion).toBe('Scrivere 10 nella tabella dei totali, oppure correggere le righe delle tabelle b–f.');
   });
 
   test('a g figure that is not a number is said so (VALUE_NOT_NUMBER), not compared', () => {
@@ -33,4 +33,16 @@ describe('SECTION_G_DECLARED_MISMATCH', () => {
     expect(anomaliesOf(result, CODE)).toEqual([]);
     expect(anomaliesOf(result, 'VALUE_NOT_NUMBER').map((a) => a.cell)).toEqual(['C13']);
   });
+});
+
+test('an owner with a unit whose comune is not recognised: its per-comune totals are not compared until the name is fixed', () => {
+  // «Crena» for Crema in b): COMUNE_UNKNOWN says where; the g table's «Crema 5» would otherwise be «0».
+  const sheets = {
+    Piano: [
+      [B], HEAD, ['Comune di Crema', 'Crenaxx', 4], [],
+      [G], HEAD, ['Comune di Crema', 'Crema', 4],
+    ],
+  };
+  expect(anomaliesOf(sheets, CODE)).toEqual([]);
+  expect(anomaliesOf(sheets, 'COMUNE_UNKNOWN').map((a) => a.cell)).toEqual(['B3']);
 });

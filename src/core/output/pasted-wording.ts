@@ -3,33 +3,31 @@ import type { Report } from '../report';
 
 const quoted = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
 
-/** The sections by their letters, those said empty apart: «a, b, c, e, g; vuote: d, f». */
-function letters(sections: string[]): string {
-  const letter = (s: string) => s.slice(0, s.indexOf(')'));
-  const full = sections.filter((s) => !s.endsWith('(vuota)') && s.includes(')')).map(letter);
-  const empty = sections.filter((s) => s.endsWith('(vuota)')).map(letter);
-  const list = sections.some((s) => !s.includes(')')) ? ["l'elenco delle unità di un ente"] : [];
-  return [`sezioni ${[...full, ...list].join(', ')}`, ...(empty.length ? [`${empty.length === 1 ? 'vuota' : 'vuote'}: ${empty.join(', ')}`] : [])].join('; ');
+/** The sections read, those said empty apart: «consistenza del patrimonio, carenza manutentiva; vuote: …». */
+function listed(sections: string[]): string {
+  const full = sections.filter((s) => !s.endsWith(' (vuota)'));
+  const empty = sections.filter((s) => s.endsWith(' (vuota)')).map((s) => s.slice(0, -' (vuota)'.length));
+  return [full.join(', '), ...(empty.length ? [`${empty.length === 1 ? 'vuota' : 'vuote'}: ${empty.join(', ')}`] : [])].join('; ');
 }
 
 /**
- * «Piano letto dalle tabelle incollate nel foglio «Piano incollato» (a) …, b) …); valgono come i fogli
- * «Enti», «Unita».» In `short` form (the pane, the page) the sections by their letters only.
+ * «Piano letto dalle tabelle incollate nel foglio «Piano incollato» (consistenza del patrimonio, carenza
+ * manutentiva, …; vuote: …); valgono come i fogli «Enti», «Unita».» Sections named by their content.
  */
-export function pastedSentence(p: NonNullable<Report['pasted']>, short = false): string {
+export function pastedSentence(p: NonNullable<Report['pasted']>): string {
   const other = (p.otherYear ?? []).map((o) => `${quoted([o.sheet])} (tabelle del piano ${o.years.join(', ')})`);
   const skipped = other.length ? `Non ${other.length === 1 ? 'letto' : 'letti'}, perché di un altro anno: ${other.join(', ')}.` : '';
   if (p.sheets.length === 0) return skipped;
-  return [readSentence(p, short), skipped].filter(Boolean).join(' ');
+  return [readSentence(p), skipped].filter(Boolean).join(' ');
 }
 
-function readSentence(p: NonNullable<Report['pasted']>, short: boolean): string {
+function readSentence(p: NonNullable<Report['pasted']>): string {
   if (p.standard.length === 0) {
-    return `Tabelle incollate ${p.sheets.length === 1 ? `nel foglio ${quoted(p.sheets)}` : `nei fogli ${quoted(p.sheets)}`}: contano i fogli standard; la tabella g incollata è confrontata con la sezione g calcolata.`;
+    return `Tabelle incollate ${p.sheets.length === 1 ? `nel foglio ${quoted(p.sheets)}` : `nei fogli ${quoted(p.sheets)}`}: contano i fogli standard; la tabella dei totali incollata è confrontata con la sezione g calcolata.`;
   }
   const where = p.sheets.length === 1 ? `nel foglio ${quoted(p.sheets)}` : `nei fogli ${quoted(p.sheets)}`;
   const as = p.standard.length ? `; valgono come ${p.standard.length === 1 ? 'il foglio' : 'i fogli'} ${quoted(p.standard)}` : '';
-  return `Piano letto dalle tabelle incollate ${where} (${short ? letters(p.sections) : p.sections.join('; ')})${as}.`;
+  return `Piano letto dalle tabelle incollate ${where} (${listed(p.sections)})${as}.`;
 }
 
 /** What «Crea fogli standard» does for such a workbook. */

@@ -51,7 +51,12 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
       : 'Enti proprietari con unità assegnabili',
     owners,
   );
-  s.pair(`Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : '«Comuni» assente'})`, comuni.length);
+  // Comuni pasted from h, i, d bis are those that chose something: no list of the ambito, no answers.
+  const partial = !!model.table('Comuni')?.pasted?.partial;
+  s.pair(
+    partial ? "Comuni dell'ambito (foglio «Comuni» assente: le tabelle incollate h, i, d bis nominano questi comuni)" : `Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : '«Comuni» assente'})`,
+    comuni.length,
+  );
   // Units may name comuni the Comuni sheet does not list (misspelled, or of another ambito): said in
   // the label, so that "96 comuni" beside "100 with units" explains itself.
   const withUnits = sectionG.byComune.filter((c) => c.comune !== null && c.g > 0);
@@ -65,7 +70,7 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   );
   const noComune = sectionG.byComune.find((c) => c.comune === null)?.g ?? 0;
   if (noComune) s.pair('Unità assegnabili senza comune indicato (conteggiate nel totale, in nessun comune)', noComune);
-  s.pair('Comunicazioni ricevute dai comuni', comuni.length ? `${num(answered)} su ${num(comuni.length)} (${pct((answered / comuni.length) * 100)})` : '');
+  s.pair('Comunicazioni ricevute dai comuni', comuni.length && !partial ? `${num(answered)} su ${num(comuni.length)} (${pct((answered / comuni.length) * 100)})` : '');
   const sum = (f: (e: (typeof model.enti)[number]) => number | null) => model.enti.reduce((n, e) => n + (f(e) ?? 0), 0);
   s.pair('Patrimonio SAP (sezione a)', sum((e) => e.sap));
   s.pair('Patrimonio SAS (sezione a)', sum((e) => e.sas));

@@ -11,7 +11,7 @@ export function PastedNote({ outcome, onCreate }: { outcome: CheckOutcome; onCre
     <MessageBar intent="info" layout="multiline" data-testid="pasted-note">
       <MessageBarBody>
         <MessageBarTitle>Tabelle incollate</MessageBarTitle>
-        {pastedSentence(pasted, true)}
+        {pastedSentence(pasted)}
         {offer && ` ${PASTED_CREATE_HINT}`}
       </MessageBarBody>
       {offer && (

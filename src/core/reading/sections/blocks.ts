@@ -6,7 +6,7 @@
 import { foldText } from '../../names/normalize';
 import { CellValue, SheetSnapshot } from '../../snapshot';
 import { isBlank, readNumber, readText } from '../values';
-import { SectionKind, saysNone, sectionOfTitle } from './titles';
+import { SectionKind, saysNone, sectionOfSheetName, sectionOfTitle } from './titles';
 import { TableSpec, fieldOfHeader } from '../schema';
 
 /** A table under a section title, or a unit list of its own (ALER's Allegato B: a Stato on each row). */
@@ -185,7 +185,7 @@ const TARGET: Record<Block['section']['kind'], TableSpec['kind'] | null> = {
 export function sheetSections(sheet: SheetSnapshot): SheetSections {
   const blocks: Block[] = [];
   const empty: EmptySection[] = [];
-  const named = sectionOfTitle(sheet.name);
+  const named = sectionOfSheetName(sheet.name);
   let section: SectionKind | null = named;
   let title: Block['title'] = null;
   let titles = named ? 1 : 0;
@@ -209,8 +209,11 @@ export function sheetSections(sheet: SheetSnapshot): SheetSections {
         // remark under a table, «Nessun alloggio … in deroga», is not).
         const of = said ?? section!;
         noteYears(text, of);
-        if (said || !blocks.some((b) => b.sheet === sheet && b.title === title && b.section === section)) empty.push({ sheet, section: of, r, c: cells[0]!.c });
-        section = of;
+        const emptied = said || !blocks.some((b) => b.sheet === sheet && b.title === title && b.section === section);
+        if (emptied) empty.push({ sheet, section: of, r, c: cells[0]!.c });
+        // A section said empty has no table: one below it without its own title is not of this section
+        // (a g table whose title was lost must not count as units conferite da privati).
+        section = emptied ? null : of;
         block = null;
         continue;
       }

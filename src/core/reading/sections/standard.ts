@@ -9,7 +9,7 @@ import { CellValue } from '../../snapshot';
 import type { PlanModel } from '../model';
 import { TABLE_ORDER, TableSpec } from '../schema';
 import { LocatedWorkbook } from '../table';
-import { sectionLabel } from './titles';
+import { sectionLabel, sectionOrder } from './titles';
 
 type Rows = Partial<Record<TableSpec['kind'], CellValue[][]>>;
 
@@ -55,9 +55,9 @@ function comuniRows(model: PlanModel): CellValue[][] {
 
 export function pastedSummary(located: LocatedWorkbook): { sheets: string[]; sections: string[]; standard: string[]; otherYear?: { sheet: string; years: number[] }[] } {
   const p = located.pasted!;
-  const sections = [...new Set([...p.found.map((f) => sectionLabel(f.section)), ...p.empty.map((e) => `${sectionLabel(e.section)} (vuota)`)])];
-  const order = (x: string) => x.replace(/^d bis\)/, 'h2)');
-  sections.sort((a, b) => order(a).localeCompare(order(b), 'it'));
+  const listed = [...p.found.map((f) => ({ s: f.section, empty: false })), ...p.empty.map((e) => ({ s: e.section, empty: true }))];
+  listed.sort((a, b) => sectionOrder(a.s) - sectionOrder(b.s));
+  const sections = [...new Set(listed.map((x) => `${sectionLabel(x.s)}${x.empty ? ' (vuota)' : ''}`))];
   const standard = TABLE_ORDER.filter((k) => located.tables[k]?.pasted);
   return { sheets: p.sheets, sections, standard, ...(p.otherYear.length ? { otherYear: p.otherYear } : {}) };
 }

@@ -47,6 +47,26 @@ export function sectionOfTitle(text: string): SectionKind | null {
   return null;
 }
 
+/**
+ * A sheet named after its section, as short as people name tabs («b) carenza», «f) totale»,
+ * «k) assegnate»): the title's words first, then single telling words. The letter never decides.
+ */
+export function sectionOfSheetName(name: string): SectionKind | null {
+  const byTitle = sectionOfTitle(name);
+  if (byTitle) return byTitle;
+  const f = ` ${foldText(name)} `;
+  if (has(f, / patrimonio /)) return { kind: 'enti' };
+  if (has(f, / assegnat[ei] /)) return { kind: 'assegnazioni' };
+  if (has(f, / totale /, / totali /, / complessiv/)) return { kind: 'g' };
+  if (has(f, / privat/)) return { kind: 'units', state: 'Conferito da privati' };
+  if (has(f, / indigen/)) return { kind: 'comuni', field: 'soglia' };
+  if (has(f, / categori/)) return { kind: 'comuni', field: 'categoria' };
+  if (has(f, / polizia /, / vigili /, / ffoo /, / ff oo /)) return { kind: 'comuni', field: 'ffoo' };
+  if (has(f, / sat /)) return { kind: 'sat' };
+  if (has(f, / nuov[ae] /)) return { kind: 'units', state: 'Nuova edificazione' };
+  return null;
+}
+
 /** "Nessun Ente Proprietario ha comunicato…", "Nessun Comune ha individuato…": the section is empty. */
 export function saysNone(text: string): boolean {
   const f = foldText(text);
@@ -54,24 +74,40 @@ export function saysNone(text: string): boolean {
 }
 
 const UNIT_LABELS: Record<CanonicalState, string> = {
-  'Carenza manutentiva': 'b) carenza manutentiva',
-  Ristrutturazione: 'c) ristrutturazione e recupero',
-  'Nuova edificazione': 'd) nuova edificazione',
-  Libero: 'e) già libere',
-  Turnover: 'e) turnover',
-  'Libero o turnover': 'e) libere e turnover',
-  'Conferito da privati': 'f) conferite da privati',
+  'Carenza manutentiva': 'carenza manutentiva',
+  Ristrutturazione: 'ristrutturazione e recupero',
+  'Nuova edificazione': 'nuova edificazione',
+  Libero: 'già libere',
+  Turnover: 'turnover',
+  'Libero o turnover': 'libere e turnover',
+  'Conferito da privati': 'conferite da privati',
 };
 
-/** The section as the pane and the command line name it, by its content (the letters of the seeds 000 and 001). */
+/** The plan's order of the sections (a, b … k, with d bis after h), for listing them. */
+export function sectionOrder(s: SectionKind | { kind: 'list' }): number {
+  switch (s.kind) {
+    case 'enti': return 0;
+    case 'units': return 1 + Object.keys(UNIT_LABELS).indexOf(s.state);
+    case 'list': return 9;
+    case 'g': return 10;
+    case 'comuni': return s.field === 'soglia' ? 11 : s.field === 'ffoo' ? 12 : 13;
+    case 'sat': return 14;
+    case 'assegnazioni': return 15;
+  }
+}
+
+/**
+ * The section as the pane and the command line name it: by its content, never by a letter (the
+ * letters differ from one document to the next: Crema 2021's «f)» is the table of totals).
+ */
 export function sectionLabel(s: SectionKind | { kind: 'list' }): string {
   switch (s.kind) {
     case 'list': return "elenco delle unità di un ente (come l'Allegato B dell'ALER)";
-    case 'enti': return 'a) consistenza del patrimonio';
+    case 'enti': return 'consistenza del patrimonio';
     case 'units': return UNIT_LABELS[s.state];
-    case 'g': return 'g) totale per ente e comune';
-    case 'comuni': return s.field === 'soglia' ? 'h) soglia indigenti' : s.field === 'categoria' ? 'i) categorie aggiuntive' : 'd bis) Forze di Polizia e Vigili del Fuoco';
-    case 'sat': return 'j) servizi abitativi transitori';
-    case 'assegnazioni': return "k) assegnate l'anno precedente";
+    case 'g': return 'totali per ente e comune';
+    case 'comuni': return s.field === 'soglia' ? 'soglia indigenti' : s.field === 'categoria' ? 'categorie aggiuntive' : 'Forze di Polizia e Vigili del Fuoco';
+    case 'sat': return 'servizi abitativi transitori';
+    case 'assegnazioni': return "assegnate l'anno precedente";
   }
 }

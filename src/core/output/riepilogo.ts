@@ -35,8 +35,6 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
   s.pair('Ambito territoriale', cfg.ambito ?? '');
   s.pair('Comune capofila', cfg.capofila ?? '');
   s.pair('Anno di riferimento', cfg.anno === null ? '' : { v: cfg.anno, format: '0' });
-  const comuni = model.comuni.filter((c) => c.written !== null);
-  const answered = comuni.filter((c) => c.risposta === true).length;
   const owners = sectionG.byEnte.filter((e) => e.g > 0).length;
   const entiSheet = model.table('Enti')?.sheet.name;
   const comuniSheet = model.table('Comuni')?.sheet.name;
@@ -51,26 +49,7 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
       : 'Enti proprietari con unità assegnabili',
     owners,
   );
-  // Comuni pasted from h, i, d bis are those that chose something: no list of the ambito, no answers.
-  const partial = !!model.table('Comuni')?.pasted?.partial;
-  s.pair(
-    partial ? "Comuni dell'ambito (foglio «Comuni» assente: le tabelle incollate h, i, d bis nominano questi comuni)" : `Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : '«Comuni» assente'})`,
-    comuni.length,
-  );
-  // Units may name comuni the Comuni sheet does not list (misspelled, or of another ambito): said in
-  // the label, so that "96 comuni" beside "100 with units" explains itself.
-  const withUnits = sectionG.byComune.filter((c) => c.comune !== null && c.g > 0);
-  const listed = new Set(comuni.map((c) => c.written));
-  const outside = model.hasComuniSheet ? withUnits.filter((c) => !listed.has(c.comune)).length : 0;
-  s.pair(
-    outside
-      ? `Comuni con unità assegnabili (di cui ${num(outside)} non nell'elenco del foglio «${comuniSheet ?? 'Comuni'}»: nomi da correggere, vedere il foglio «Anomalie»)`
-      : 'Comuni con unità assegnabili',
-    withUnits.length,
-  );
-  const noComune = sectionG.byComune.find((c) => c.comune === null)?.g ?? 0;
-  if (noComune) s.pair('Unità assegnabili senza comune indicato (conteggiate nel totale, in nessun comune)', noComune);
-  s.pair('Comunicazioni ricevute dai comuni', comuni.length && !partial ? `${num(answered)} su ${num(comuni.length)} (${pct((answered / comuni.length) * 100)})` : '');
+  comuniPairs(s, model, sectionG, comuniSheet);
   const sum = (f: (e: (typeof model.enti)[number]) => number | null) => model.enti.reduce((n, e) => n + (f(e) ?? 0), 0);
   s.pair('Patrimonio SAP (sezione a)', sum((e) => e.sap));
   s.pair('Patrimonio SAS (sezione a)', sum((e) => e.sas));
@@ -96,7 +75,7 @@ export function buildRiepilogo(input: PlanInput): OutSheet {
     previousYearSection(s, input);
     s.blank();
   }
-  comuniTable(s, comuni);
+  comuniTable(s, model.comuni.filter((c) => c.written !== null));
   return s.build();
 }
 
@@ -168,4 +147,30 @@ function comuniTable(s: SheetBuilder, comuni: PlanInput['model']['comuni']): voi
     const why = c.motivazione?.trim() ? `Motivazione: ${c.motivazione.trim()}` : 'Motivazione non indicata.';
     s.paragraph(c.written!, `${c.categoria!.trim()} – ${why}`);
   }
+}
+
+/** The ambito's comuni: how many, how many with units, how many answered (none said without the ambito's list). */
+function comuniPairs(s: SheetBuilder, model: PlanInput['model'], sectionG: PlanInput['sectionG'], comuniSheet: string | undefined): void {
+  const comuni = model.comuni.filter((c) => c.written !== null);
+  const answered = comuni.filter((c) => c.risposta === true).length;
+  // Comuni pasted from h, i, d bis are those that chose something: no list of the ambito, no answers.
+  const partial = !!model.table('Comuni')?.pasted?.partial;
+  s.pair(
+    partial ? "Comuni dell'ambito (foglio «Comuni» assente: le tabelle incollate h, i, d bis nominano questi comuni)" : `Comuni dell'ambito (foglio ${comuniSheet ? `«${comuniSheet}»` : '«Comuni» assente'})`,
+    comuni.length,
+  );
+  // Units may name comuni the Comuni sheet does not list (misspelled, or of another ambito): said in
+  // the label, so that "96 comuni" beside "100 with units" explains itself.
+  const withUnits = sectionG.byComune.filter((c) => c.comune !== null && c.g > 0);
+  const listed = new Set(comuni.map((c) => c.written));
+  const outside = model.hasComuniSheet ? withUnits.filter((c) => !listed.has(c.comune)).length : 0;
+  s.pair(
+    outside
+      ? `Comuni con unità assegnabili (di cui ${num(outside)} non nell'elenco del foglio «${comuniSheet ?? 'Comuni'}»: nomi da correggere, vedere il foglio «Anomalie»)`
+      : 'Comuni con unità assegnabili',
+    withUnits.length,
+  );
+  const noComune = sectionG.byComune.find((c) => c.comune === null)?.g ?? 0;
+  if (noComune) s.pair('Unità assegnabili senza comune indicato (conteggiate nel totale, in nessun comune)', noComune);
+  s.pair('Comunicazioni ricevute dai comuni', comuni.length && !partial ? `${num(answered)} su ${num(comuni.length)} (${pct((answered / comuni.length) * 100)})` : '');
 }

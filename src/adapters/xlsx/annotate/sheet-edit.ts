@@ -43,6 +43,18 @@ function ownedCellXml(ref: string, v: string | number, style: number): string {
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
 }
 
+const tails = new Map<string, string>();
+/** What follows `<c r="A1` in an owned cell, made once per value and style (100,000 rows share a few). */
+function ownedTail(v: string | number, style: number): string {
+  const key = `${style}\u0000${typeof v}\u0000${v}`;
+  let tail = tails.get(key);
+  if (tail === undefined) {
+    tail = ownedCellXml('', v, style).slice('<c r="'.length);
+    if (tails.size < 10000) tails.set(key, tail);
+  }
+  return tail;
+}
+
 export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): string {
   return editSheetPieces(xml, edits, book).join('');
 }
@@ -156,10 +168,12 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
     const fast = fastRow && !x.selfClosing && xml.startsWith('<row', rowStart) && !edits.fills.has(row) && row > owned!.headerRow ? appendAtEnd(xml, probe, x.end, owned!.col) : -1;
     if (fast >= 0) {
       const cell = owned!.cells.get(row);
-      const tail = cell ? ownedCellXml(a1(row, owned!.col), cell.value, cell.style) : '';
-      // Pieces pushed apart, joined once at the end: no string built per row.
+      // Pieces pushed apart, joined a chunk at a time when encoded: no string built per row. The
+      // cell's text after its reference is the same for every row with the same value and style.
       if (rowStart > copied) parts.push(xml.slice(copied, rowStart));
-      parts.push(startTag, xml.slice(x.end, fast), tail, '</row>');
+      parts.push(startTag, xml.slice(x.end, fast));
+      if (cell) parts.push('<c r="', a1(row, owned!.col), ownedTail(cell.value, cell.style));
+      parts.push('</row>');
       copied = fast + 6;
       x.jumpPast(fast + 6);
       continue;

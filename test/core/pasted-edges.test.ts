@@ -6,6 +6,7 @@
  */
 import { check } from '../../src/core/engine';
 import { CellValue } from '../../src/core/snapshot';
+import { parseA1 } from '../../src/core/address';
 import { pastedSheets } from '../support/pasted';
 import { planSnapshot, snapshot } from '../support/workbooks';
 
@@ -121,4 +122,14 @@ test('a table whose title was lost under a section said empty is not of that sec
   sheet.values.splice(at, 1);
   const r = check({ sheets: [planSnapshot('crema-2021').sheets[0]!, sheet] });
   expect(r.report.totals).toMatchObject({ f: 0, g: 114 });
+});
+
+test('a misspelt comune in the table of totals is said there (seed 002 prints «Casaleto di Sopra» in it)', () => {
+  const sheet = pastedSheets('crema-2021', 'stacked')[0]!;
+  const r = check({ sheets: [planSnapshot('crema-2021').sheets[0]!, sheet] });
+  const variant = r.report.anomalies.find((a) => a.rule === 'COMUNE_NAME_VARIANT' && a.value === 'Casaleto di Sopra')!;
+  expect(variant.cells).toHaveLength(1);
+  const { row, col } = parseA1(variant.cell!);
+  expect(sheet.values[row]![col]).toBe('Casaleto di Sopra');
+  expect(variant.message).toBe('«Casaleto di Sopra» è stato riconosciuto come «Casaletto di Sopra».');
 });

@@ -3,7 +3,7 @@
  * a name written the same way on 300 rows (and read as the same name) is one finding, which lists
  * every one of those cells.
  */
-import { ComuneRef, EnteRef, PlanModel } from '../reading/plan';
+import { CellPos, ComuneRef, EnteRef, PlanModel } from '../reading/plan';
 import { TableSpec } from '../reading/schema';
 import { groupBy } from './groups';
 
@@ -28,10 +28,13 @@ interface Mention<R> {
   written: string | null;
   ref: R;
   inOwnerName?: boolean;
+  /** A name written outside the standard tables (a pasted table of totals): its own cell. */
+  pos?: CellPos;
 }
 
 function grouped<R extends { name: string | null }>(model: PlanModel, mentions: Mention<R>[]): NameGroup<R>[] {
-  const groups = groupBy(mentions, (m) => [m.kind, model.rowSheet(m.kind, m.r), m.written, m.ref.name]);
+  const sheetOf = (m: Mention<R>) => m.pos?.sheet ?? model.rowSheet(m.kind, m.r);
+  const groups = groupBy(mentions, (m) => [m.pos ? 'pos' : m.kind, sheetOf(m), m.written, m.ref.name]);
   return groups.map(({ first, items }) => {
     const cellOf = model.cellNamer(first.kind, first.field);
     return {
@@ -40,8 +43,8 @@ function grouped<R extends { name: string | null }>(model: PlanModel, mentions: 
     written: first.written!,
     ref: first.ref,
     count: items.length,
-    sheet: model.rowSheet(first.kind, first.r),
-    cells: items.map((m) => cellOf(m.r)),
+    sheet: sheetOf(first),
+    cells: items.map((m) => m.pos?.cell ?? cellOf(m.r)),
     ...(first.inOwnerName ? { inOwnerName: true } : {}),
     };
   });
@@ -62,6 +65,11 @@ export function comuneGroups(model: PlanModel, keep: (ref: ComuneRef) => boolean
   for (const e of model.enti) if (e.comune && keep(e.comune)) mentions.push({ kind: 'Enti', r: e.r, field: 'ente', written: e.written, ref: e.comune, inOwnerName: true });
   for (const u of model.units) if (u.comuneWritten !== null && keep(u.comune)) mentions.push({ kind: 'Unita', r: u.r, field: 'comune', written: u.comuneWritten, ref: u.comune });
   for (const s of model.sat) if (s.comuneWritten !== null && keep(s.comune)) mentions.push({ kind: 'SAT', r: s.r, field: 'comune', written: s.comuneWritten, ref: s.comune });
+  // A pasted table of totals: a misspelling recognised there is said there too (one not recognised
+  // shows as that table's figure against 0).
+  for (const d of model.pasted?.declaredG ?? []) {
+    if (d.comune?.kind === 'variant' && d.comunePos && d.comuneWritten !== null && keep(d.comune)) mentions.push({ kind: 'Unita', r: -1, field: 'comune', written: d.comuneWritten, ref: d.comune, pos: d.comunePos });
+  }
   return grouped(model, mentions);
 }
 

@@ -20,6 +20,8 @@ export interface DeclaredG {
   ente: EnteRef;
   /** null: the owner's g over all its comuni (no comune, "-", or a table per owner). */
   comune: ComuneRef | null;
+  /** The cell the comune is written in, when the table has a comune column and it names one. */
+  comunePos: CellPos | null;
   value: number;
   /** The table's TOTALE row: the plan's whole g. */
   total: boolean;
@@ -55,7 +57,7 @@ export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: C
         // A labelled subtotal («Totale ALER») is not the plan's whole g: only a plain «Totale» is.
         const label = sheet.values[r]?.find((v) => typeof v === 'string' && v.trim() !== '');
         if (typeof label === 'string' && !/^(totale|totali|tot|totale complessivo|totale generale|totale ambito)$/.test(foldText(label))) continue;
-        out.push({ pos, enteWritten: null, comuneWritten: null, ente: { name: null, kind: 'none', isAler: false, suggestions: [] }, comune: null, value, total: true });
+        out.push({ pos, enteWritten: null, comuneWritten: null, ente: { name: null, kind: 'none', isAler: false, suggestions: [] }, comune: null, comunePos: null, value, total: true });
         continue;
       }
       let enteWritten: string | null = text(r, enteCol) ?? carried;
@@ -66,7 +68,8 @@ export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: C
       // A table per owner: "Comune di X" is X's own units; any other owner, all its comuni.
       const comune = comuneWritten === null ? null : resolveComune(comuneWritten);
       const rowComune = comune ?? resolveComune(enteWritten ? comuneOfOwner(enteWritten) : null);
-      out.push({ pos, enteWritten, comuneWritten, ente: resolveOwner(enteWritten, rowComune), comune, value, total: false });
+      const comunePos = comune && comuneCol !== undefined ? positionOf(sheet, r, comuneCol) : null;
+      out.push({ pos, enteWritten, comuneWritten, ente: resolveOwner(enteWritten, rowComune), comune, comunePos, value, total: false });
     }
   }
   return out;

@@ -11,6 +11,7 @@ import { foldText } from '../../names/normalize';
 import { TableSheet } from '../table';
 import { isBlank, readNumber, readText } from '../values';
 import { Block } from './blocks';
+import { VCell, comuneCell, ownerAndComune } from './virtual';
 import type { CellPos } from '../model';
 
 export interface DeclaredG {
@@ -27,7 +28,6 @@ export interface DeclaredG {
   total: boolean;
 }
 
-const NO_COMUNE = /^[-–—_/]+$|^n\.?\s?d\.?$|^comuni vari\b|^(u\.\s?o\.|uo\s)/i;
 const COUNT = { count: true } as const;
 
 /** The g tables' rows, each figure read as a count (so «1 + 5da turn over» is said not to be a number). */
@@ -35,16 +35,14 @@ export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: C
   const out: DeclaredG[] = [];
   for (const b of blocks) {
     const sheet = b.sheet;
-    const enteCol = b.cols.get('ente');
     const comuneCol = b.cols.get('comune');
-    const text = (r: number, c: number | undefined) => (c === undefined ? null : readText(sheet.values[r]?.[c] ?? null));
     const count = (r: number, c: number) => {
       const v = sheet.values[r]?.[c] ?? null;
       const reading = readNumber(v, COUNT);
       if (reading.problem) found.valueIssues.push({ ...positionOf(sheet, r, c), problem: reading.problem, shown: reading.shown ?? String(v), field: 'gDichiarato', label: b.headers.get(c) ?? 'g' });
       return reading.problem && reading.problem !== 'ambiguous-number' ? null : reading.value;
     };
-    let carried: string | null = null;
+    const carried = { ente: null as VCell | null };
     for (const r of [...b.rows, ...b.totals].sort((x, y) => x - y)) {
       const isTotal = b.totals.includes(r);
       for (const c of b.parts) count(r, c);
@@ -60,11 +58,12 @@ export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: C
         out.push({ pos, enteWritten: null, comuneWritten: null, ente: { name: null, kind: 'none', isAler: false, suggestions: [] }, comune: null, comunePos: null, value, total: true });
         continue;
       }
-      let enteWritten: string | null = text(r, enteCol) ?? carried;
-      carried = enteWritten;
-      let comuneWritten = text(r, comuneCol);
-      if (comuneWritten !== null && NO_COMUNE.test(comuneWritten)) comuneWritten = null;
-      if (enteCol === undefined && comuneWritten !== null) enteWritten = `Comune di ${comuneOfOwner(comuneWritten) ?? comuneWritten}`;
+      // The owner as the unit tables read it (written once for the rows below, or the comune of a table
+      // of comuni); the comune only as written in its column («-», «U.O. …» are none).
+      const { ente } = ownerAndComune(b, r, carried);
+      const enteWritten = ente ? readText(ente.v) : null;
+      const cell = comuneCell(b, r);
+      const comuneWritten = cell?.own ? readText(cell.v) : null;
       // A table per owner: "Comune di X" is X's own units; any other owner, all its comuni.
       const comune = comuneWritten === null ? null : resolveComune(comuneWritten);
       const rowComune = comune ?? resolveComune(enteWritten ? comuneOfOwner(enteWritten) : null);

@@ -4,6 +4,7 @@
  * sheets they stand for. The g table is kept apart: its totals are declared, checked and never counted.
  */
 import { SheetSnapshot } from '../../snapshot';
+import { comuneOfOwner } from '../enti';
 import { TableSpec } from '../schema';
 import { TableSheet } from '../table';
 import { Block, EmptySection, sheetSections } from './blocks';
@@ -105,8 +106,8 @@ export function mentionedComuni(pasted: PastedPlan): string[] {
   const push = (v: unknown, owner: boolean) => {
     if (typeof v !== 'string') return;
     const t = v.trim().replace(/\*+$/, '');
-    const m = /^\s*comune\s+di\s+(.+)$/i.exec(t);
-    if (m) out.push(m[1]!.trim());
+    const part = comuneOfOwner(t);
+    if (part !== null) out.push(part);
     else if (!owner) out.push(t);
   };
   for (const t of Object.values(pasted.tables)) {

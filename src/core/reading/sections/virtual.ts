@@ -26,7 +26,7 @@ interface Source {
   c: number;
 }
 
-interface VCell {
+export interface VCell {
   v: CellValue;
   from: Source | null;
   /** True when the value is the pasted cell's own (its format and displayed text apply). */
@@ -150,7 +150,8 @@ const NO_COMUNE = /^[-–—_/]+$|^n\.?\s?d\.?$/i;
 /** "U.O. CREMONA": an ALER operating unit, not a comune. */
 const OPERATING_UNIT = /^(u\.\s?o\.|uo\s)/i;
 
-function comuneCell(block: Block, r: number): VCell | null {
+/** The row's comune cell as pasted; «-», «n.d.», «U.O. …», «COMUNI VARI» read as no comune (an empty value at that cell). */
+export function comuneCell(block: Block, r: number): VCell | null {
   const c = block.cols.get('comune');
   if (c === undefined) return null;
   const cell = own(block.sheet, r, c);
@@ -160,7 +161,7 @@ function comuneCell(block: Block, r: number): VCell | null {
 }
 
 /** Owner and comune of a row, with what the table leaves to the reader: the owner above, "Comune di X". */
-function ownerAndComune(block: Block, r: number, carried: { ente: VCell | null }): { ente: VCell | null; comune: VCell | null } {
+export function ownerAndComune(block: Block, r: number, carried: { ente: VCell | null }): { ente: VCell | null; comune: VCell | null } {
   let ente: VCell | null = block.cols.has('ente') ? own(block.sheet, r, block.cols.get('ente')) : null;
   // Written once for the rows below it; a blank with nothing above stays the row's own (empty) cell.
   if (ente && isBlank(ente.v)) ente = carried.ente ?? ente;

@@ -8,10 +8,11 @@ import { buildPlanDocument } from '../core/document';
 import { PREVIOUS_YEAR_ACTION } from '../core/previous/wording';
 import { previousYearTable } from '../core/output/riepilogo-previous';
 import { check } from '../core/engine';
-import { PreviousYearError, YearSummary, summarizeReport, summarizeResult } from '../core/previous/year';
+import { PreviousYearError, YearSummary } from '../core/previous/year';
 import { readXlsx } from '../adapters/xlsx/reader';
 import { NotAPlanError } from '../core/scope';
 import { WorkbookSnapshot } from '../core/snapshot';
+import { readPreviousFile } from '../adapters/xlsx/previous';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
 import { asUnreadable, readSnapshotFromArchive } from '../adapters/xlsx/reader';
 import { ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
@@ -56,21 +57,12 @@ export interface Checked {
 /** Last year's plan, from its workbook (read as this year's) or its JSON report. */
 export function previousYear(bytes: Uint8Array, name: string): YearSummary {
   try {
-    if (/\.json$/i.test(name)) {
-      let json: unknown;
-      try {
-        json = JSON.parse(new TextDecoder().decode(bytes));
-      } catch {
-        throw new PreviousYearError(`«${name}» non è un file JSON leggibile: scegliere il report JSON dell'anno precedente o la sua cartella .xlsx.`);
-      }
-      return summarizeReport(json, name);
-    }
-    try {
-      return summarizeResult(check(readXlsx(bytes, name)), name);
-    } catch (err) {
-      if (err instanceof NotAPlanError || err instanceof UnreadableWorkbookError) throw new PreviousYearError(`Anno precedente: ${err.message}`);
-      throw err;
-    }
+    return readPreviousFile({
+      name,
+      json: () => JSON.parse(new TextDecoder().decode(bytes)),
+      workbook: () => readXlsx(bytes, name),
+      notJson: `«${name}» non è un file JSON leggibile: scegliere il report JSON dell'anno precedente o la sua cartella .xlsx.`,
+    });
   } catch (err) {
     if (err instanceof PreviousYearError) throw new UserFacingError(err.message, PREVIOUS_YEAR_ACTION, 'unreadable');
     throw err;

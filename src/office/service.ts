@@ -17,7 +17,7 @@ import { EngineEvent, EngineRunner, attach, detach, inProcessEngine, outcomeOf }
 import { toUserFacingError } from './errors';
 import { PacedBudget } from './pacing';
 import { Platform, WorkbookRead, readWorkbook } from './read';
-import { FilledRows, createStandardSheets } from './standard-sheets';
+import { FilledRows, KnownWorkbook, createStandardSheets } from './standard-sheets';
 import { locateSheets } from '../core/reading/table';
 import { readPlan } from '../core/reading/plan';
 import { standardRowsFromPaste } from '../core/reading/sections/standard';
@@ -167,15 +167,21 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
     }
   };
 
-  /** The pasted section tables read again, as the standard sheets' rows (a paste is a few hundred rows: read here). */
-  const pastedRows = async (context: Excel.RequestContext): Promise<FilledRows> => {
+  /** The pasted section tables read again, as the standard sheets' rows (a paste is a few hundred rows: read here), with what the reading knows of the workbook. */
+  const pastedRows = async (context: Excel.RequestContext): Promise<{ rows: FilledRows; known: KnownWorkbook }> => {
     const read = await readWorkbook(context, caps, platform);
-    return standardRowsFromPaste(readPlan(locateSheets(read.snapshot)));
+    return { rows: standardRowsFromPaste(readPlan(locateSheets(read.snapshot))), known: read };
   };
 
   return {
     createStandardSheets: ({ comuni, fromPaste }: { comuni?: ComuneUfficiale[]; fromPaste?: boolean }) =>
-      guarded(() => run(async (context) => createStandardSheets(context, caps, comuni ?? [], fromPaste ? await pastedRows(context) : {}))),
+      guarded(() =>
+        run(async (context) => {
+          if (!fromPaste) return createStandardSheets(context, caps, comuni ?? []);
+          const { rows, known } = await pastedRows(context);
+          return createStandardSheets(context, caps, comuni ?? [], rows, known);
+        }),
+      ),
 
     checkAndApply: (onProgress: (p: Progress) => void, signal?: AbortSignal, options: CheckOptions = {}) =>
       guarded(() => cancellable(signal, (gate) =>

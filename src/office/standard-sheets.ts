@@ -75,30 +75,48 @@ function queueSheet(sheets: Excel.WorksheetCollection, kind: SheetKind, comuni: 
   }
 }
 
+/** What a reading of the workbook already knows: its sheets, structure protection, table and defined names. */
+export interface KnownWorkbook {
+  names: string[];
+  structureProtected: boolean;
+  tables: { name: string }[];
+  definedNames: string[];
+}
+
 export async function createStandardSheets(
   context: Excel.RequestContext,
   caps: Capabilities,
   comuni: ComuneUfficiale[],
   filled: FilledRows = {},
+  known?: KnownWorkbook,
 ): Promise<{ created: string[]; existing: string[]; filled: string[] }> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load('items/name');
-  wb.protection.load('protected');
-  wb.tables.load('items/name');
-  wb.names.load('items/name');
-  await context.sync();
+  // After a reading of the workbook (the paste's rows), what it found is used: no second request for it.
+  if (!known) {
+    sheets.load('items/name');
+    wb.protection.load('protected');
+    wb.tables.load('items/name');
+    wb.names.load('items/name');
+    await context.sync();
+  }
+  const info: KnownWorkbook = known ?? {
+    names: sheets.items.map((s) => s.name),
+    structureProtected: wb.protection.protected,
+    tables: wb.tables.items.map((t) => ({ name: t.name })),
+    definedNames: wb.names.items.map((n) => n.name),
+  };
   const present = new Map<SheetKind, string>();
-  for (const s of sheets.items) {
-    const kind = sheetKindByName(s.name);
-    if (kind && !present.has(kind)) present.set(kind, s.name);
+  for (const name of info.names) {
+    const kind = sheetKindByName(name);
+    if (kind && !present.has(kind)) present.set(kind, name);
   }
   const missing = ORDER.filter((k) => !present.has(k));
   const existing = ORDER.filter((k) => present.has(k)).map((k) => present.get(k)!);
   if (!missing.length) return { created: [], existing, filled: [] };
   // Checked before the first write: sheets can be added, and each table gets a name no one has.
-  if (wb.protection.protected) throw STRUCTURE_PROTECTED;
-  const taken = new Set([...wb.tables.items.map((t) => t.name), ...wb.names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
+  if (info.structureProtected) throw STRUCTURE_PROTECTED;
+  const taken = new Set([...info.tables.map((t) => t.name), ...info.definedNames].map((n) => n.toLowerCase()));
   const names = new Map(missing.map((k) => [k, freeTableName(`Tab${k}`, taken)]));
   for (const kind of missing) queueSheet(sheets, kind, comuni, names.get(kind)!, caps, filled);
   sheets.getItem(missing[0]!).activate();

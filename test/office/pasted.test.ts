@@ -53,3 +53,10 @@ describe('a stacked paste in Excel', () => {
     expect(g.map((a) => `${a.sheet}!${a.cell} ${a.value}`).sort()).toEqual(['Tabella 7!C4 1 + 5da turn over', 'Tabella 7!F37 261', 'Tabella 7!F4 59']);
   });
 });
+
+test('«Crea fogli standard» from a paste reads the workbook once: what it knows of sheets, protection and names is not asked again (5 requests as Office.js sends them)', async () => {
+  const host = fakeHost(workbookFromSnapshot(pastedPlanSnapshot('crema-2021', 'stacked')));
+  const before = host.runs.length;
+  await host.service.createStandardSheets({ fromPaste: true });
+  expect(host.runs.slice(before).map((r) => r.syncs)).toEqual([5]);
+});

@@ -8,6 +8,7 @@ import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
+import { SheetLayouts } from '../adapters/xlsx/reader/index';
 import { nativeCrc32, nativeDeflate, openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { planDocx } from '../adapters/docx';
@@ -72,7 +73,9 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     // One reading for the check and the copy: both see the same values.
     const bytes = readFileBytes(file);
     const archive = openArchive(bytes, file, !!opts.out);
-    const snapshot = readArchive(archive, bytes, file);
+    // A copy follows the reading's row layout: the sheets are not tokenized twice.
+    const layouts: SheetLayouts | undefined = opts.out ? new Map() : undefined;
+    const snapshot = readArchive(archive, bytes, file, layouts);
     const previous = (opts.previous ?? []).map(readPreviousYear);
     const result = check(snapshot, { previous });
     let applied: AppliedPlan | null = null;
@@ -81,7 +84,7 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       let copy;
       try {
         copy = annotatedCopy(bytes, result.writePlan, {
-          archive, deflate: nativeDeflate, crc32: nativeCrc32,
+          archive, deflate: nativeDeflate, crc32: nativeCrc32, ...(layouts ? { layouts } : {}),
           firstCell: (name) => snapshot.sheets.find((s) => s.name === name)?.values[0]?.[0] ?? null,
         });
       } catch (err) {

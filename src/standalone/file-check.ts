@@ -14,7 +14,7 @@ import { NotAPlanError } from '../core/scope';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { readPreviousFile } from '../adapters/xlsx/previous';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { asUnreadable, readSnapshotFromArchive } from '../adapters/xlsx/reader';
+import { asUnreadable, readSnapshotFromArchive, SheetLayouts } from '../adapters/xlsx/reader';
 import { ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { num } from '../core/italian';
 import { WritePlan } from '../core/output/write-plan';
@@ -50,6 +50,8 @@ export interface Checked {
   snapshot: WorkbookSnapshot;
   /** The archive as read, its parts' text kept: the copy edits the same text, inflated once. */
   archive: ZipArchive;
+  /** Where the reading found each sheet's rows: the copy re-writes them from there. */
+  layouts: SheetLayouts;
 }
 
 /** Reading and checking, with progress through real stages and counts. */
@@ -73,13 +75,15 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
   onProgress({ stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 });
   let snapshot: WorkbookSnapshot;
   let archive: ZipArchive;
+  // The copy, made later from this reading, follows its row layout.
+  const layouts: SheetLayouts = new Map();
   try {
     try {
       archive = new ZipArchive(bytes, { ...(inflate ? { inflate } : {}), keepText: true });
       snapshot = readSnapshotFromArchive(archive, (p) => onProgress({
         stage: 'lettura', label: 'Lettura del file…', fraction: 0.02 + 0.6 * p.fraction,
         detail: `Foglio «${p.sheet}»: ${num(p.rows)} righe lette`,
-      }));
+      }), layouts);
     } catch (err) {
       throw asUnreadable(err, bytes, name);
     }
@@ -111,13 +115,13 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
     ...(result.previous.length ? { compared: result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source })) } : {}),
     ...(result.previous.length ? { comparison: previousYearTable(result)! } : {}),
   };
-  return { outcome, plan: result.writePlan, snapshot, archive };
+  return { outcome, plan: result.writePlan, snapshot, archive, layouts };
 }
 
 /** The annotated copy of a checked file, and what to tell about its notes. */
 export function copyOf(bytes: Uint8Array, name: string, checked: Checked): { copy: Uint8Array; outcome: CheckOutcome } {
   try {
-    const made = annotatedCopy(bytes, checked.plan, { archive: checked.archive, firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
+    const made = annotatedCopy(bytes, checked.plan, { archive: checked.archive, layouts: checked.layouts, firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
     const { highlightedCells, notedCells } = made.applied;
     const notices = notedCells < highlightedCells
       ? [{ message: `Nella copia le note spiegano le prime ${num(notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]

@@ -6,7 +6,8 @@
  * every element of the user's; the copy reads back (our reader, and exceljs where exceljs can open
  * the original); a second run replaces our sheets, never duplicates them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -15,7 +16,8 @@ import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { SheetBuilder } from '../../src/core/output/sheet-builder';
 import { WritePlan } from '../../src/core/output/write-plan';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
-import { row, sheetXml, workbookParts, zip } from '../support/xlsx-package';
+import { runCli } from '../support/run-cli';
+import { NS, row, sheetXml, unitaRows, workbookParts, zip } from '../support/xlsx-package';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'copy');
 /** Parts we may edit; every other part must come back byte for byte. */
@@ -137,4 +139,44 @@ test('a package without a theme (as LibreOffice saves it) gets no theme declared
   expect(strFromU8(parts['[Content_Types].xml']!)).not.toMatch(/theme/i);
   expect(strFromU8(parts['xl/_rels/workbook.xml.rels']!)).not.toMatch(/theme/i);
   expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).toContain(validation);
+});
+
+/** saxes (a conformant, namespace-aware XML parser no one here wrote): every element's namespace, or its error. */
+interface SaxesNs {
+  on(event: 'opentag', f: (t: { name: string; uri: string }) => void): void;
+  on(event: 'error', f: (e: Error) => void): void;
+  write(s: string): { close(): void };
+}
+function namespacesOf(xml: string): Map<string, Set<string>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SaxesParser } = require('saxes') as { SaxesParser: new (opts: object) => SaxesNs };
+  const parser = new SaxesParser({ xmlns: true });
+  const seen = new Map<string, Set<string>>();
+  parser.on('opentag', (t) => {
+    const local = t.name.slice(t.name.indexOf(':') + 1);
+    if (!seen.has(local)) seen.set(local, new Set());
+    seen.get(local)!.add(t.uri);
+  });
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.write(xml).close();
+  return seen;
+}
+
+test('a sheet written with an x: prefix (as some generators write SpreadsheetML) gets our column, fills and notes in its own prefix', async () => {
+  // The Unita sheet with every element prefixed, spans on the rows, one unit with an unknown state.
+  const rows = unitaRows(3).replace('Libero</t>', 'Liberissimo</t>').replace(/<row r="(\d+)">/g, '<row r="$1" spans="1:7">');
+  const prefixed = sheetXml(rows).replace(`xmlns="${NS}"`, `xmlns:x="${NS}"`).replace(/<(\/?)([a-zA-Z]+)([ >/])/g, '<$1x:$2$3');
+  const dir = mkdtempSync(join(tmpdir(), 'piano-prefix-'));
+  const input = join(dir, 'elenco.xlsx');
+  writeFileSync(input, zip(workbookParts([{ name: 'Unita', xml: prefixed }])));
+  const r = await runCli(['check', input, '--out', join(dir, 'copia.xlsx'), '--quiet']);
+  expect(r.err).toBe('');
+  const sheet = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'copia.xlsx'))))['xl/worksheets/sheet1.xml']!);
+  // Before: `<x:row …>…<c r="H2" …>…</row>`, a sheet no XML parser opens.
+  const ns = namespacesOf(sheet);
+  for (const el of ['worksheet', 'sheetData', 'row', 'c', 'is', 't', 'cols', 'col', 'legacyDrawing']) expect([el, [...(ns.get(el) ?? [])]]).toEqual([el, [NS]]);
+  const back = readXlsx(new Uint8Array(readFileSync(join(dir, 'copia.xlsx'))), 'copia.xlsx').sheets.find((s) => s.name === 'Unita')!;
+  expect(back.values.map((v) => v[7])).toEqual(['Esito controllo', expect.stringMatching(/^Non conteggiata: stato non riconosciuto/), 'Sezione e: 1 unità', 'Sezione e: 1 unità']);
 });

@@ -13,7 +13,9 @@ import { WritePlan } from '../../../core/output/write-plan';
 import { Inflater, ZipArchive } from '../zip';
 import { Tok, XmlScanner } from '../xml';
 import { readRelationships, relsPartOf } from '../reader/package';
-import { readWorkbookInfo } from '../reader/index';
+import { readWorkbookInfo, SheetLayouts } from '../reader/index';
+import { RowLayout } from '../reader/layout';
+import { readWorksheet } from '../reader/sheet';
 import { CT, editContentTypes, editRels, editWorkbook, freshId } from './package-edit';
 import { editSheetPieces, OwnedColumnEdit, SheetEdits } from './sheet-edit';
 import { notesParts, NoteIn } from './notes';
@@ -46,6 +48,8 @@ export interface CopyOptions {
   crc32?: Crc32;
   /** The archive of `original` when the caller has it open already (its parts' text kept). */
   archive?: ZipArchive;
+  /** Where the reading that made the plan found each sheet's rows (read again when absent). */
+  layouts?: SheetLayouts;
   /** The first cell of a sheet as read (to tell our earlier output sheets from a user's). */
   firstCell: (sheet: string) => CellValue;
 }
@@ -110,7 +114,12 @@ export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: Co
   const stylesRel = readRelationships(zip, info.part).find((r) => r.type === 'styles' && r.target && zip.has(r.target));
   const stylesPart = stylesRel?.target ?? 'xl/styles.xml';
   const book = new StyleBook(stylesRel ? zip.text(stylesPart) : null);
-  const applied = editUserSheets(zip, info, plan, book, { changed, ctAdd, ctDefaults });
+  const layoutOf = (part: string): RowLayout => {
+    let layout = options.layouts?.get(part);
+    if (!layout) readWorksheet('', zip.text(part) ?? '', { shared: [], formats: [], date1904: false, layout: (layout = new RowLayout()) });
+    return layout;
+  };
+  const applied = editUserSheets(zip, info, plan, book, { changed, ctAdd, ctDefaults, layoutOf });
   const workbookRels = relsPartOf(info.part);
   const wbRelId = freshId(zip.text(workbookRels));
   const newWbRels: { id: string; type: string; target: string }[] = [];
@@ -218,6 +227,7 @@ interface Sink {
   changed: Map<string, string | string[]>;
   ctAdd: Map<string, string>;
   ctDefaults: Map<string, string>;
+  layoutOf: (part: string) => RowLayout;
 }
 
 /** Fills, owned columns and notes on the user's sheets. */
@@ -285,7 +295,7 @@ function editUserSheets(zip: ZipArchive, info: ReturnType<typeof readWorkbookInf
         if (add.length) sink.changed.set(relsPartOf(part), editRels(relsXml, add));
       }
     }
-    sink.changed.set(part, editSheetPieces(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book));
+    sink.changed.set(part, editSheetPieces(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book, sink.layoutOf(part)));
   }
   return { highlightedCells: highlighted, notedCells: noted - unnoted };
 }

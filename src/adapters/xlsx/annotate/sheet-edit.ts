@@ -6,6 +6,7 @@
  */
 import { a1 } from '../../../core/address';
 import { Tok, XmlScanner } from '../xml';
+import { RowLayout } from '../reader/layout';
 import { StyleBook } from './styles';
 import { esc } from './xml-out';
 
@@ -37,30 +38,33 @@ interface CellSpan {
 
 const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 
-function ownedCellXml(ref: string, v: string | number, style: number): string {
-  if (typeof v === 'number') return `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
-  if (v === '') return `<c r="${ref}" s="${style}"/>`;
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+/** `p` is the prefix the sheet gives SpreadsheetML's elements ('' or e.g. 'x:'): ours take the same. */
+function ownedCellXml(p: string, ref: string, v: string | number, style: number): string {
+  if (typeof v === 'number') return `<${p}c r="${ref}" s="${style}"><${p}v>${v}</${p}v></${p}c>`;
+  if (v === '') return `<${p}c r="${ref}" s="${style}"/>`;
+  return `<${p}c r="${ref}" s="${style}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${esc(v)}</${p}t></${p}is></${p}c>`;
 }
 
-const tails = new Map<string, string>();
-/** What follows `<c r="A1` in an owned cell, made once per value and style (100,000 rows share a few). */
-function ownedTail(v: string | number, style: number): string {
-  const key = `${style}\u0000${typeof v}\u0000${v}`;
-  let tail = tails.get(key);
-  if (tail === undefined) {
-    tail = ownedCellXml('', v, style).slice('<c r="'.length);
-    if (tails.size < 10000) tails.set(key, tail);
-  }
-  return tail;
+/** The prefix of the root element's name with its colon ('' when SpreadsheetML is the default namespace). */
+function mainPrefix(xml: string): string {
+  const x = new XmlScanner(xml);
+  if (x.next() !== Tok.Open) return '';
+  const qname = xml.slice(x.start + 1, nameEnd(xml, x.start));
+  const colon = qname.indexOf(':');
+  return colon < 0 ? '' : qname.slice(0, colon + 1);
 }
 
-export function editSheet(xml: string, edits: SheetEdits, book: StyleBook): string {
-  return editSheetPieces(xml, edits, book).join('');
+/** The end tag matching a start tag (`<x:row r="1">` → `</x:row>`). */
+function endTagOf(startTag: string): string {
+  return `</${startTag.slice(1, nameEnd(startTag, 0))}>`;
 }
 
-/** The edited sheet as the pieces it is made of, in order (a long list is encoded without joining it first). */
-export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook): string[] {
+/**
+ * The edited sheet as the pieces it is made of, in order (a long list is encoded without joining it
+ * first). `layout` is where the reader found each row of this very text: rows are re-written from
+ * it, and only a row with an edit among its cells is tokenized again.
+ */
+export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook, layout: RowLayout): string[] {
   const x = new XmlScanner(xml);
   const parts: string[] = [];
   let copied = 0;
@@ -69,6 +73,19 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
     copied = to;
   };
   const owned = edits.owned;
+  const p = mainPrefix(xml);
+  // What follows `<c r="A1` in an owned cell, per style and value: 100,000 rows share a few.
+  const tails = new Map<number, Map<string | number, string>>();
+  const ownedTail = (v: string | number, style: number): string => {
+    let byValue = tails.get(style);
+    if (!byValue) tails.set(style, (byValue = new Map()));
+    let tail = byValue.get(v);
+    if (tail === undefined) {
+      tail = ownedCellXml(p, '', v, style).slice(`<${p}c r="`.length);
+      if (byValue.size < 10000) byValue.set(v, tail);
+    }
+    return tail;
+  };
   const rowsToWrite = new Set<number>([...edits.fills.keys(), ...(owned ? [owned.headerRow, ...owned.cells.keys()] : [])]);
   const pending = [...rowsToWrite].sort((a, b) => a - b);
   let next = 0;
@@ -81,19 +98,12 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
   // A row of the file (or a new one), with its cells merged with the edits, in column order.
   const rowXml = (r: number, startTag: string | null, cells: CellSpan[]): string => {
     const fills = edits.fills.get(r);
-    const ownedOnly = owned?.cells.get(r);
-    // The common row: no anomaly, one value of ours after the user's cells (a unit's Esito).
-    if (!fills && ownedOnly && startTag && r !== owned!.headerRow && (cells.length === 0 || cells[cells.length - 1]!.col < owned!.col) && cells.every((c) => c.hasRef)) {
-      const first = cells.length ? cells[0]!.start : 0;
-      const last = cells.length ? cells[cells.length - 1]!.end : 0;
-      return `${startTag}${xml.slice(first, last)}${ownedCellXml(a1(r, owned!.col), ownedOnly.value, ownedOnly.style)}</row>`;
-    }
     const out: string[] = [];
     const extra = new Map<number, string>();
-    if (owned && r === owned.headerRow) extra.set(owned.col, ownedCellXml(a1(r, owned.col), owned.header, owned.headerStyle));
+    if (owned && r === owned.headerRow) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), owned.header, owned.headerStyle));
     const ownedCell = owned?.cells.get(r);
-    if (owned && ownedCell) extra.set(owned.col, ownedCellXml(a1(r, owned.col), ownedCell.value, ownedCell.style));
-    for (const [c, fill] of fills ?? []) if (!extra.has(c) && !cells.some((s) => s.col === c)) extra.set(c, `<c r="${a1(r, c)}" s="${book.withFill(0, fill)}"/>`);
+    if (owned && ownedCell) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), ownedCell.value, ownedCell.style));
+    for (const [c, fill] of fills ?? []) if (!extra.has(c) && !cells.some((s) => s.col === c)) extra.set(c, `<${p}c r="${a1(r, c)}" s="${book.withFill(0, fill)}"/>`);
     const extras = [...extra.entries()].sort((a, b) => a[0] - b[0]);
     let e = 0;
     for (const cell of cells) {
@@ -107,15 +117,43 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
       out.push(restyled(xml, cell, r, fills?.get(cell.col), book));
     }
     while (e < extras.length) out.push(extras[e++]![1]);
-    const tag = startTag ?? `<row r="${r + 1}">`;
-    return `${tag}${out.join('')}</row>`;
+    const tag = startTag ?? `<${p}row r="${r + 1}">`;
+    return `${tag}${out.join('')}${endTagOf(tag)}`;
   };
 
-  // Rows can be copied by their closing tag only when no CDATA section or comment could hide one.
-  // ("<!" starts both, and a DOCTYPE, which a sheet has not: one search over the text.)
-  const fastRow = owned !== null && !xml.includes('<!');
+  // The rows, as the reader laid them out: a row with nothing of ours is copied with the text
+  // around it; the common row of a long list (no fill, our value after the user's cells) is copied
+  // up to its end tag and gets the value there; any other is tokenized and merged cell by cell.
   const probe = new XmlScanner(xml);
-  let row = -1;
+  const rows = (): number => {
+    for (let i = 0; i < layout.count; i++) {
+      const start = layout.start(i);
+      const row = layout.row(i);
+      const inserted = newRowsBefore(row);
+      if (inserted) replace(start, start, inserted);
+      if (!rowsToWrite.has(row) && !(owned !== null && row > owned.headerRow)) continue;
+      const startTag = withoutSpans(xml, start, layout.tagEnd(i), layout.spans(i), layout.selfClosing(i));
+      if (owned && row > owned.headerRow && !edits.fills.has(row) && layout.maxCol(i) < owned.col && layout.lastCellHasRef(i)) {
+        // Pieces pushed apart, joined a chunk at a time when encoded: no string built per row.
+        const cell = owned.cells.get(row);
+        if (start > copied) parts.push(xml.slice(copied, start));
+        parts.push(startTag);
+        if (!layout.selfClosing(i)) parts.push(xml.slice(layout.tagEnd(i), layout.closeStart(i)));
+        if (cell) parts.push(`<${p}c r="`, a1(row, owned.col), ownedTail(cell.value, cell.style));
+        parts.push(layout.selfClosing(i) ? endTagOf(startTag) : xml.slice(layout.closeStart(i), layout.end(i)));
+        copied = layout.end(i);
+        continue;
+      }
+      probe.reset(start);
+      probe.next();
+      const cells = layout.selfClosing(i) ? [] : readCells(probe);
+      // A row past the owned column's header with nothing of ours in it is copied as it was.
+      if (!rowsToWrite.has(row) && !cells.some((c) => c.col === owned!.col)) continue;
+      replace(start, layout.end(i), rowXml(row, startTag, cells));
+    }
+    return layout.end(layout.count - 1);
+  };
+
   let inSheetData = false;
   let legacyAt = -1;
   let colsSeen = false;
@@ -126,13 +164,13 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
         const start = x.end;
         x.skip();
         const inner = xml.slice(start, x.start);
-        replace(start, x.start, withColumn(inner, owned));
+        replace(start, x.start, withColumn(p, inner, owned));
         continue;
       }
       if (x.is('sheetData')) {
-        const before = !colsSeen && owned ? `<cols>${colXml(owned)}</cols>` : '';
+        const before = !colsSeen && owned ? `<${p}cols>${colXml(p, owned)}</${p}cols>` : '';
         if (x.selfClosing) {
-          replace(x.start, x.end, `${before}<sheetData>${newRowsBefore(Infinity)}</sheetData>`);
+          replace(x.start, x.end, `${before}<${p}sheetData>${newRowsBefore(Infinity)}</${p}sheetData>`);
           x.next();
           continue;
         }
@@ -152,40 +190,11 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook)
     }
     if (k === Tok.Close && x.depth === 0 && legacyAt === -1) legacyAt = x.start;
     if (!(k === Tok.Open && inSheetData && x.is('row'))) continue;
-    const rowStart = x.start;
-    const rAttr = x.attr('r');
-    row = rAttr === undefined ? row + 1 : Number(rAttr) - 1;
-    const inserted = newRowsBefore(row);
-    if (inserted) replace(rowStart, rowStart, inserted);
-    const touched = rowsToWrite.has(row) || (owned !== null && row > owned.headerRow);
-    if (!touched) {
-      x.skip();
-      continue;
-    }
-    const startTag = stripSpans(x, xml);
-    // The common row of a long unit list (no fill, only our Esito after the user's cells): its cells
-    // copied as they are, found by their closing tag, without tokenizing them (half of the copy's time).
-    const fast = fastRow && !x.selfClosing && xml.startsWith('<row', rowStart) && !edits.fills.has(row) && row > owned!.headerRow ? appendAtEnd(xml, probe, x.end, owned!.col) : -1;
-    if (fast >= 0) {
-      const cell = owned!.cells.get(row);
-      // Pieces pushed apart, joined a chunk at a time when encoded: no string built per row. The
-      // cell's text after its reference is the same for every row with the same value and style.
-      if (rowStart > copied) parts.push(xml.slice(copied, rowStart));
-      parts.push(startTag, xml.slice(x.end, fast));
-      if (cell) parts.push('<c r="', a1(row, owned!.col), ownedTail(cell.value, cell.style));
-      parts.push('</row>');
-      copied = fast + 6;
-      x.jumpPast(fast + 6);
-      continue;
-    }
-    const emptyRow = x.selfClosing;
-    const cells = emptyRow ? [] : readCells(x);
-    if (emptyRow) x.next();
-    // An untouched row past the owned column's header (nothing of ours in it) is copied as it was.
-    if (!rowsToWrite.has(row) && !cells.some((c) => c.col === owned!.col)) continue;
-    replace(rowStart, x.end, rowXml(row, startTag, cells));
+    // The first row: all of them are where the reader found them, up to the last one's end tag.
+    if (layout.count === 0 || layout.start(0) !== x.start) throw new Error('the row layout is not of this sheet');
+    x.jumpPast(rows());
   }
-  if (edits.legacyDrawingRelId && legacyAt >= 0) replace(legacyAt, legacyAt, `<legacyDrawing r:id="${edits.legacyDrawingRelId}"/>`);
+  if (edits.legacyDrawingRelId && legacyAt >= 0) replace(legacyAt, legacyAt, `<${p}legacyDrawing r:id="${edits.legacyDrawingRelId}"/>`);
   parts.push(xml.slice(copied));
   if (edits.legacyDrawingRelId) withRelNamespace(xml, parts);
   return parts;
@@ -212,10 +221,9 @@ function withRelNamespace(xml: string, parts: string[]): void {
   parts[0] = `${first.slice(0, at)} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"${first.slice(at)}`;
 }
 
-/** The row's start tag without `spans` (a hint for readers that added cells would make wrong), never self-closing. */
-function stripSpans(x: XmlScanner, xml: string): string {
-  let tag = xml.slice(x.start, x.end);
-  const span = x.attrSpan('spans');
+/** A row's start tag at xml[start, tagEnd) without `spans` (a hint for readers that added cells would make wrong), never self-closing. */
+function withoutSpans(xml: string, start: number, tagEnd: number, span: [number, number] | undefined, selfClosing: boolean): string {
+  let tag = xml.slice(start, tagEnd);
   if (span) {
     // From the whitespace before the name to the closing quote: back over the quote, `=`, the name.
     let i = span[0] - 2;
@@ -223,10 +231,10 @@ function stripSpans(x: XmlScanner, xml: string): string {
     i--; // the `=`
     while (/\s/.test(xml[i]!)) i--;
     let from = i - ('spans'.length - 1);
-    while (from > x.start && /\s/.test(xml[from - 1]!)) from--;
-    tag = xml.slice(x.start, from) + xml.slice(span[1] + 1, x.end);
+    while (from > start && /\s/.test(xml[from - 1]!)) from--;
+    tag = xml.slice(start, from) + xml.slice(span[1] + 1, tagEnd);
   }
-  if (x.selfClosing) tag = `${tag.slice(0, tag.length - 2).trimEnd()}>`;
+  if (selfClosing) tag = `${tag.slice(0, tag.length - 2).trimEnd()}>`;
   return tag;
 }
 
@@ -279,12 +287,12 @@ function restyled(xml: string, cell: CellSpan, r: number, fill: string | undefin
   return tag + rest;
 }
 
-function colXml(o: OwnedColumnEdit): string {
-  return `<col min="${o.col + 1}" max="${o.col + 1}" width="${o.width}" customWidth="1"/>`;
+function colXml(p: string, o: OwnedColumnEdit): string {
+  return `<${p}col min="${o.col + 1}" max="${o.col + 1}" width="${o.width}" customWidth="1"/>`;
 }
 
 /** The <cols> content with a width for the owned column, unless a <col> of the user's covers it. */
-function withColumn(inner: string, o: OwnedColumnEdit): string {
+function withColumn(p: string, inner: string, o: OwnedColumnEdit): string {
   const x = new XmlScanner(`<cols>${inner}</cols>`);
   const n = o.col + 1;
   let insertAt = inner.length;
@@ -295,28 +303,5 @@ function withColumn(inner: string, o: OwnedColumnEdit): string {
     if (n >= min && n <= max) return inner;
     if (min > n && insertAt === inner.length) insertAt = x.start - '<cols>'.length;
   }
-  return inner.slice(0, insertAt) + colXml(o) + inner.slice(insertAt);
-}
-
-/**
- * Where `</row>` closes the row whose start tag ends at `from`, when the owned column can be appended
- * there: the row's last cell (read with the tokenizer) has its reference and lies before the column,
- * or the row has no cell. -1 when the row needs the full path.
- */
-function appendAtEnd(xml: string, probe: XmlScanner, from: number, ownedCol: number): number {
-  const close = xml.indexOf('</row>', from);
-  if (close < 0) return -1;
-  const lastCell = xml.lastIndexOf('<c', close);
-  if (lastCell < from) return close;
-  probe.reset(lastCell);
-  if (probe.next() !== Tok.Open || !probe.is('c')) return -1;
-  const ref = probe.attr('r');
-  if (ref === undefined) return -1;
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  return col > 0 && col - 1 < ownedCol ? close : -1;
+  return inner.slice(0, insertAt) + colXml(p, o) + inner.slice(insertAt);
 }

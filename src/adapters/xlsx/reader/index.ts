@@ -11,6 +11,7 @@ import { readRelationships, workbookPart } from './package';
 import { readSharedStrings } from './strings';
 import { readNumberFormats } from './styles';
 import { BadSheetError, readWorksheet } from './sheet';
+import { RowLayout } from './layout';
 import { unreadableMessage } from './messages';
 
 export interface WorkbookSheetRef {
@@ -63,7 +64,10 @@ export interface ReadProgress {
   fraction: number;
 }
 
-export function readSnapshotFromArchive(zip: ZipArchive, onProgress?: (p: ReadProgress) => void): WorkbookSnapshot {
+/** Each worksheet part's row layout, filled by a reading that a copy will follow. */
+export type SheetLayouts = Map<string, RowLayout>;
+
+export function readSnapshotFromArchive(zip: ZipArchive, onProgress?: (p: ReadProgress) => void, layouts?: SheetLayouts): WorkbookSnapshot {
   const info = readWorkbookInfo(zip);
   const strings = partOfType(zip, info.part, 'sharedStrings');
   const styles = partOfType(zip, info.part, 'styles');
@@ -80,7 +84,9 @@ export function readSnapshotFromArchive(zip: ZipArchive, onProgress?: (p: ReadPr
     if (!s.part) continue; // a chart sheet: nothing to read
     const size = zip.size(s.part);
     const onRows = onProgress ? (rows: number, f: number) => onProgress({ sheet: s.name, rows, fraction: (done + f * size) / total }) : undefined;
-    sheets.push(readWorksheet(s.name, zip.text(s.part) ?? '', { ...ctx, ...(onRows ? { onRows } : {}) }));
+    let layout: RowLayout | undefined;
+    if (layouts) layouts.set(s.part, (layout = new RowLayout()));
+    sheets.push(readWorksheet(s.name, zip.text(s.part) ?? '', { ...ctx, ...(onRows ? { onRows } : {}), ...(layout ? { layout } : {}) }));
     done += size;
   }
   if (sheets.length === 0) throw new ArchiveError('not-zip', 'no worksheets');

@@ -4,7 +4,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WorkbookSnapshot } from '../../../core/snapshot';
 import { ArchiveError, Inflater, ZipArchive } from '../zip';
 import { UnreadableWorkbookError, explain } from '../workbook';
-import { asUnreadable, readSnapshotFromArchive } from './index';
+import { asUnreadable, readSnapshotFromArchive, SheetLayouts } from './index';
 
 /** zlib stops at `maxOutputLength`: a part that inflates beyond what it declared costs no more. */
 export const nativeInflate: Inflater = (data, size, name) => {
@@ -39,9 +39,9 @@ export function openArchive(bytes: Uint8Array, label: string, keepText = false):
 }
 
 /** The snapshot of an archive already opened. */
-export function readArchive(zip: ZipArchive, bytes: Uint8Array, label: string): WorkbookSnapshot {
+export function readArchive(zip: ZipArchive, bytes: Uint8Array, label: string, layouts?: SheetLayouts): WorkbookSnapshot {
   try {
-    return readSnapshotFromArchive(zip);
+    return readSnapshotFromArchive(zip, undefined, layouts);
   } catch (err) {
     throw asUnreadable(err, bytes, label);
   }

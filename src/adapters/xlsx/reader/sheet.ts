@@ -9,6 +9,7 @@ import { CellValue, SheetSnapshot } from '../../../core/snapshot';
 import { Tok, XmlScanner } from '../xml';
 import { richText, unescapeXstring } from './strings';
 import { isDateFormat } from './styles';
+import { RowLayout } from './layout';
 
 /** Excel's limits: a reference beyond them is a damaged file, not a sheet to allocate. */
 export const MAX_ROWS = 1_048_576;
@@ -53,6 +54,8 @@ export interface SheetContext {
   date1904: boolean;
   /** Told every few thousand rows: rows read so far and how far into the sheet's XML (0..1). */
   onRows?: (rows: number, fraction: number) => void;
+  /** Filled with where each row lies in the XML, for a copy to be made from this reading. */
+  layout?: RowLayout;
 }
 
 /** How often a long sheet reports its progress. */
@@ -108,8 +111,20 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
   let row = -1;
   let col = -1;
   let rowsRead = 0;
+  const layout = ctx.layout;
+  // While a row is open and laid out: its depth, its highest column, whether its last cell has r.
+  let rowDepth = -1;
+  let maxCol = -1;
+  let lastRef = true;
   for (let k = x.next(); k !== Tok.End; k = x.next()) {
-    if (k !== Tok.Open) continue;
+    if (k !== Tok.Open) {
+      // Cells are read whole by readCell: the first end tag back at the row's depth is the row's.
+      if (k === Tok.Close && x.depth < rowDepth) {
+        layout!.close(x.start, x.end, maxCol, lastRef);
+        rowDepth = -1;
+      }
+      continue;
+    }
     if (x.is('c')) {
       const ri = x.attrIndex('r');
       if (ri >= 0) {
@@ -120,6 +135,10 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
         col++;
         if (row < 0) row = 0;
         if (col >= MAX_COLS) throw new BadSheetError('a row beyond column XFD');
+      }
+      if (rowDepth >= 0) {
+        if (col > maxCol) maxCol = col;
+        lastRef = ri >= 0;
       }
       const si = x.attrIndex('s');
       const style = si < 0 ? 0 : intAt(xml, x.valueStart(si), x.valueEnd(si));
@@ -136,6 +155,12 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
       row = r === undefined ? row + 1 : Number(r) - 1;
       if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS) throw new BadSheetError(`bad row number ${r}`);
       col = -1;
+      if (layout && rowDepth < 0) {
+        layout.open(x.start, x.end, row, x.attrSpan('spans'));
+        rowDepth = x.depth;
+        maxCol = -1;
+        lastRef = true;
+      }
       if (ctx.onRows && ++rowsRead % PROGRESS_ROWS === 0) ctx.onRows(rowsRead, x.pos / xml.length);
     } else if (x.is('mergeCell')) {
       const ref = x.attr('ref');

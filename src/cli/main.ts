@@ -9,7 +9,7 @@ import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
 import { SheetLayouts } from '../adapters/xlsx/reader/index';
-import { nativeCrc32, nativeDeflate, openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
+import { nativeChunkDeflate, nativeCrc32, nativeDeflate, openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { planDocx } from '../adapters/docx';
 import { asUnreadable } from '../adapters/xlsx/reader';
@@ -83,8 +83,8 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       // The copy is the user's package with our parts added: what we do not own is copied as stored.
       let copy;
       try {
-        copy = annotatedCopy(bytes, result.writePlan, {
-          archive, deflate: nativeDeflate, crc32: nativeCrc32, ...(layouts ? { layouts } : {}),
+        copy = await annotatedCopy(bytes, result.writePlan, {
+          archive, deflate: nativeDeflate, crc32: nativeCrc32, deflateChunk: nativeChunkDeflate, ...(layouts ? { layouts } : {}),
           firstCell: (name) => snapshot.sheets.find((s) => s.name === name)?.values[0]?.[0] ?? null,
         });
       } catch (err) {

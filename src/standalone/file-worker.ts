@@ -38,7 +38,7 @@ async function checkFile(file: File, previousFiles: File[]): Promise<void> {
     post({ type: 'outcome', outcome: checked.outcome, marks });
     await shown;
     post({ type: 'progress', progress: { stage: 'scrittura', label: 'Preparazione della copia annotata…', fraction: 0.85 } });
-    const { copy, outcome } = copyOf(bytes, file.name, checked);
+    const { copy, outcome } = await copyOf(bytes, file.name, checked);
     post({ type: 'copy', outcome, copy: copy.buffer as ArrayBuffer, fileName: annotatedName(file.name) }, [copy.buffer as ArrayBuffer]);
   } catch (err) {
     if (err instanceof UserFacingError) post({ type: 'error', message: err.message, action: err.action, code: err.code });

@@ -9,9 +9,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { annotatedCopy } from '../../src/adapters/xlsx/annotate';
+import { CHUNK_BYTES } from '../../src/adapters/xlsx/annotate/part-writer';
+import { ZipArchive } from '../../src/adapters/xlsx/zip';
 import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { SheetBuilder } from '../../src/core/output/sheet-builder';
 import { WritePlan } from '../../src/core/output/write-plan';
@@ -36,10 +39,10 @@ function planFor(snapshot: WorkbookSnapshot): WritePlan {
   };
 }
 
-function copyOf(bytes: Uint8Array) {
+async function copyOf(bytes: Uint8Array) {
   const snapshot = readXlsx(bytes, 'x.xlsx');
   const plan = planFor(snapshot);
-  return { ...annotatedCopy(bytes, plan, { firstCell: (n) => snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null }), snapshot };
+  return { ...(await annotatedCopy(bytes, plan, { firstCell: (n) => snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null })), snapshot };
 }
 
 const FILES = ['charts.xlsx', 'picture.xlsx', 'pivots.xlsx', 'table_with_absolute_paths.xlsx'];
@@ -47,9 +50,13 @@ const FILES = ['charts.xlsx', 'picture.xlsx', 'pivots.xlsx', 'table_with_absolut
 describe.each(FILES)('%s', (file) => {
   const original = new Uint8Array(readFileSync(join(FIXTURES, file)));
   const before = original.slice();
-  const { bytes } = copyOf(original);
   const inParts = unzipSync(original);
-  const outParts = unzipSync(bytes);
+  let bytes: Uint8Array;
+  let outParts: ReturnType<typeof unzipSync>;
+  beforeAll(async () => {
+    ({ bytes } = await copyOf(original));
+    outParts = unzipSync(bytes);
+  });
 
   test('every part we do not own is in the copy with the same bytes; the input is unchanged', () => {
     for (const [name, data] of Object.entries(inParts)) {
@@ -77,8 +84,8 @@ describe.each(FILES)('%s', (file) => {
     }
   });
 
-  test('a second run on the copy replaces our sheet, never duplicates it; print titles stay among the defined names', () => {
-    const again = copyOf(bytes).bytes;
+  test('a second run on the copy replaces our sheet, never duplicates it; print titles stay among the defined names', async () => {
+    const again = (await copyOf(bytes)).bytes;
     expect(readXlsx(again, 'copia2.xlsx').sheets.map((s) => s.name)).toEqual(readXlsx(bytes, 'copia.xlsx').sheets.map((s) => s.name));
     const wbXml = strFromU8(unzipSync(again)['xl/workbook.xml']!);
     const names = wbXml.slice(wbXml.indexOf('<definedNames>'), wbXml.indexOf('</definedNames>'));
@@ -89,7 +96,7 @@ describe.each(FILES)('%s', (file) => {
 
 test('exceljs opens the copies of the files it can open (an outside reader)', async () => {
   for (const file of ['picture.xlsx', 'pivots.xlsx']) {
-    const { bytes } = copyOf(new Uint8Array(readFileSync(join(FIXTURES, file))));
+    const { bytes } = await copyOf(new Uint8Array(readFileSync(join(FIXTURES, file))));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet('Riepilogo')!.getCell('A1').value).toBe("Piano annuale dell'offerta abitativa – prova");
@@ -112,7 +119,7 @@ test('a workbook with a data validation, a conditional format, a defined name an
   const snapshot = readXlsx(original, 'x.xlsx');
   const plan = planFor(snapshot);
   plan.annotations.push({ sheet: 'Unita', cell: 'A2', row: 1, col: 0, severity: 'warning', note: 'Piano Offerta\nAvviso: prova.' });
-  const { bytes, applied } = annotatedCopy(original, plan, { firstCell: () => 'ID' });
+  const { bytes, applied } = await annotatedCopy(original, plan, { firstCell: () => 'ID' });
   expect(applied).toEqual({ highlightedCells: 2, notedCells: 2 });
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -127,12 +134,12 @@ test('a workbook with a data validation, a conditional format, a defined name an
   expect(strFromU8(unzipSync(bytes)['xl/comments1.xml']!)).toContain('<author>Piano Offerta</author>');
 });
 
-test('a package without a theme (as LibreOffice saves it) gets no theme declared; a validation over the whole sheet is copied, not expanded', () => {
+test('a package without a theme (as LibreOffice saves it) gets no theme declared; a validation over the whole sheet is copied, not expanded', async () => {
   const validation = '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"Sì,No"</formula1></dataValidation></dataValidations>';
   const original = zip(workbookParts([{ name: 'Unita', xml: sheetXml(row(1, ['ID', 'Stato']) + row(2, [1, 'Libero']), validation) }]));
   const snapshot = readXlsx(original, 'x.xlsx');
   const t = Date.now();
-  const { bytes } = annotatedCopy(original, planFor(snapshot), { firstCell: () => 'ID' });
+  const { bytes } = await annotatedCopy(original, planFor(snapshot), { firstCell: () => 'ID' });
   expect(Date.now() - t).toBeLessThan(5000); // two minutes and 1.2 GB with exceljs
   const parts = unzipSync(bytes);
   expect(Object.keys(parts).some((n) => /theme/i.test(n))).toBe(false);
@@ -179,4 +186,21 @@ test('a sheet written with an x: prefix (as some generators write SpreadsheetML)
   for (const el of ['worksheet', 'sheetData', 'row', 'c', 'is', 't', 'cols', 'col', 'legacyDrawing']) expect([el, [...(ns.get(el) ?? [])]]).toEqual([el, [NS]]);
   const back = readXlsx(new Uint8Array(readFileSync(join(dir, 'copia.xlsx'))), 'copia.xlsx').sheets.find((s) => s.name === 'Unita')!;
   expect(back.values.map((v) => v[7])).toEqual(['Esito controllo', expect.stringMatching(/^Non conteggiata: stato non riconosciuto/), 'Sezione e: 1 unità', 'Sezione e: 1 unità']);
+});
+
+test('a long list is deflated in pieces while the next is made: the part is one DEFLATE stream that zlib inflates whole, with the CRC and size the archive states', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'piano-chunks-'));
+  const input = join(dir, 'lungo.xlsx');
+  writeFileSync(input, zip(workbookParts([{ name: 'Unita', xml: sheetXml(unitaRows(30_000)) }])));
+  const r = await runCli(['check', input, '--out', join(dir, 'copia.xlsx'), '--quiet']);
+  expect(r.err).toBe('');
+  const copy = new Uint8Array(readFileSync(join(dir, 'copia.xlsx')));
+  const part = new ZipArchive(copy).raw('xl/worksheets/sheet1.xml')!;
+  expect(part.size).toBeGreaterThan(2 * CHUNK_BYTES); // three pieces at least
+  const inflated = inflateRawSync(part.data);
+  expect(inflated.length).toBe(part.size);
+  expect(crc32(inflated)).toBe(part.crc);
+  const unita = readXlsx(copy, 'copia.xlsx').sheets.find((s) => s.name === 'Unita')!;
+  expect(unita.values.length).toBe(30_001);
+  expect(unita.values[30_000]![7]).toBe('Sezione e: 1 unità');
 });

@@ -14,7 +14,7 @@ async function written(build: (s: SheetBuilder) => void, widths: number[], print
   build(s);
   const sheet = s.build();
   const original = zip(workbookParts([{ name: 'Unita', xml: sheetXml(row(1, ['ID'])) }]));
-  const buf = Buffer.from(annotatedCopy(original, { sheets: [sheet], annotations: [], columns: [] }, { firstCell: () => 'ID' }).bytes);
+  const buf = Buffer.from((await annotatedCopy(original, { sheets: [sheet], annotations: [], columns: [] }, { firstCell: () => 'ID' })).bytes);
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(buf as unknown as ExcelJS.Buffer);
   return { sheet, ws: back.getWorksheet('Riepilogo')!, breaks: rowBreaks(sheetXmlByName(buf).get('Riepilogo') ?? '') };

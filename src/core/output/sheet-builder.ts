@@ -213,6 +213,8 @@ export function linesOf(text: string, width: number, bold = false, size: number 
   const room = (textRoom(width) * 1000) / size;
   if (text.length * WIDEST <= room && text.indexOf('\n') < 0) return 1;
   const table = bold ? BOLD_ADVANCE : REGULAR_ADVANCE;
+  // A short text is counted faster than it is looked up (most of Anomalie's rows are unique and short).
+  if (text.length <= 96) return countLines(text, room, table);
   const key = Math.round(room) * 2 + (bold ? 1 : 0);
   let known = measured.get(key);
   if (!known) measured.set(key, (known = new Map()));

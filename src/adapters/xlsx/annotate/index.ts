@@ -10,6 +10,7 @@ import { isOurOutput } from '../../../core/output/signature';
 import { quoteSheetName } from '../../../core/address';
 import { OWNED_COLUMNS, OUTPUT_SHEETS } from '../../../core/reading/schema';
 import { WritePlan } from '../../../core/output/write-plan';
+import { Severity } from '../../../core/rules/rule';
 import { Inflater, ZipArchive } from '../zip';
 import { Tok, XmlScanner } from '../xml';
 import { readRelationships, relsPartOf } from '../reader/package';
@@ -17,11 +18,12 @@ import { readWorkbookInfo, SheetLayouts } from '../reader/index';
 import { RowLayout } from '../reader/layout';
 import { readWorksheet } from '../reader/sheet';
 import { CT, editContentTypes, editRels, editWorkbook, freshId } from './package-edit';
-import { editSheetPieces, OwnedColumnEdit, SheetEdits } from './sheet-edit';
+import { editSheet, OwnedColumnEdit, SheetEdits } from './sheet-edit';
+import { PartWriter } from './part-writer';
 import { notesParts, NoteIn } from './notes';
 import { writeOutSheet } from './sheet-out';
 import { StyleBook, fontXml, solidFillXml } from './styles';
-import { Crc32, Deflater, OutPart, fflateDeflate, tableCrc32, writeZip } from './zip-writer';
+import { ChunkDeflater, Crc32, Deflater, OutPart, fflateDeflate, tableCrc32, writeZip } from './zip-writer';
 import { REL } from './xml-out';
 
 /** A sheet named like an output sheet that Piano Offerta did not write: it is the user's, never replaced. */
@@ -46,6 +48,8 @@ export interface CopyOptions {
   inflate?: Inflater;
   deflate?: Deflater;
   crc32?: Crc32;
+  /** Where there is one: a large edited part deflated piece by piece while the next is encoded. */
+  deflateChunk?: ChunkDeflater;
   /** The archive of `original` when the caller has it open already (its parts' text kept). */
   archive?: ZipArchive;
   /** Where the reading that made the plan found each sheet's rows (read again when absent). */
@@ -56,52 +60,18 @@ export interface CopyOptions {
 
 const enc = new TextEncoder();
 
-/** UTF-8 of a text or of its pieces, the pieces joined a few thousand at a time into one buffer. */
-function encode(c: string | string[]): Uint8Array {
-  if (typeof c === 'string') return enc.encode(c);
-  let buf = new Uint8Array(c.reduce((n, s) => n + s.length, 0) + 16);
-  let at = 0;
-  const write = (text: string) => {
-    let rest = text;
-    for (;;) {
-      const { read, written } = enc.encodeInto(rest, buf.subarray(at));
-      at += written;
-      if (read === rest.length) return;
-      // Characters beyond ASCII take more bytes than they count: grow and go on.
-      rest = rest.slice(read);
-      const bigger = new Uint8Array(Math.max(buf.length * 2, at + rest.length * 3));
-      bigger.set(buf.subarray(0, at));
-      buf = bigger;
-    }
-  };
-  // One encoder call per ~64 K characters, not per piece (400,000 pieces on a 100,000-row list).
-  const CHUNK = 1 << 16;
-  let batch: string[] = [];
-  let chars = 0;
-  for (const piece of c) {
-    batch.push(piece);
-    chars += piece.length;
-    if (chars >= CHUNK) {
-      write(batch.join(''));
-      batch = [];
-      chars = 0;
-    }
-  }
-  if (batch.length) write(batch.join(''));
-  return buf.subarray(0, at);
-}
-
-export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: CopyOptions): { bytes: Uint8Array; applied: AppliedPlan } {
+export async function annotatedCopy(original: Uint8Array, plan: WritePlan, options: CopyOptions): Promise<{ bytes: Uint8Array; applied: AppliedPlan }> {
   const zip = options.archive ?? new ZipArchive(original, options.inflate ? { inflate: options.inflate } : {});
   const info = readWorkbookInfo(zip);
   // A part's new text, or the pieces it is made of (an edited unit list: encoded without joining them).
-  const changed = new Map<string, string | string[]>();
+  const changed = new Map<string, string | PartWriter>();
   const removed = new Set<string>();
   const ctAdd = new Map<string, string>();
   const ctDefaults = new Map<string, string>();
   const text = (part: string) => {
     const c = changed.get(part);
-    return c === undefined ? zip.text(part) : typeof c === 'string' ? c : c.join('');
+    if (c instanceof PartWriter) throw new Error(`${part} is being written`);
+    return c === undefined ? zip.text(part) : c;
   };
 
   // Output sheets of an earlier run are ours to replace; any other sheet of that name is the user's.
@@ -119,7 +89,9 @@ export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: Co
     if (!layout) readWorksheet('', zip.text(part) ?? '', { shared: [], formats: [], date1904: false, layout: (layout = new RowLayout()) });
     return layout;
   };
-  const applied = editUserSheets(zip, info, plan, book, { changed, ctAdd, ctDefaults, layoutOf });
+  const crc32 = options.crc32 ?? tableCrc32;
+  const writer = (part: string) => new PartWriter(part, crc32, options.deflateChunk);
+  const applied = editUserSheets(zip, info, plan, book, { changed, ctAdd, ctDefaults, layoutOf, writer });
   const workbookRels = relsPartOf(info.part);
   const wbRelId = freshId(zip.text(workbookRels));
   const newWbRels: { id: string; type: string; target: string }[] = [];
@@ -175,6 +147,7 @@ export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: Co
   for (const r of removed) ctAdd.delete(`/${r}`);
   changed.set('[Content_Types].xml', editContentTypes(text('[Content_Types].xml')!, ctAdd, new Set([...removed].map((r) => `/${r}`.toLowerCase())), ctDefaults));
 
+  const out = async (name: string, c: string | PartWriter): Promise<OutPart> => (typeof c === 'string' ? { name, data: enc.encode(c) } : c.finish());
   const parts: OutPart[] = [];
   const seen = new Set<string>();
   for (const name of zip.names()) {
@@ -182,20 +155,20 @@ export function annotatedCopy(original: Uint8Array, plan: WritePlan, options: Co
     seen.add(key);
     if (removed.has(name) && !changed.has(name)) continue;
     const c = changedFor(changed, name);
-    parts.push(c !== undefined ? { name, data: encode(c) } : { name, raw: zip.raw(name)! });
+    parts.push(c !== undefined ? await out(name, c) : { name, raw: zip.raw(name)! });
   }
-  for (const [name, c] of changed) if (!seen.has(name.toLowerCase())) parts.push({ name, data: encode(c) });
-  return { bytes: writeZip(parts, options.deflate ?? fflateDeflate, options.crc32 ?? tableCrc32), applied };
+  for (const [name, c] of changed) if (!seen.has(name.toLowerCase())) parts.push(await out(name, c));
+  return { bytes: writeZip(parts, options.deflate ?? fflateDeflate, crc32), applied };
 }
 
-function changedFor(changed: Map<string, string | string[]>, name: string): string | string[] | undefined {
+function changedFor(changed: Map<string, string | PartWriter>, name: string): string | PartWriter | undefined {
   const direct = changed.get(name);
   if (direct !== undefined) return direct;
   for (const [k, v] of changed) if (k.toLowerCase() === name.toLowerCase()) return v;
   return undefined;
 }
 
-function freshPart(zip: ZipArchive, changed: Map<string, string | string[]>, stem: string, ext: string, free: Set<string> = new Set()): string {
+function freshPart(zip: ZipArchive, changed: Map<string, string | PartWriter>, stem: string, ext: string, free: Set<string> = new Set()): string {
   for (let n = 1; ; n++) {
     const p = `${stem}${n}${ext}`;
     if (free.has(p) && !changed.has(p)) return p;
@@ -224,10 +197,11 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 }
 
 interface Sink {
-  changed: Map<string, string | string[]>;
+  changed: Map<string, string | PartWriter>;
   ctAdd: Map<string, string>;
   ctDefaults: Map<string, string>;
   layoutOf: (part: string) => RowLayout;
+  writer: (part: string) => PartWriter;
 }
 
 /** Fills, owned columns and notes on the user's sheets. */
@@ -255,12 +229,12 @@ function editUserSheets(zip: ZipArchive, info: ReturnType<typeof readWorkbookInf
   // One format per severity (and none), worked out once: the column has a cell per unit.
   const italicFont = fontXml({ name: FONT.name, size: FONT.size, italic: true });
   const plain = book.xf({ font: italicFont });
-  const bySeverity = new Map(Object.entries(SEVERITY_FILL).map(([k, hex]) => [k, book.xf({ font: italicFont, fill: solidFillXml(hex) })]));
+  const filled = (severity: Severity) => book.xf({ font: italicFont, fill: solidFillXml(SEVERITY_FILL[severity]) });
+  const styles = { none: plain, error: filled('error'), warning: filled('warning'), info: filled('info') };
   for (const col of plan.columns) {
     if (!info.sheets.some((s) => s.name === col.sheet && s.part)) continue;
-    const cells = new Map(col.cells.map((c) => [c.row, { value: c.value, style: c.severity ? bySeverity.get(c.severity)! : plain }]));
     of(col.sheet).owned = {
-      col: col.col, headerRow: col.headerRow, header: col.header, cells,
+      col: col.col, headerRow: col.headerRow, header: col.header, cells: col.cells, styles,
       headerStyle: book.xf({ font: fontXml({ name: FONT.name, size: FONT.size, bold: true, italic: true, color: '#2F5496' }) }),
       width: col.header === OWNED_COLUMNS.Unita ? 48 : 14,
     };
@@ -295,7 +269,10 @@ function editUserSheets(zip: ZipArchive, info: ReturnType<typeof readWorkbookInf
         if (add.length) sink.changed.set(relsPartOf(part), editRels(relsXml, add));
       }
     }
-    sink.changed.set(part, editSheetPieces(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book, sink.layoutOf(part)));
+    // Written as it is made: a long list is encoded (and deflated, in the command line) as it goes.
+    const w = sink.writer(part);
+    editSheet(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book, sink.layoutOf(part), w.push);
+    sink.changed.set(part, w);
   }
   return { highlightedCells: highlighted, notedCells: noted - unnoted };
 }

@@ -4,7 +4,8 @@
  * header cleared), a legacy drawing for the notes is referenced. Everything else is copied as it was,
  * text for text: rows and cells untouched are not even re-read.
  */
-import { a1 } from '../../../core/address';
+import { a1, columnLetter } from '../../../core/address';
+import { Severity } from '../../../core/rules/rule';
 import { Tok, XmlScanner } from '../xml';
 import { RowLayout } from '../reader/layout';
 import { StyleBook } from './styles';
@@ -16,8 +17,10 @@ export interface OwnedColumnEdit {
   header: string;
   headerStyle: number;
   width: number;
-  /** Row → value and style index. */
-  cells: Map<number, { value: string | number; style: number }>;
+  /** The column's values in row order, as the write plan gives them (a list's Esito: one per unit). */
+  cells: readonly { row: number; value: string | number; severity?: Severity }[];
+  /** The format of a value: by its severity, or `none`. */
+  styles: Record<Severity | 'none', number>;
 }
 
 export interface SheetEdits {
@@ -60,21 +63,29 @@ function endTagOf(startTag: string): string {
 }
 
 /**
- * The edited sheet as the pieces it is made of, in order (a long list is encoded without joining it
- * first). `layout` is where the reader found each row of this very text: rows are re-written from
- * it, and only a row with an edit among its cells is tokenized again.
+ * The edited sheet, handed to `out` piece by piece in order, as it is made (a long list is encoded
+ * and compressed as it goes, never held whole). `layout` is where the reader found each row of this
+ * very text: rows are re-written from it, and only a row with an edit among its cells is tokenized
+ * again.
  */
-export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook, layout: RowLayout): string[] {
+export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layout: RowLayout, out: (piece: string) => void): void {
   const x = new XmlScanner(xml);
-  const parts: string[] = [];
   let copied = 0;
   const replace = (from: number, to: number, text: string) => {
-    parts.push(xml.slice(copied, from), text);
+    out(xml.slice(copied, from));
+    out(text);
     copied = to;
   };
+  // The legacyDrawing we add refers to the relationships namespace as r:, which the root must declare.
+  if (edits.legacyDrawingRelId) {
+    const at = missingRelNamespaceAt(xml);
+    if (at >= 0) replace(at, at, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+  }
   const owned = edits.owned;
   const p = mainPrefix(xml);
-  // What follows `<c r="A1` in an owned cell, per style and value: 100,000 rows share a few.
+  // An owned cell is `<c r="` and its column's letters, the row number, and a tail: what follows
+  // `<c r="A1` is the same for every cell with the same value and style (100,000 rows share a few).
+  const ownedRef = owned ? `<${p}c r="${columnLetter(owned.col)}` : '';
   const tails = new Map<number, Map<string | number, string>>();
   const ownedTail = (v: string | number, style: number): string => {
     let byValue = tails.get(style);
@@ -86,8 +97,19 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook,
     }
     return tail;
   };
-  const rowsToWrite = new Set<number>([...edits.fills.keys(), ...(owned ? [owned.headerRow, ...owned.cells.keys()] : [])]);
-  const pending = [...rowsToWrite].sort((a, b) => a - b);
+  // A cell's format with our fill, per fill and format (the book's own cache is keyed by long strings).
+  const filled = new Map<string, Map<number, number>>();
+  const fillOf = (style: number, fill: string): number => {
+    let byStyle = filled.get(fill);
+    if (!byStyle) filled.set(fill, (byStyle = new Map()));
+    let s = byStyle.get(style);
+    if (s === undefined) byStyle.set(style, (s = book.withFill(style, fill)));
+    return s;
+  };
+  const ownedAt = ownedFinder(owned?.cells ?? []);
+  const ours = (row: number) => edits.fills.has(row) || (owned !== null && (row === owned.headerRow || ownedAt(row) >= 0));
+  // Rows with something of ours, in order: those the sheet lacks are added where they belong.
+  const pending = mergedRows(owned ? owned.cells.map((c) => c.row) : [], [...edits.fills.keys(), ...(owned ? [owned.headerRow] : [])].sort((a, b) => a - b));
   let next = 0;
   const newRowsBefore = (r: number) => {
     let out = '';
@@ -101,9 +123,9 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook,
     const out: string[] = [];
     const extra = new Map<number, string>();
     if (owned && r === owned.headerRow) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), owned.header, owned.headerStyle));
-    const ownedCell = owned?.cells.get(r);
-    if (owned && ownedCell) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), ownedCell.value, ownedCell.style));
-    for (const [c, fill] of fills ?? []) if (!extra.has(c) && !cells.some((s) => s.col === c)) extra.set(c, `<${p}c r="${a1(r, c)}" s="${book.withFill(0, fill)}"/>`);
+    const k = ownedAt(r);
+    if (owned && k >= 0) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), owned.cells[k]!.value, owned.styles[owned.cells[k]!.severity ?? 'none']));
+    for (const [c, fill] of fills ?? []) if (!extra.has(c) && !cells.some((s) => s.col === c)) extra.set(c, `<${p}c r="${a1(r, c)}" s="${fillOf(0, fill)}"/>`);
     const extras = [...extra.entries()].sort((a, b) => a[0] - b[0]);
     let e = 0;
     for (const cell of cells) {
@@ -114,7 +136,7 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook,
       }
       // Below the owned column's header, anything left from an earlier run goes.
       if (owned && cell.col === owned.col && r > owned.headerRow) continue;
-      out.push(restyled(xml, cell, r, fills?.get(cell.col), book));
+      out.push(restyled(xml, cell, r, fills?.get(cell.col), fillOf));
     }
     while (e < extras.length) out.push(extras[e++]![1]);
     const tag = startTag ?? `<${p}row r="${r + 1}">`;
@@ -131,24 +153,51 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook,
       const row = layout.row(i);
       const inserted = newRowsBefore(row);
       if (inserted) replace(start, start, inserted);
-      if (!rowsToWrite.has(row) && !(owned !== null && row > owned.headerRow)) continue;
+      if (!(owned !== null && row > owned.headerRow) && !ours(row)) continue;
       const startTag = withoutSpans(xml, start, layout.tagEnd(i), layout.spans(i), layout.selfClosing(i));
-      if (owned && row > owned.headerRow && !edits.fills.has(row) && layout.maxCol(i) < owned.col && layout.lastCellHasRef(i)) {
-        // Pieces pushed apart, joined a chunk at a time when encoded: no string built per row.
-        const cell = owned.cells.get(row);
-        if (start > copied) parts.push(xml.slice(copied, start));
-        parts.push(startTag);
-        if (!layout.selfClosing(i)) parts.push(xml.slice(layout.tagEnd(i), layout.closeStart(i)));
-        if (cell) parts.push(`<${p}c r="`, a1(row, owned.col), ownedTail(cell.value, cell.style));
-        parts.push(layout.selfClosing(i) ? endTagOf(startTag) : xml.slice(layout.closeStart(i), layout.end(i)));
-        copied = layout.end(i);
-        continue;
+      const fills = edits.fills.get(row);
+      if (owned && row > owned.headerRow && layout.maxCol(i) < owned.col && layout.lastCellHasRef(i)) {
+        // The common row of a long list: our value goes after the user's cells, which are copied as
+        // they are (a cell with an anomaly gets its fill in its start tag). Pieces handed on apart:
+        // no string built per row.
+        let cells: CellSpan[] | null = null;
+        if (fills) {
+          probe.reset(start);
+          probe.next();
+          const read = layout.selfClosing(i) ? [] : readCells(probe);
+          // A fill on a cell the row does not have, or a cell placed by its order alone: merged below.
+          const inPlace = [...fills.keys()].every((c) => read.some((s) => s.col === c)) && read.every((c) => c.hasRef);
+          cells = inPlace ? read : null;
+        }
+        if (!fills || cells) {
+          if (start > copied) out(xml.slice(copied, start));
+          out(startTag);
+          let from = layout.tagEnd(i);
+          for (const c of cells ?? []) {
+            const fill = fills!.get(c.col);
+            if (!fill) continue;
+            out(xml.slice(from, c.start));
+            out(restyled(xml, c, row, fill, fillOf));
+            from = c.end;
+          }
+          if (!layout.selfClosing(i)) out(xml.slice(from, layout.closeStart(i)));
+          const k = ownedAt(row);
+          if (k >= 0) {
+            const cell = owned.cells[k]!;
+            out(ownedRef);
+            out(String(row + 1));
+            out(ownedTail(cell.value, owned.styles[cell.severity ?? 'none']));
+          }
+          out(layout.selfClosing(i) ? endTagOf(startTag) : xml.slice(layout.closeStart(i), layout.end(i)));
+          copied = layout.end(i);
+          continue;
+        }
       }
       probe.reset(start);
       probe.next();
       const cells = layout.selfClosing(i) ? [] : readCells(probe);
       // A row past the owned column's header with nothing of ours in it is copied as it was.
-      if (!rowsToWrite.has(row) && !cells.some((c) => c.col === owned!.col)) continue;
+      if (!ours(row) && !cells.some((c) => c.col === owned!.col)) continue;
       replace(start, layout.end(i), rowXml(row, startTag, cells));
     }
     return layout.end(layout.count - 1);
@@ -195,9 +244,7 @@ export function editSheetPieces(xml: string, edits: SheetEdits, book: StyleBook,
     x.jumpPast(rows());
   }
   if (edits.legacyDrawingRelId && legacyAt >= 0) replace(legacyAt, legacyAt, `<${p}legacyDrawing r:id="${edits.legacyDrawingRelId}"/>`);
-  parts.push(xml.slice(copied));
-  if (edits.legacyDrawingRelId) withRelNamespace(xml, parts);
-  return parts;
+  out(xml.slice(copied));
 }
 
 /** Where an element's qualified name ends, for inserting an attribute right after it. */
@@ -207,18 +254,11 @@ function nameEnd(xml: string, tagStart: number): number {
   return i;
 }
 
-/**
- * The root declares the relationships namespace as r: (the legacyDrawing we add refers to it so). The
- * root's start tag is in the first piece (every edit comes after it): only that piece changes.
- */
-function withRelNamespace(xml: string, parts: string[]): void {
+/** Where to declare xmlns:r in the root's start tag (right after its name); -1 when it is declared. */
+function missingRelNamespaceAt(xml: string): number {
   const x = new XmlScanner(xml);
   x.next();
-  if (x.attrIndex('xmlns:r') >= 0) return;
-  const at = nameEnd(xml, x.start);
-  const first = parts[0]!;
-  if (at > first.length) throw new Error('the root tag is not in the first piece');
-  parts[0] = `${first.slice(0, at)} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"${first.slice(at)}`;
+  return x.attrIndex('xmlns:r') >= 0 ? -1 : nameEnd(xml, x.start);
 }
 
 /** A row's start tag at xml[start, tagEnd) without `spans` (a hint for readers that added cells would make wrong), never self-closing. */
@@ -267,13 +307,13 @@ function readCells(x: XmlScanner): CellSpan[] {
 }
 
 /** A cell of the file as it was, with our fill when it has an anomaly (and its reference made explicit). */
-function restyled(xml: string, cell: CellSpan, r: number, fill: string | undefined, book: StyleBook): string {
+function restyled(xml: string, cell: CellSpan, r: number, fill: string | undefined, fillOf: (style: number, fill: string) => number): string {
   if (!fill && cell.hasRef) return xml.slice(cell.start, cell.end);
   let tag = xml.slice(cell.start, cell.startTagEnd);
   const rest = xml.slice(cell.startTagEnd, cell.end);
   if (fill) {
     const s = cell.style ? Number(xml.slice(cell.style[0], cell.style[1])) : 0;
-    const styled = book.withFill(Number.isInteger(s) ? s : 0, fill);
+    const styled = fillOf(Number.isInteger(s) ? s : 0, fill);
     if (cell.style) tag = tag.slice(0, cell.style[0] - cell.start) + styled + tag.slice(cell.style[1] - cell.start);
     else {
       const at = nameEnd(tag, 0);
@@ -285,6 +325,42 @@ function restyled(xml: string, cell: CellSpan, r: number, fill: string | undefin
     tag = `${tag.slice(0, at)} r="${a1(r, cell.col)}"${tag.slice(at)}`;
   }
   return tag + rest;
+}
+
+/**
+ * The index of a row's value in the column (rows in order), -1 when it has none. Rows are asked in
+ * order too, so the next one is tried first; a search otherwise.
+ */
+function ownedFinder(cells: readonly { row: number }[]): (row: number) => number {
+  let next = 0;
+  return (row) => {
+    if (next < cells.length && cells[next]!.row === row) return next++;
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = cells[mid]!.row;
+      if (r === row) {
+        next = mid + 1;
+        return mid;
+      }
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+}
+
+/** Two ascending lists of rows as one, each row once. */
+function mergedRows(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const r = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== r) out.push(r);
+  }
+  return out;
 }
 
 function colXml(p: string, o: OwnedColumnEdit): string {

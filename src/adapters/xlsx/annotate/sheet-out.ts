@@ -26,15 +26,18 @@ export interface SheetOut {
 }
 
 /** Formats by what decides them, per style book: tens of thousands of cells share a handful. */
-const known = new WeakMap<StyleBook, Map<string, number>>();
+const known = new WeakMap<StyleBook, Map<string, Map<string, number[]>>>();
 
 function styleIndex(book: StyleBook, cell: OutCell, wrap: boolean): number {
-  let byKey = known.get(book);
-  if (!byKey) known.set(book, (byKey = new Map()));
-  const key = `${cell.style ?? ''}|${cell.link ? 1 : 0}|${cell.format ?? ''}|${wrap ? 1 : 0}`;
-  let i = byKey.get(key);
-  if (i === undefined) byKey.set(key, (i = newStyleIndex(book, cell, wrap)));
-  return i;
+  // By style, then format, then link and wrap: no key string made per cell (Anomalie has 80,000).
+  let byStyle = known.get(book);
+  if (!byStyle) known.set(book, (byStyle = new Map()));
+  let byFormat = byStyle.get(cell.style ?? '');
+  if (!byFormat) byStyle.set(cell.style ?? '', (byFormat = new Map()));
+  let indexes = byFormat.get(cell.format ?? '');
+  if (!indexes) byFormat.set(cell.format ?? '', (indexes = []));
+  const k = (cell.link ? 2 : 0) + (wrap ? 1 : 0);
+  return (indexes[k] ??= newStyleIndex(book, cell, wrap));
 }
 
 function newStyleIndex(book: StyleBook, cell: OutCell, wrap: boolean): number {
@@ -71,7 +74,8 @@ function uniqueNames(names: string[]): string[] {
 
 export function writeOutSheet(out: OutSheet, book: StyleBook, nextTableId: () => number, tableRelId: (i: number) => string): SheetOut {
   const wrapped = (r: number, c: number) => out.wrapAreas.some((a) => a.c === c && r >= a.r0 && r <= a.r1);
-  const merged = new Map(out.merges.map((m) => [`${m.r},${m.c0}`, m]));
+  const mergedRows = new Set(out.merges.map((m) => m.r));
+  const mergeAt = (r: number, c: number) => (mergedRows.has(r) ? out.merges.find((m) => m.r === r && m.c0 === c) : undefined);
   const tables: TableOut[] = [];
   const headerNames = new Map<number, string[]>();
   for (const t of out.tables) {
@@ -95,13 +99,12 @@ export function writeOutSheet(out: OutSheet, book: StyleBook, nextTableId: () =>
     row.forEach((cell, c) => {
       if (!cell) return;
       // A table's header cells hold exactly its column names.
-      const v = table && c >= table.firstCol && c <= table.lastCol ? names![c - table.firstCol]! : cell.v;
-      const isMergedStart = merged.has(`${r},${c}`);
-      const wrap = isMergedStart || (wrapped(r, c) && cell.style !== 'title' && cell.style !== 'subtitle');
+      const header = table && c >= table.firstCol && c <= table.lastCol;
+      const m = mergeAt(r, c);
+      const wrap = m !== undefined || (wrapped(r, c) && cell.style !== 'title' && cell.style !== 'subtitle');
       const s = styleIndex(book, cell, wrap);
-      cells.push(cellXml(a1(r, c), { ...cell, v }, s));
+      cells.push(cellXml(a1(r, c), header ? { ...cell, v: names![c - table.firstCol]! } : cell, s));
       // Excel writes the cells a merged area covers with its first cell's format: so do we.
-      const m = isMergedStart ? merged.get(`${r},${c}`)! : null;
       if (m) for (let cc = m.c0 + 1; cc <= m.c1; cc++) if (!row[cc]) cells.push(`<c r="${a1(r, cc)}" s="${s}"/>`);
     });
     const h = out.heights.get(r);

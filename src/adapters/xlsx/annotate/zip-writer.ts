@@ -6,7 +6,14 @@ import { deflateSync } from 'fflate';
 import { RawPart } from '../zip';
 
 export type Deflater = (data: Uint8Array) => Uint8Array;
-export type Crc32 = (data: Uint8Array) => number;
+/** The CRC-32 of `data`, going on from `previous` (the CRC of what came before it) when given. */
+export type Crc32 = (data: Uint8Array, previous?: number) => number;
+/**
+ * Deflates one piece of a large part, away from the thread that makes the next piece (Node's zlib
+ * pool). Every piece but the last ends on a byte boundary without closing the stream, so the pieces
+ * joined are one raw DEFLATE stream; `last` closes it.
+ */
+export type ChunkDeflater = (data: Uint8Array, last: boolean) => Promise<Uint8Array>;
 
 /** fflate's raw DEFLATE (what a ZIP entry holds), for where Node's zlib is not there. */
 export const fflateDeflate: Deflater = (d) => deflateSync(d, { level: d.length > 1 << 20 ? 1 : 6 });
@@ -21,8 +28,8 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export const tableCrc32: Crc32 = (d) => {
-  let c = 0xffffffff;
+export const tableCrc32: Crc32 = (d, previous = 0) => {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };

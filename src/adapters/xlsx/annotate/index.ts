@@ -90,7 +90,7 @@ export async function annotatedCopy(original: Uint8Array, plan: WritePlan, optio
     return layout;
   };
   const crc32 = options.crc32 ?? tableCrc32;
-  const writer = (part: string) => new PartWriter(part, crc32, options.deflateChunk);
+  const writer = (part: string) => new PartWriter(part, crc32, options.deflateChunk, zip.text(part) ?? '');
   const applied = editUserSheets(zip, info, plan, book, { changed, ctAdd, ctDefaults, layoutOf, writer });
   const workbookRels = relsPartOf(info.part);
   const wbRelId = freshId(zip.text(workbookRels));
@@ -271,7 +271,7 @@ function editUserSheets(zip: ZipArchive, info: ReturnType<typeof readWorkbookInf
     }
     // Written as it is made: a long list is encoded (and deflated, in the command line) as it goes.
     const w = sink.writer(part);
-    editSheet(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book, sink.layoutOf(part), w.push);
+    editSheet(zip.text(part) ?? '', { fills: e.fills, owned: e.owned, legacyDrawingRelId }, book, sink.layoutOf(part), w);
     sink.changed.set(part, w);
   }
   return { highlightedCells: highlighted, notedCells: noted - unnoted };

@@ -9,6 +9,7 @@ import { Severity } from '../../../core/rules/rule';
 import { Tok, XmlScanner } from '../xml';
 import { RowLayout } from '../reader/layout';
 import { StyleBook } from './styles';
+import { PartSink } from './part-writer';
 import { esc } from './xml-out';
 
 export interface OwnedColumnEdit {
@@ -68,12 +69,12 @@ function endTagOf(startTag: string): string {
  * very text: rows are re-written from it, and only a row with an edit among its cells is tokenized
  * again.
  */
-export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layout: RowLayout, out: (piece: string) => void): void {
+export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layout: RowLayout, out: PartSink): void {
   const x = new XmlScanner(xml);
   let copied = 0;
   const replace = (from: number, to: number, text: string) => {
-    out(xml.slice(copied, from));
-    out(text);
+    out.span(copied, from);
+    out.push(text);
     copied = to;
   };
   // The legacyDrawing we add refers to the relationships namespace as r:, which the root must declare.
@@ -147,6 +148,8 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
   // around it; the common row of a long list (no fill, our value after the user's cells) is copied
   // up to its end tag and gets the value there; any other is tokenized and merged cell by cell.
   const probe = new XmlScanner(xml);
+  // "<!" starts a comment or a CDATA section (a sheet has no DOCTYPE): one search over the text.
+  const quick = !xml.includes('<!');
   const rows = (): number => {
     for (let i = 0; i < layout.count; i++) {
       const start = layout.start(i);
@@ -154,7 +157,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
       const inserted = newRowsBefore(row);
       if (inserted) replace(start, start, inserted);
       if (!(owned !== null && row > owned.headerRow) && !ours(row)) continue;
-      const startTag = withoutSpans(xml, start, layout.tagEnd(i), layout.spans(i), layout.selfClosing(i));
+      const spans = layout.spans(i);
       const fills = edits.fills.get(row);
       if (owned && row > owned.headerRow && layout.maxCol(i) < owned.col && layout.lastCellHasRef(i)) {
         // The common row of a long list: our value goes after the user's cells, which are copied as
@@ -164,41 +167,49 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
         if (fills) {
           probe.reset(start);
           probe.next();
-          const read = layout.selfClosing(i) ? [] : readCells(probe);
+          const read = layout.selfClosing(i) ? [] : readCells(probe, p, quick);
           // A fill on a cell the row does not have, or a cell placed by its order alone: merged below.
           const inPlace = [...fills.keys()].every((c) => read.some((s) => s.col === c)) && read.every((c) => c.hasRef);
           cells = inPlace ? read : null;
         }
         if (!fills || cells) {
-          if (start > copied) out(xml.slice(copied, start));
-          out(startTag);
+          // The start tag without spans, as two spans of the source (one when it has none).
           let from = layout.tagEnd(i);
+          if (layout.selfClosing(i)) {
+            out.span(copied, start);
+            out.push(withoutSpans(xml, start, layout.tagEnd(i), spans, layout.selfClosing(i)));
+          } else if (spans) {
+            const [a, b] = spansCut(xml, start, spans);
+            out.span(copied, a);
+            from = b;
+          } else from = copied;
           for (const c of cells ?? []) {
             const fill = fills!.get(c.col);
             if (!fill) continue;
-            out(xml.slice(from, c.start));
-            out(restyled(xml, c, row, fill, fillOf));
+            out.span(from, c.start);
+            out.push(restyled(xml, c, row, fill, fillOf));
             from = c.end;
           }
-          if (!layout.selfClosing(i)) out(xml.slice(from, layout.closeStart(i)));
+          if (!layout.selfClosing(i)) out.span(from, layout.closeStart(i));
           const k = ownedAt(row);
           if (k >= 0) {
             const cell = owned.cells[k]!;
-            out(ownedRef);
-            out(String(row + 1));
-            out(ownedTail(cell.value, owned.styles[cell.severity ?? 'none']));
+            out.push(ownedRef);
+            out.push(String(row + 1));
+            out.push(ownedTail(cell.value, owned.styles[cell.severity ?? 'none']));
           }
-          out(layout.selfClosing(i) ? endTagOf(startTag) : xml.slice(layout.closeStart(i), layout.end(i)));
+          if (layout.selfClosing(i)) out.push(endTagOf(withoutSpans(xml, start, layout.tagEnd(i), spans, layout.selfClosing(i))));
+          else out.span(layout.closeStart(i), layout.end(i));
           copied = layout.end(i);
           continue;
         }
       }
       probe.reset(start);
       probe.next();
-      const cells = layout.selfClosing(i) ? [] : readCells(probe);
+      const cells = layout.selfClosing(i) ? [] : readCells(probe, p, quick);
       // A row past the owned column's header with nothing of ours in it is copied as it was.
       if (!ours(row) && !cells.some((c) => c.col === owned!.col)) continue;
-      replace(start, layout.end(i), rowXml(row, startTag, cells));
+      replace(start, layout.end(i), rowXml(row, withoutSpans(xml, start, layout.tagEnd(i), spans, layout.selfClosing(i)), cells));
     }
     return layout.end(layout.count - 1);
   };
@@ -244,7 +255,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
     x.jumpPast(rows());
   }
   if (edits.legacyDrawingRelId && legacyAt >= 0) replace(legacyAt, legacyAt, `<${p}legacyDrawing r:id="${edits.legacyDrawingRelId}"/>`);
-  out(xml.slice(copied));
+  out.span(copied, xml.length);
 }
 
 /** Where an element's qualified name ends, for inserting an attribute right after it. */
@@ -261,47 +272,78 @@ function missingRelNamespaceAt(xml: string): number {
   return x.attrIndex('xmlns:r') >= 0 ? -1 : nameEnd(xml, x.start);
 }
 
+/** What to cut from a row's start tag to drop its spans attribute (value at `span`): [from, to). */
+function spansCut(xml: string, start: number, span: [number, number]): [number, number] {
+  // From the whitespace before the name to the closing quote: back over the quote, `=`, the name.
+  const space = (at: number) => {
+    const c = xml.charCodeAt(at);
+    return c === 32 || c === 9 || c === 10 || c === 13;
+  };
+  let i = span[0] - 2;
+  while (space(i)) i--;
+  i--; // the `=`
+  while (space(i)) i--;
+  let from = i - ('spans'.length - 1);
+  while (from > start && space(from - 1)) from--;
+  return [from, span[1] + 1];
+}
+
 /** A row's start tag at xml[start, tagEnd) without `spans` (a hint for readers that added cells would make wrong), never self-closing. */
 function withoutSpans(xml: string, start: number, tagEnd: number, span: [number, number] | undefined, selfClosing: boolean): string {
   let tag = xml.slice(start, tagEnd);
   if (span) {
-    // From the whitespace before the name to the closing quote: back over the quote, `=`, the name.
-    let i = span[0] - 2;
-    while (/\s/.test(xml[i]!)) i--;
-    i--; // the `=`
-    while (/\s/.test(xml[i]!)) i--;
-    let from = i - ('spans'.length - 1);
-    while (from > start && /\s/.test(xml[from - 1]!)) from--;
-    tag = xml.slice(start, from) + xml.slice(span[1] + 1, tagEnd);
+    const [a, b] = spansCut(xml, start, span);
+    tag = xml.slice(start, a) + xml.slice(b, tagEnd);
   }
   if (selfClosing) tag = `${tag.slice(0, tag.length - 2).trimEnd()}>`;
   return tag;
 }
 
-function colOf(ref: string): number {
+/** The zero-based column of the reference in src[from, to). */
+function colAt(src: string, from: number, to: number): number {
   let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32;
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i) & ~32;
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
   return col - 1;
 }
 
-/** The cells of the row just opened, as spans of the source; the scanner ends on the row's end tag. */
-function readCells(x: XmlScanner): CellSpan[] {
+/**
+ * The cells of the row just opened, as spans of the source; the scanner ends on the row's end tag.
+ * `quick`: the sheet has no comment or CDATA section, so nothing inside a cell can look like its end
+ * tag, and a cell's content is passed over by finding that end tag instead of being tokenized.
+ */
+function readCells(x: XmlScanner, p: string, quick: boolean): CellSpan[] {
+  const src = x.src;
+  const endTag = `</${p}c`;
   const cells: CellSpan[] = [];
   const depth = x.depth;
   let col = -1;
   for (let k = x.next(); !(k === Tok.Close && x.depth < depth); k = x.next()) {
     if (k !== Tok.Open || !x.is('c')) continue;
-    const ref = x.attr('r');
-    col = ref === undefined ? col + 1 : colOf(ref);
+    const ri = x.attrIndex('r');
+    col = ri < 0 ? col + 1 : colAt(src, x.valueStart(ri), x.valueEnd(ri));
     const start = x.start;
     const startTagEnd = x.end;
     const style = x.attrSpan('s') ?? null;
-    x.skip();
-    cells.push({ col, start, end: x.end, startTagEnd, style, hasRef: ref !== undefined });
+    let end = -1;
+    if (quick && !x.selfClosing && src.startsWith(endTag.slice(2), start + 1)) {
+      const close = src.indexOf(endTag, startTagEnd);
+      const gt = close < 0 ? -1 : src.indexOf('>', close);
+      const after = src.charCodeAt(close + endTag.length);
+      // `</c>` or `</c >`, not `</cx>`.
+      if (gt > 0 && (after === 62 || after === 32 || after === 9 || after === 10 || after === 13)) {
+        end = gt + 1;
+        x.jumpPast(end);
+      }
+    }
+    if (end < 0) {
+      x.skip();
+      end = x.end;
+    }
+    cells.push({ col, start, end, startTagEnd, style, hasRef: ri >= 0 });
   }
   return cells;
 }

@@ -204,3 +204,24 @@ test('a long list is deflated in pieces while the next is made: the part is one 
   expect(unita.values.length).toBe(30_001);
   expect(unita.values[30_000]![7]).toBe('Sezione e: 1 unità');
 });
+
+test('a row with an anomaly whose cells hold «</c>» in a CDATA section and a comment: the copy keeps them as they were and fills the right cell', async () => {
+  // Unit 2 has an unknown state; its Comune cell's text is a CDATA section holding an end tag, and a comment.
+  const rows = unitaRows(3)
+    .replace('<c r="E3" t="inlineStr"><is><t>Libero</t>', '<c r="E3" t="inlineStr"><is><t>Liberissimo</t>')
+    .replace('<c r="D3" t="inlineStr"><is><t>Crema</t></is></c>', '<c r="D3" t="inlineStr"><is><t><![CDATA[Crema </c> ]]></t><!-- </c> --></is></c>');
+  const dir = mkdtempSync(join(tmpdir(), 'piano-cdata-'));
+  const input = join(dir, 'elenco.xlsx');
+  writeFileSync(input, zip(workbookParts([{ name: 'Unita', xml: sheetXml(rows) }])));
+  const r = await runCli(['check', input, '--out', join(dir, 'copia.xlsx'), '--quiet']);
+  expect(r.code).toBe(1);
+  const copy = new Uint8Array(readFileSync(join(dir, 'copia.xlsx')));
+  const sheet = strFromU8(unzipSync(copy)['xl/worksheets/sheet1.xml']!);
+  const row3 = sheet.slice(sheet.indexOf('<row r="3"'), sheet.indexOf('</row>', sheet.indexOf('<row r="3"')));
+  // D3 (a comune not recognised) and E3 (the state) filled, their content as it was.
+  expect(row3).toMatch(/<c s="\d+" r="D3" t="inlineStr"><is><t><!\[CDATA\[Crema <\/c> \]\]><\/t><!-- <\/c> --><\/is><\/c><c s="\d+" r="E3"/);
+  namespacesOf(sheet); // well-formed, by saxes
+  const unita = readXlsx(copy, 'copia.xlsx').sheets.find((s) => s.name === 'Unita')!;
+  expect(unita.values[2]![3]).toBe('Crema </c> ');
+  expect(row3).toMatch(/<c s="\d+" r="E3" t="inlineStr"><is><t>Liberissimo<\/t><\/is><\/c>/);
+});

@@ -19,7 +19,7 @@ import { RowLayout } from '../reader/layout';
 import { readWorksheet } from '../reader/sheet';
 import { CT, editContentTypes, editRels, editWorkbook, freshId } from './package-edit';
 import { editSheet, OwnedColumnEdit, SheetEdits } from './sheet-edit';
-import { PartWriter } from './part-writer';
+import { ON_ANOTHER_THREAD, PartWriter } from './part-writer';
 import { notesParts, NoteIn } from './notes';
 import { writeOutSheet } from './sheet-out';
 import { StyleBook, fontXml, solidFillXml } from './styles';
@@ -147,18 +147,26 @@ export async function annotatedCopy(original: Uint8Array, plan: WritePlan, optio
   for (const r of removed) ctAdd.delete(`/${r}`);
   changed.set('[Content_Types].xml', editContentTypes(text('[Content_Types].xml')!, ctAdd, new Set([...removed].map((r) => `/${r}`.toLowerCase())), ctDefaults));
 
-  const out = async (name: string, c: string | PartWriter): Promise<OutPart> => (typeof c === 'string' ? { name, data: enc.encode(c) } : c.finish());
-  const parts: OutPart[] = [];
+  // A large part of ours (the notes' drawing, Anomalie) is deflated on the other thread too; every
+  // part is started before any is waited for.
+  const out = (name: string, c: string | PartWriter): OutPart | Promise<OutPart> => {
+    if (typeof c !== 'string') return c.finish();
+    if (!options.deflateChunk || c.length < ON_ANOTHER_THREAD) return { name, data: enc.encode(c) };
+    const w = new PartWriter(name, crc32, options.deflateChunk, '');
+    w.push(c);
+    return w.finish();
+  };
+  const parts: (OutPart | Promise<OutPart>)[] = [];
   const seen = new Set<string>();
   for (const name of zip.names()) {
     const key = name.toLowerCase();
     seen.add(key);
     if (removed.has(name) && !changed.has(name)) continue;
     const c = changedFor(changed, name);
-    parts.push(c !== undefined ? await out(name, c) : { name, raw: zip.raw(name)! });
+    parts.push(c !== undefined ? out(name, c) : { name, raw: zip.raw(name)! });
   }
-  for (const [name, c] of changed) if (!seen.has(name.toLowerCase())) parts.push(await out(name, c));
-  return { bytes: writeZip(parts, options.deflate ?? fflateDeflate, crc32), applied };
+  for (const [name, c] of changed) if (!seen.has(name.toLowerCase())) parts.push(out(name, c));
+  return { bytes: writeZip(await Promise.all(parts), options.deflate ?? fflateDeflate, crc32), applied };
 }
 
 function changedFor(changed: Map<string, string | PartWriter>, name: string): string | PartWriter | undefined {

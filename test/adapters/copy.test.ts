@@ -225,3 +225,56 @@ test('a row with an anomaly whose cells hold «</c>» in a CDATA section and a c
   expect(unita.values[2]![3]).toBe('Crema </c> ');
   expect(row3).toMatch(/<c s="\d+" r="E3" t="inlineStr"><is><t>Liberissimo<\/t><\/is><\/c>/);
 });
+
+describe('sheets as other programs write them, copied right (cases a reviewer found in the row-layout copy)', () => {
+  /** The copy of a one-sheet unit list, through the command line: the sheet's XML and its values read back. */
+  async function copied(sheet: string | Uint8Array) {
+    const dir = mkdtempSync(join(tmpdir(), 'piano-copy-case-'));
+    const input = join(dir, 'elenco.xlsx');
+    writeFileSync(input, zip(workbookParts([{ name: 'Unita', xml: sheet as string }])));
+    const r = await runCli(['check', input, '--out', join(dir, 'copia.xlsx'), '--quiet']);
+    expect(r.err).toBe('');
+    const copy = new Uint8Array(readFileSync(join(dir, 'copia.xlsx')));
+    const xml = strFromU8(unzipSync(copy)['xl/worksheets/sheet1.xml']!);
+    namespacesOf(xml); // well-formed, by saxes
+    return { xml, values: readXlsx(copy, 'copia.xlsx').sheets.find((s) => s.name === 'Unita')!.values };
+  }
+  const bad = (rows: string) => rows.replace('<c r="E3" t="inlineStr"><is><t>Libero</t>', '<c r="E3" t="inlineStr"><is><t>Liberissimo</t>');
+
+  test('an empty self-closing row first (a row that only sets a height): before, no copy at all («danneggiato», exit 2)', async () => {
+    const rows = unitaRows(3).replace(/<row r="(\d+)">/g, (_, n: string) => `<row r="${Number(n) + 1}">`).replace(/r="([A-G])(\d+)"/g, (_, c: string, n: string) => `r="${c}${Number(n) + 1}"`);
+    const { values } = await copied(sheetXml(`<row r="1" ht="30" customHeight="1"/>${rows}`));
+    expect(values[1]![7]).toBe('Esito controllo');
+    expect(values[4]![7]).toBe('Sezione e: 1 unità');
+  });
+
+  test('characters beyond U+FFFF across the encoder\'s batches stay themselves (before: U+FFFD)', async () => {
+    const note = `${'😀'.repeat(9000)}x`;
+    const rows = unitaRows(20).replace(/(<c r="G(\d+)"><v>1<\/v><\/c>)<\/row>/g, (_, g: string, n: string) => (n === '1' ? `${g}</row>` : `${g}<c r="I${n}" t="inlineStr"><is><t>${note}</t></is></c></row>`));
+    const { xml, values } = await copied(sheetXml(bad(rows)));
+    expect(xml).not.toContain('\ufffd');
+    for (let r = 1; r <= 20; r++) expect(values[r]![8]).toBe(note);
+  });
+
+  test('a processing instruction holding «</c>» inside a cell of a row with an anomaly (before: exit 2)', async () => {
+    const rows = bad(unitaRows(3)).replace('<c r="D3" t="inlineStr"><is><t>Crema</t></is></c>', '<c r="D3" t="inlineStr"><is><t>Crema</t><?foo </c> ?></is></c>');
+    const { xml, values } = await copied(sheetXml(rows));
+    expect(xml).toContain('<?foo </c> ?>');
+    expect(values[2]![3]).toBe('Crema');
+  });
+
+  test('a sheet read as UTF-16 is written as UTF-8 and says so (before: it still declared UTF-16, and xmllint refused it)', async () => {
+    const text = sheetXml(bad(unitaRows(3))).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const { xml, values } = await copied(utf16);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
+    expect(values[3]![7]).toBe('Sezione e: 1 unità');
+  });
+
+  test('an attribute of another vocabulary named spans (foo:spans) is left whole; SpreadsheetML\'s own spans goes', async () => {
+    const rows = unitaRows(3).replace('<row r="2">', '<row r="2" xmlns:foo="urn:foo" foo:spans="1:7">').replace('<row r="3">', '<row r="3" spans="1:7">');
+    const { xml } = await copied(sheetXml(rows));
+    expect(xml).toContain('<row r="2" xmlns:foo="urn:foo" foo:spans="1:7">');
+    expect(xml).toContain('<row r="3">');
+  });
+});

@@ -302,11 +302,12 @@ export class XmlScanner {
   }
 
   /**
-   * Moves past the element just opened to `after`, the offset right after its closing tag, which the
-   * caller found without tokenizing what is inside (a row whose cells it copies as they are).
+   * Moves past the element just opened to `after`, which the caller found without tokenizing what
+   * lies between (a row whose cells it copies as they are, or a run of rows it has laid out): the
+   * offset right after the element's end, or after siblings that follow it. A self-closing element
+   * is left the same way (its pending end is dropped).
    */
   jumpPast(after: number): void {
-    if (this.selfClosing) throw new XmlError('jumpPast on a self-closing element');
     this.pos = after;
     this.stackDepth--;
     this.pendingClose = false;

@@ -24,7 +24,7 @@ import { notesParts, NoteIn } from './notes';
 import { writeOutSheet } from './sheet-out';
 import { StyleBook, fontXml, solidFillXml } from './styles';
 import { ChunkDeflater, Crc32, Deflater, OutPart, fflateDeflate, tableCrc32, writeZip } from './zip-writer';
-import { REL } from './xml-out';
+import { declaredUtf8, REL } from './xml-out';
 
 /** A sheet named like an output sheet that Piano Offerta did not write: it is the user's, never replaced. */
 export class ForeignOutputSheetError extends Error {
@@ -151,6 +151,7 @@ export async function annotatedCopy(original: Uint8Array, plan: WritePlan, optio
   // part is started before any is waited for.
   const out = (name: string, c: string | PartWriter): OutPart | Promise<OutPart> => {
     if (typeof c !== 'string') return c.finish();
+    c = declaredUtf8(c);
     if (!options.deflateChunk || c.length < ON_ANOTHER_THREAD) return { name, data: enc.encode(c) };
     const w = new PartWriter(name, crc32, options.deflateChunk, '');
     w.push(c);

@@ -48,7 +48,10 @@ export class PartWriter implements PartSink {
   push(piece: string): void {
     // A piece longer than a batch (what follows the last edit of a long sheet) is cut to fit.
     for (let from = 0; from < piece.length; ) {
-      const take = Math.min(piece.length - from, BATCH - this.chars);
+      let take = Math.min(piece.length - from, BATCH - this.chars);
+      // Never between the two halves of a character beyond U+FFFF (each would be encoded as U+FFFD).
+      const last = piece.charCodeAt(from + take - 1);
+      if (from + take < piece.length && last >= 0xd800 && last <= 0xdbff) take = take > 1 ? take - 1 : take + 1;
       this.batch.push(take === piece.length ? piece : piece.slice(from, from + take));
       this.chars += take;
       from += take;

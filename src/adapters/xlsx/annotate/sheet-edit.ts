@@ -10,7 +10,7 @@ import { Tok, XmlScanner } from '../xml';
 import { RowLayout } from '../reader/layout';
 import { StyleBook } from './styles';
 import { PartSink } from './part-writer';
-import { esc } from './xml-out';
+import { esc, foreignEncodingAt } from './xml-out';
 
 export interface OwnedColumnEdit {
   col: number;
@@ -77,6 +77,9 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
     out.push(text);
     copied = to;
   };
+  // The copy is UTF-8 whatever the original was (a part read as UTF-16 is written as UTF-8).
+  const encoding = foreignEncodingAt(xml);
+  if (encoding) replace(encoding[0], encoding[1], 'UTF-8');
   // The legacyDrawing we add refers to the relationships namespace as r:, which the root must declare.
   if (edits.legacyDrawingRelId) {
     const at = missingRelNamespaceAt(xml);
@@ -148,8 +151,9 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
   // around it; the common row of a long list (no fill, our value after the user's cells) is copied
   // up to its end tag and gets the value there; any other is tokenized and merged cell by cell.
   const probe = new XmlScanner(xml);
-  // "<!" starts a comment or a CDATA section (a sheet has no DOCTYPE): one search over the text.
-  const quick = !xml.includes('<!');
+  // "<!" starts a comment or a CDATA section (a sheet has no DOCTYPE), "<?" a processing instruction
+  // (the XML declaration aside): either may hold text like an end tag. One search over the text each.
+  const quick = !xml.includes('<!') && xml.indexOf('<?', 2) < 0;
   const rows = (): number => {
     for (let i = 0; i < layout.count; i++) {
       const start = layout.start(i);
@@ -158,6 +162,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
       if (inserted) replace(start, start, inserted);
       if (!(owned !== null && row > owned.headerRow) && !ours(row)) continue;
       const spans = layout.spans(i);
+      const cut = spans ? spansCut(xml, start, spans) : null;
       const fills = edits.fills.get(row);
       if (owned && row > owned.headerRow && layout.maxCol(i) < owned.col && layout.lastCellHasRef(i)) {
         // The common row of a long list: our value goes after the user's cells, which are copied as
@@ -177,9 +182,9 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
           let from = layout.tagEnd(i);
           if (layout.selfClosing(i)) {
             out.span(copied, start);
-            out.push(withoutSpans(xml, start, layout.tagEnd(i), spans, layout.selfClosing(i)));
-          } else if (spans) {
-            const [a, b] = spansCut(xml, start, spans);
+            out.push(withoutSpans(xml, start, layout.tagEnd(i), cut, layout.selfClosing(i)));
+          } else if (cut) {
+            const [a, b] = cut;
             out.span(copied, a);
             from = b;
           } else from = copied;
@@ -198,7 +203,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
             out.push(String(row + 1));
             out.push(ownedTail(cell.value, owned.styles[cell.severity ?? 'none']));
           }
-          if (layout.selfClosing(i)) out.push(endTagOf(withoutSpans(xml, start, layout.tagEnd(i), spans, layout.selfClosing(i))));
+          if (layout.selfClosing(i)) out.push(endTagOf(withoutSpans(xml, start, layout.tagEnd(i), cut, layout.selfClosing(i))));
           else out.span(layout.closeStart(i), layout.end(i));
           copied = layout.end(i);
           continue;
@@ -209,7 +214,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
       const cells = layout.selfClosing(i) ? [] : readCells(probe, p, quick);
       // A row past the owned column's header with nothing of ours in it is copied as it was.
       if (!ours(row) && !cells.some((c) => c.col === owned!.col)) continue;
-      replace(start, layout.end(i), rowXml(row, withoutSpans(xml, start, layout.tagEnd(i), spans, layout.selfClosing(i)), cells));
+      replace(start, layout.end(i), rowXml(row, withoutSpans(xml, start, layout.tagEnd(i), cut, layout.selfClosing(i)), cells));
     }
     return layout.end(layout.count - 1);
   };
@@ -272,8 +277,11 @@ function missingRelNamespaceAt(xml: string): number {
   return x.attrIndex('xmlns:r') >= 0 ? -1 : nameEnd(xml, x.start);
 }
 
-/** What to cut from a row's start tag to drop its spans attribute (value at `span`): [from, to). */
-function spansCut(xml: string, start: number, span: [number, number]): [number, number] {
+/**
+ * What to cut from a row's start tag to drop its spans attribute (value at `span`): [from, to); null
+ * when the attribute has a prefix (another vocabulary's, not SpreadsheetML's hint: left as it is).
+ */
+function spansCut(xml: string, start: number, span: [number, number]): [number, number] | null {
   // From the whitespace before the name to the closing quote: back over the quote, `=`, the name.
   const space = (at: number) => {
     const c = xml.charCodeAt(at);
@@ -284,17 +292,15 @@ function spansCut(xml: string, start: number, span: [number, number]): [number, 
   i--; // the `=`
   while (space(i)) i--;
   let from = i - ('spans'.length - 1);
+  if (xml.charCodeAt(from - 1) === 58) return null;
   while (from > start && space(from - 1)) from--;
   return [from, span[1] + 1];
 }
 
 /** A row's start tag at xml[start, tagEnd) without `spans` (a hint for readers that added cells would make wrong), never self-closing. */
-function withoutSpans(xml: string, start: number, tagEnd: number, span: [number, number] | undefined, selfClosing: boolean): string {
+function withoutSpans(xml: string, start: number, tagEnd: number, cut: [number, number] | null, selfClosing: boolean): string {
   let tag = xml.slice(start, tagEnd);
-  if (span) {
-    const [a, b] = spansCut(xml, start, span);
-    tag = xml.slice(start, a) + xml.slice(b, tagEnd);
-  }
+  if (cut) tag = xml.slice(start, cut[0]) + xml.slice(cut[1], tagEnd);
   if (selfClosing) tag = `${tag.slice(0, tag.length - 2).trimEnd()}>`;
   return tag;
 }

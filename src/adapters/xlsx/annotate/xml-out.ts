@@ -43,3 +43,33 @@ export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Where the XML declaration at the start of a text names an encoding other than UTF-8: the span of
+ * that name, or null. Every part of the copy is written in UTF-8 (a part read as UTF-16 included),
+ * so a declaration saying otherwise must say UTF-8. Read by the declaration's grammar
+ * (`<?xml … encoding = "…" … ?>`), only within it.
+ */
+export function foreignEncodingAt(text: string): [number, number] | null {
+  const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('<?xml', at)) return null;
+  const end = text.indexOf('?>', at);
+  const name = text.indexOf('encoding', at);
+  if (end < 0 || name < 0 || name > end) return null;
+  let i = name + 'encoding'.length;
+  while (/\s/.test(text[i] ?? '')) i++;
+  if (text[i] !== '=') return null;
+  i++;
+  while (/\s/.test(text[i] ?? '')) i++;
+  const q = text[i];
+  if (q !== '"' && q !== "'") return null;
+  const close = text.indexOf(q, i + 1);
+  if (close < 0 || close > end) return null;
+  return text.slice(i + 1, close).toLowerCase() === 'utf-8' ? null : [i + 1, close];
+}
+
+/** The text with its declaration saying UTF-8 (see foreignEncodingAt). */
+export function declaredUtf8(text: string): string {
+  const span = foreignEncodingAt(text);
+  return span ? `${text.slice(0, span[0])}UTF-8${text.slice(span[1])}` : text;
+}

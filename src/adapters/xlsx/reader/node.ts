@@ -71,5 +71,8 @@ export const nativeCrc32 = (d: Uint8Array, previous = 0): number => crc32(d, pre
 /** A piece of a large part deflated on zlib's thread pool, while the copy encodes the next piece. */
 export const nativeChunkDeflate = (d: Uint8Array, last: boolean): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
-    deflateRaw(d, { level: 1, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out)));
+    // One pass on the pool per piece: with zlib's default 16 KB of output per call, every 16 KB would
+    // wait for the main thread, which is busy making the next piece (measured: no overlap at all).
+    // 1 MB holds a 4 MB piece of sheet XML deflated (about 0.6 MB), and 11 pieces in flight hold 11 MB.
+    deflateRaw(d, { level: 1, chunkSize: 1 << 20, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out)));
   });

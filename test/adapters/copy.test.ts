@@ -278,3 +278,19 @@ describe('sheets as other programs write them, copied right (cases a reviewer fo
     expect(xml).toContain('<row r="3">');
   });
 });
+
+test('a check run on its own copy finds the formats it added and adds none again (before: styles.xml grew on every run)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'piano-rerun-'));
+  const input = join(dir, 'elenco.xlsx');
+  writeFileSync(input, zip(workbookParts([{ name: 'Unita', xml: sheetXml(unitaRows(3).replace('<c r="E3" t="inlineStr"><is><t>Libero</t>', '<c r="E3" t="inlineStr"><is><t>Liberissimo</t>')) }])));
+  const styles: string[] = [];
+  let from = input;
+  for (const n of [1, 2, 3]) {
+    const out = join(dir, `copia${n}.xlsx`);
+    await runCli(['check', from, '--out', out, '--quiet']);
+    styles.push(strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['xl/styles.xml']!));
+    from = out;
+  }
+  expect(styles[1]).toBe(styles[0]);
+  expect(styles[2]).toBe(styles[0]);
+});

@@ -15,6 +15,8 @@ interface Collection {
   close: number;
   count: number;
   added: string[];
+  /** Each element by its exact text, to its index: an earlier run's additions are found, not added again. */
+  known: Map<string, number>;
 }
 
 const MINIMAL = `${XML_DECL}<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
@@ -52,7 +54,7 @@ export class StyleBook {
     let inCellXfs = false;
     for (let k = x.next(); k !== Tok.End; k = x.next()) {
       if (k === Tok.Open && x.depth === 2 && (COLLECTIONS as readonly string[]).includes(x.name)) {
-        const c: Collection = { start: x.start, end: x.end, selfClosing: x.selfClosing, close: x.selfClosing ? x.start : -1, count: 0, added: [] };
+        const c: Collection = { start: x.start, end: x.end, selfClosing: x.selfClosing, close: x.selfClosing ? x.start : -1, count: 0, added: [], known: new Map() };
         this.collections.set(x.name as CollectionName, c);
         open = x.selfClosing ? null : c;
         inCellXfs = x.is('cellXfs') && !x.selfClosing;
@@ -61,7 +63,8 @@ export class StyleBook {
         open = null;
         inCellXfs = false;
       } else if (k === Tok.Open && x.depth === 3 && open) {
-        open.count++;
+        const from = x.start;
+        const index = open.count++;
         if (x.is('numFmt')) {
           const id = Number(x.attr('numFmtId'));
           const code = x.attr('formatCode');
@@ -69,6 +72,9 @@ export class StyleBook {
           if (id >= this.nextNumFmt) this.nextNumFmt = id + 1;
         }
         if (inCellXfs && x.is('xf')) this.xfs.push(this.readXf(x));
+        else x.skip();
+        const text = this.src.slice(from, x.end);
+        if (!open.known.has(text)) open.known.set(text, index);
       }
     }
   }
@@ -87,9 +93,13 @@ export class StyleBook {
 
   private add(name: CollectionName, xml: string): number {
     let c = this.collections.get(name);
-    if (!c) this.collections.set(name, (c = { start: -1, end: -1, selfClosing: false, close: -1, count: 0, added: [] }));
+    if (!c) this.collections.set(name, (c = { start: -1, end: -1, selfClosing: false, close: -1, count: 0, added: [], known: new Map() }));
+    const known = c.known.get(xml);
+    if (known !== undefined) return known;
     c.added.push(xml);
-    return c.count + c.added.length - 1;
+    const index = c.count + c.added.length - 1;
+    c.known.set(xml, index);
+    return index;
   }
 
   numFmt(code: string): number {

@@ -81,6 +81,11 @@ export class XmlScanner {
   private stackDepth = 0;
   /** A self-closing element is reported as Open then Close: the Close is pending. */
   private pendingClose = false;
+  /**
+   * Comments, processing instructions and CDATA sections met inside the root so far: text in them may
+   * look like markup, so a writer that finds tags by searching the text must know there are none.
+   */
+  opaque = 0;
 
   constructor(readonly src: string) {
     // A byte order mark is not content.
@@ -132,6 +137,7 @@ export class XmlScanner {
         const e = src.indexOf('?>', p + 2);
         if (e < 0) throw new XmlError('unterminated processing instruction');
         this.pos = e + 2;
+        if (this.stackDepth > 0) this.opaque++;
         continue;
       }
       if (c1 === BANG) {
@@ -139,6 +145,7 @@ export class XmlScanner {
           const e = src.indexOf('-->', p + 4);
           if (e < 0) throw new XmlError('unterminated comment');
           this.pos = e + 3;
+          if (this.stackDepth > 0) this.opaque++;
           continue;
         }
         if (src.startsWith('<![CDATA[', p)) {
@@ -146,6 +153,7 @@ export class XmlScanner {
           if (e < 0) throw new XmlError('unterminated CDATA');
           this.pos = e + 3;
           if (this.stackDepth === 0) throw new XmlError('CDATA outside the root');
+          this.opaque++;
           this.start = p;
           this.end = e + 3;
           this.textStart = p + 9;

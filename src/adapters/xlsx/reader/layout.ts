@@ -1,13 +1,19 @@
 /**
  * Where each row element of a worksheet lies in its XML, as the reader found it while reading the
  * cells: the annotated copy re-writes the rows of a long list from these offsets instead of
- * tokenizing the sheet a second time. Numbers only, in one growing array: 100,000 rows take 3.6 MB.
+ * tokenizing the sheet a second time. Numbers only, in one array grown by doubling: 100,000 rows use
+ * 3.6 MB of the 4.7 MB it then holds.
  */
 const FIELDS = 9;
 
 export class RowLayout {
   private data = new Int32Array(FIELDS * 256);
   count = 0;
+  /**
+   * Whether the sheet holds a comment, a processing instruction or a CDATA section (text in them may
+   * look like a tag): a cell's end cannot then be found by searching for its end tag.
+   */
+  opaque = false;
 
   /** A row's start tag at src[start, tagEnd); `spans` is the span of its spans attribute's value. */
   open(start: number, tagEnd: number, row: number, spans: [number, number] | undefined): void {

@@ -180,6 +180,7 @@ export function readWorksheet(name: string, xml: string, ctx: SheetContext): She
     else for (let c = 0; c < f.length; c++) if (f[c] === undefined) f[c] = null;
   }
   ctx.onRows?.(rowsRead, 1);
+  if (layout) layout.opaque = x.opaque > 0;
   const sheet: SheetSnapshot = { name, originRow: 0, originCol: 0, values, formats };
   if (merges.length) sheet.merges = merges;
   if (uncomputed.length) sheet.uncomputed = uncomputed;

@@ -19,11 +19,11 @@ import { RowLayout } from '../reader/layout';
 import { readWorksheet } from '../reader/sheet';
 import { CT, editContentTypes, editRels, editWorkbook, freshId } from './package-edit';
 import { editSheet, OwnedColumnEdit, SheetEdits } from './sheet-edit';
-import { ON_ANOTHER_THREAD, PartWriter } from './part-writer';
+import { PartWriter } from './part-writer';
 import { notesParts, NoteIn } from './notes';
 import { writeOutSheet } from './sheet-out';
 import { StyleBook, fontXml, solidFillXml } from './styles';
-import { ChunkDeflater, Crc32, Deflater, OutPart, fflateDeflate, tableCrc32, writeZip } from './zip-writer';
+import { ChunkDeflater, Crc32, Deflater, LARGE_PART, OutPart, fflateDeflate, tableCrc32, writeZip } from './zip-writer';
 import { declaredUtf8, REL } from './xml-out';
 
 /** A sheet named like an output sheet that Piano Offerta did not write: it is the user's, never replaced. */
@@ -152,7 +152,7 @@ export async function annotatedCopy(original: Uint8Array, plan: WritePlan, optio
   const out = (name: string, c: string | PartWriter): OutPart | Promise<OutPart> => {
     if (typeof c !== 'string') return c.finish();
     c = declaredUtf8(c);
-    if (!options.deflateChunk || c.length < ON_ANOTHER_THREAD) return { name, data: enc.encode(c) };
+    if (!options.deflateChunk || c.length <= LARGE_PART) return { name, data: enc.encode(c) };
     const w = new PartWriter(name, crc32, options.deflateChunk, '');
     w.push(c);
     return w.finish();

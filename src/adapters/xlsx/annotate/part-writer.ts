@@ -6,14 +6,12 @@
  * more in garbage collection than the copying). Copying spans from the original's bytes instead was
  * measured: no faster (a view and a call per span), and 35 MB more held.
  */
-import { ChunkDeflater, Crc32, OutPart } from './zip-writer';
+import { ChunkDeflater, Crc32, LARGE_PART, OutPart } from './zip-writer';
 
 /** Characters joined for one call of the encoder. */
 const BATCH = 1 << 16;
 /** Bytes deflated in one go on the other thread. */
 export const CHUNK_BYTES = 1 << 22;
-/** From this size a part is deflated on the other thread, where there is one (at the fastest level, as Node's deflate does a part this large). */
-export const ON_ANOTHER_THREAD = 1 << 20;
 /** A chunk's buffer: the chunk and room for the batch that completes it, however wide its characters. */
 const CAPACITY = CHUNK_BYTES + 3 * BATCH;
 
@@ -67,7 +65,7 @@ export class PartWriter implements PartSink {
   async finish(): Promise<OutPart> {
     this.flushBatch();
     const rest = this.buf.subarray(0, this.at);
-    if (this.deflateChunk && (this.jobs.length || this.at >= ON_ANOTHER_THREAD)) {
+    if (this.deflateChunk && (this.jobs.length || this.at > LARGE_PART)) {
       this.emit(rest);
       // An empty last block closes the stream.
       this.jobs.push(this.deflateChunk(new Uint8Array(0), true));

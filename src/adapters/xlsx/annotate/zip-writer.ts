@@ -15,8 +15,15 @@ export type Crc32 = (data: Uint8Array, previous?: number) => number;
  */
 export type ChunkDeflater = (data: Uint8Array, last: boolean) => Promise<Uint8Array>;
 
+/**
+ * From this size a part is deflated at the fastest level (a 44 MB sheet in 0.12 s instead of 0.5,
+ * 28% larger) and, where there is another thread, on it.
+ */
+export const LARGE_PART = 1 << 20;
+export const deflateLevel = (size: number): 1 | 6 => (size > LARGE_PART ? 1 : 6);
+
 /** fflate's raw DEFLATE (what a ZIP entry holds), for where Node's zlib is not there. */
-export const fflateDeflate: Deflater = (d) => deflateSync(d, { level: d.length > 1 << 20 ? 1 : 6 });
+export const fflateDeflate: Deflater = (d) => deflateSync(d, { level: deflateLevel(d.length) });
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

@@ -5,6 +5,7 @@ import { WorkbookSnapshot } from '../../../core/snapshot';
 import { ArchiveError, Inflater, ZipArchive } from '../zip';
 import { UnreadableWorkbookError, explain } from '../workbook';
 import { asUnreadable, readSnapshotFromArchive, SheetLayouts } from './index';
+import { deflateLevel } from '../annotate/zip-writer';
 
 /** zlib stops at `maxOutputLength`: a part that inflates beyond what it declared costs no more. */
 export const nativeInflate: Inflater = (data, size, name) => {
@@ -64,9 +65,7 @@ export function readXlsxFile(path: string): WorkbookSnapshot {
 export { UnreadableWorkbookError };
 
 /** Node's native deflate and CRC-32 for the annotated copy (fflate's and a table's elsewhere). */
-export const nativeDeflate = (d: Uint8Array): Uint8Array => deflateRawSync(d, { level: d.length > BIG_PART ? 1 : 6 });
-/** Above this a part is deflated at the fastest level: a 44 MB sheet in 0.12 s instead of 0.5, 28% larger. */
-export const BIG_PART = 1 << 20;
+export const nativeDeflate = (d: Uint8Array): Uint8Array => deflateRawSync(d, { level: deflateLevel(d.length) });
 export const nativeCrc32 = (d: Uint8Array, previous = 0): number => crc32(d, previous);
 /** A piece of a large part deflated on zlib's thread pool, while the copy encodes the next piece. */
 export const nativeChunkDeflate = (d: Uint8Array, last: boolean): Promise<Uint8Array> =>
@@ -74,5 +73,5 @@ export const nativeChunkDeflate = (d: Uint8Array, last: boolean): Promise<Uint8A
     // One pass on the pool per piece: with zlib's default 16 KB of output per call, every 16 KB would
     // wait for the main thread, which is busy making the next piece (measured: no overlap at all).
     // 1 MB holds a 4 MB piece of sheet XML deflated (about 0.6 MB), and 11 pieces in flight hold 11 MB.
-    deflateRaw(d, { level: 1, chunkSize: 1 << 20, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out)));
+    deflateRaw(d, { level: deflateLevel(Infinity), chunkSize: 1 << 20, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out)));
   });

@@ -8,6 +8,7 @@ import { a1, columnLetter } from '../../../core/address';
 import { Severity } from '../../../core/rules/rule';
 import { Tok, XmlScanner } from '../xml';
 import { RowLayout } from '../reader/layout';
+import { columnAt } from '../reader/sheet';
 import { StyleBook } from './styles';
 import { PartSink } from './part-writer';
 import { esc, foreignEncodingAt } from './xml-out';
@@ -101,15 +102,6 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
     }
     return tail;
   };
-  // A cell's format with our fill, per fill and format (the book's own cache is keyed by long strings).
-  const filled = new Map<string, Map<number, number>>();
-  const fillOf = (style: number, fill: string): number => {
-    let byStyle = filled.get(fill);
-    if (!byStyle) filled.set(fill, (byStyle = new Map()));
-    let s = byStyle.get(style);
-    if (s === undefined) byStyle.set(style, (s = book.withFill(style, fill)));
-    return s;
-  };
   const ownedAt = ownedFinder(owned?.cells ?? []);
   const ours = (row: number) => edits.fills.has(row) || (owned !== null && (row === owned.headerRow || ownedAt(row) >= 0));
   // Rows with something of ours, in order: those the sheet lacks are added where they belong.
@@ -129,7 +121,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
     if (owned && r === owned.headerRow) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), owned.header, owned.headerStyle));
     const k = ownedAt(r);
     if (owned && k >= 0) extra.set(owned.col, ownedCellXml(p, a1(r, owned.col), owned.cells[k]!.value, owned.styles[owned.cells[k]!.severity ?? 'none']));
-    for (const [c, fill] of fills ?? []) if (!extra.has(c) && !cells.some((s) => s.col === c)) extra.set(c, `<${p}c r="${a1(r, c)}" s="${fillOf(0, fill)}"/>`);
+    for (const [c, fill] of fills ?? []) if (!extra.has(c) && !cells.some((s) => s.col === c)) extra.set(c, `<${p}c r="${a1(r, c)}" s="${book.withFill(0, fill)}"/>`);
     const extras = [...extra.entries()].sort((a, b) => a[0] - b[0]);
     let e = 0;
     for (const cell of cells) {
@@ -140,7 +132,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
       }
       // Below the owned column's header, anything left from an earlier run goes.
       if (owned && cell.col === owned.col && r > owned.headerRow) continue;
-      out.push(restyled(xml, cell, r, fills?.get(cell.col), fillOf));
+      out.push(restyled(xml, cell, r, fills?.get(cell.col), book));
     }
     while (e < extras.length) out.push(extras[e++]![1]);
     const tag = startTag ?? `<${p}row r="${r + 1}">`;
@@ -192,7 +184,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
             const fill = fills!.get(c.col);
             if (!fill) continue;
             out.span(from, c.start);
-            out.push(restyled(xml, c, row, fill, fillOf));
+            out.push(restyled(xml, c, row, fill, book));
             from = c.end;
           }
           if (!layout.selfClosing(i)) out.span(from, layout.closeStart(i));
@@ -305,17 +297,6 @@ function withoutSpans(xml: string, start: number, tagEnd: number, cut: [number, 
   return tag;
 }
 
-/** The zero-based column of the reference in src[from, to). */
-function colAt(src: string, from: number, to: number): number {
-  let col = 0;
-  for (let i = from; i < to; i++) {
-    const c = src.charCodeAt(i) & ~32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col - 1;
-}
-
 /**
  * The cells of the row just opened, as spans of the source; the scanner ends on the row's end tag.
  * `quick`: the sheet has no comment, processing instruction or CDATA section, so nothing inside a cell can look like its end
@@ -330,7 +311,7 @@ function readCells(x: XmlScanner, p: string, quick: boolean): CellSpan[] {
   for (let k = x.next(); !(k === Tok.Close && x.depth < depth); k = x.next()) {
     if (k !== Tok.Open || !x.is('c')) continue;
     const ri = x.attrIndex('r');
-    col = ri < 0 ? col + 1 : colAt(src, x.valueStart(ri), x.valueEnd(ri));
+    col = ri < 0 ? col + 1 : columnAt(src, x.valueStart(ri), x.valueEnd(ri));
     const start = x.start;
     const startTagEnd = x.end;
     const style = x.attrSpan('s') ?? null;
@@ -355,13 +336,13 @@ function readCells(x: XmlScanner, p: string, quick: boolean): CellSpan[] {
 }
 
 /** A cell of the file as it was, with our fill when it has an anomaly (and its reference made explicit). */
-function restyled(xml: string, cell: CellSpan, r: number, fill: string | undefined, fillOf: (style: number, fill: string) => number): string {
+function restyled(xml: string, cell: CellSpan, r: number, fill: string | undefined, book: StyleBook): string {
   if (!fill && cell.hasRef) return xml.slice(cell.start, cell.end);
   let tag = xml.slice(cell.start, cell.startTagEnd);
   const rest = xml.slice(cell.startTagEnd, cell.end);
   if (fill) {
     const s = cell.style ? Number(xml.slice(cell.style[0], cell.style[1])) : 0;
-    const styled = fillOf(Number.isInteger(s) ? s : 0, fill);
+    const styled = book.withFill(Number.isInteger(s) ? s : 0, fill);
     if (cell.style) tag = tag.slice(0, cell.style[0] - cell.start) + styled + tag.slice(cell.style[1] - cell.start);
     else {
       const at = nameEnd(tag, 0);

@@ -41,6 +41,7 @@ export class StyleBook {
   private readonly numFmtIds = new Map<string, number>();
   private nextNumFmt = 164;
   private readonly cache = new Map<string, number>();
+  private readonly filled = new Map<string, Map<number, number>>();
 
   constructor(xml: string | null) {
     this.created = xml === null;
@@ -136,15 +137,23 @@ export class StyleBook {
 
   /** The user's format `index` with our solid fill: everything else of theirs kept. */
   withFill(index: number, fill: string): number {
-    return this.cached(`with|${index}|${fill}`, () => {
-      const fillId = this.cached(`fill|${fill}`, () => this.add('fills', fill));
-      const base = this.xfs[index] ?? this.xfs[0] ?? { attrs: new Map([['numFmtId', '0'], ['fontId', '0'], ['borderId', '0'], ['xfId', '0']]), inner: '' };
-      const a: Record<string, string | number> = { numFmtId: 0, fontId: 0, borderId: 0 };
-      for (const [k, v] of base.attrs) a[k] = v;
-      a.fillId = fillId;
-      a.applyFill = 1;
-      return this.add('cellXfs', el('xf', a, base.inner || undefined));
-    });
+    // By fill, then format: asked once per highlighted cell (13,000 on the bench), no key string made.
+    let byIndex = this.filled.get(fill);
+    if (!byIndex) this.filled.set(fill, (byIndex = new Map()));
+    let made = byIndex.get(index);
+    if (made === undefined) byIndex.set(index, (made = this.newWithFill(index, fill)));
+    return made;
+  }
+
+
+  private newWithFill(index: number, fill: string): number {
+    const fillId = this.cached(`fill|${fill}`, () => this.add('fills', fill));
+    const base = this.xfs[index] ?? this.xfs[0] ?? { attrs: new Map([['numFmtId', '0'], ['fontId', '0'], ['borderId', '0'], ['xfId', '0']]), inner: '' };
+    const a: Record<string, string | number> = { numFmtId: 0, fontId: 0, borderId: 0 };
+    for (const [k, v] of base.attrs) a[k] = v;
+    a.fillId = fillId;
+    a.applyFill = 1;
+    return this.add('cellXfs', el('xf', a, base.inner || undefined));
   }
 
   /** The part with our additions, counts updated; null when nothing was added to an existing part. */

@@ -90,6 +90,12 @@ function parseRefAt(src: string, from: number, to: number): void {
   refCol = col - 1;
 }
 
+/** The zero-based column of the A1 reference in src[from, to) (the reader's own parsing, for the copy's second look at a row). */
+export function columnAt(src: string, from: number, to: number): number {
+  parseRefAt(src, from, to);
+  return refCol;
+}
+
 /** A non-negative integer attribute (a style index); NaN when it is not one. */
 function intAt(src: string, from: number, to: number): number {
   if (from === to) return NaN;

@@ -181,6 +181,33 @@ const TARGET: Record<Block['section']['kind'], TableSpec['kind'] | null> = {
   list: 'Unita', units: 'Unita', enti: 'Enti', comuni: 'Comuni', sat: 'SAT', assegnazioni: 'Assegnazioni', g: null,
 };
 
+/**
+ * The text of a row that is a line of prose or a title: one text cell, or a title pasted over two
+ * cells («c)» | «Unità abitative … ristrutturazione…»); null for any other row.
+ */
+function lineText(cells: Cells): string | null {
+  if (cells.length === 1) return cells[0]!.text;
+  const split = cells.length === 2 && cells[0]!.text !== null && cells[1]!.text !== null && /^\s*([a-k]|[a-k] ?bis)\s*\)\s*$/i.test(cells[0]!.text!);
+  return split ? `${cells[0]!.text!} ${cells[1]!.text!}` : null;
+}
+
+/**
+ * Whether a sheet has a section title (or is named after a section): what sheetSections counts as
+ * `titles`, found without reading tables. A standard sheet named otherwise («Foglio1», «Allegato B»)
+ * has none, and its 100,000 rows are then not read as tables a second time.
+ */
+export function hasSectionTitle(sheet: SheetSnapshot): boolean {
+  if (sectionOfSheetName(sheet.name)) return true;
+  for (const row of sheet.values) {
+    let filled = 0;
+    for (let c = 0; c < row.length && filled < 3; c++) if (!isBlank(row[c] ?? null)) filled++;
+    if (filled === 0 || filled > 2) continue;
+    const text = lineText(cellsOf(row));
+    if (text !== null && sectionOfTitle(text) && !saysNone(text)) return true;
+  }
+  return false;
+}
+
 /** The tables of one sheet, or of a sheet named after its section ("b) carenza manutentiva"). */
 export function sheetSections(sheet: SheetSnapshot): SheetSections {
   const blocks: Block[] = [];
@@ -198,9 +225,7 @@ export function sheetSections(sheet: SheetSnapshot): SheetSections {
   for (let r = 0; r < rows.length; r++) {
     const cells = cellsOf(rows[r]);
     if (cells.length === 0) continue;
-    // A title pasted over two cells («c)» | «Unità abitative … ristrutturazione…»): one title.
-    const split = cells.length === 2 && cells[0]!.text !== null && cells[1]!.text !== null && /^\s*([a-k]|[a-k] ?bis)\s*\)\s*$/i.test(cells[0]!.text!);
-    const single = cells.length === 1 && cells[0]!.text !== null ? cells[0]!.text! : split ? `${cells[0]!.text!} ${cells[1]!.text!}` : null;
+    const single = lineText(cells);
     if (single !== null) {
       const text = single;
       const said = sectionOfTitle(text);

@@ -7,7 +7,7 @@ import { SheetSnapshot } from '../../snapshot';
 import { comuneOfOwner } from '../enti';
 import { TableSpec } from '../schema';
 import { TableSheet } from '../table';
-import { Block, EmptySection, sheetSections } from './blocks';
+import { Block, EmptySection, hasSectionTitle, sheetSections } from './blocks';
 import { SectionKind } from './titles';
 import { VirtualComuni, VirtualSheet, addAssegnazioni, addEnti, addSat, addUnits } from './virtual';
 
@@ -33,6 +33,7 @@ export interface PastedPlan {
 
 /** Whether a sheet is a paste of section tables: a recognised title, and a table or a sentence under one. */
 export function readSections(sheet: SheetSnapshot): ReturnType<typeof sheetSections> | null {
+  if (!hasSectionTitle(sheet)) return null;
   const s = sheetSections(sheet);
   const titled = s.blocks.filter((b) => b.section.kind !== 'list');
   if (s.titles === 0 || titled.length + s.empty.length === 0) return null;

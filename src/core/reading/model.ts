@@ -141,8 +141,6 @@ export interface TotalCheck {
 
 /** What a plan pasted section by section adds to the standard reading. */
 export interface PastedReading {
-  /** The pasted sheets. */
-  sheets: string[];
   /** The g tables' declared totals. */
   declaredG: DeclaredG[];
   /** Section rows of owners that also list their units one by one: a summary, checked against the list. */

@@ -39,7 +39,7 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   const resolveOwner = ownerResolver(enti, resolveComune);
   const read = splitSummaries(tables.Unita, readUnita(tables.Unita, found, resolveComune, resolveOwner));
   const pasted = located.pasted
-    ? { sheets: located.pasted.sheets, declaredG: readDeclaredG(located.pasted.gBlocks, found, resolveComune, resolveOwner), summaries: read.summaries }
+    ? { declaredG: readDeclaredG(located.pasted.gBlocks, found, resolveComune, resolveOwner), summaries: read.summaries }
     : undefined;
   return {
     located, config,

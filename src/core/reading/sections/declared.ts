@@ -11,7 +11,7 @@ import { foldText } from '../../names/normalize';
 import { TableSheet } from '../table';
 import { isBlank, readNumber, readText } from '../values';
 import { Block } from './blocks';
-import { VCell, comuneCell, ownerAndComune } from './virtual';
+import { VCell, comuneCell, inOrder, ownerAndComune } from './virtual';
 import type { CellPos } from '../model';
 
 export interface DeclaredG {
@@ -43,8 +43,7 @@ export function readDeclaredG(blocks: Block[], found: Findings, resolveComune: C
       return reading.problem && reading.problem !== 'ambiguous-number' ? null : reading.value;
     };
     const carried = { ente: null as VCell | null };
-    for (const r of [...b.rows, ...b.totals].sort((x, y) => x - y)) {
-      const isTotal = b.totals.includes(r);
+    for (const { r, total: isTotal } of inOrder(b)) {
       for (const c of b.parts) count(r, c);
       const totalCol = b.cols.get('total')!;
       if (isBlank(sheet.values[r]?.[totalCol] ?? null)) continue;

@@ -6,7 +6,6 @@
  * write in the row comes from where the user sees it: the Stato from the section's title, an owner
  * written once from the row above, a comune from "Comune di X".
  */
-import { columnLetter } from '../../address';
 import { foldText } from '../../names/normalize';
 import { CellValue, SheetSnapshot } from '../../snapshot';
 import { TABLES, TableSpec } from '../schema';
@@ -15,7 +14,6 @@ import { isBlank, readText } from '../values';
 import { ALER_RE, comuneOfOwner } from '../enti';
 import { officialComuni } from '../comuni';
 import { Block } from './blocks';
-import { CanonicalState } from '../states';
 
 type Kind = TableSpec['kind'];
 
@@ -37,13 +35,9 @@ export interface VCell {
 export interface VirtualRowOrigin {
   /** 'list': a unit list with a Stato on each row (ALER's Allegato B); 'section': a b–f table. */
   from: 'list' | 'section';
-  state?: CanonicalState;
 }
 
 export interface PastedTable {
-  kind: Kind;
-  /** The pasted sheets it was read from, in order. */
-  sheets: string[];
   origins: Map<number, VirtualRowOrigin>;
   /** Comuni read from h, i, d bis list only the comuni that chose something: not the ambito's list. */
   partial: boolean;
@@ -64,7 +58,6 @@ export class VirtualSheet {
   readonly blockStarts: number[] = [];
   readonly grandTotals = new Set<number>();
   readonly origins = new Map<number, VirtualRowOrigin>();
-  readonly sheets: string[] = [];
   /** Per virtual row, the pasted row's own cell that stands for a field the table does not have. */
   private readonly homes: (Source | null)[] = [null];
   readonly fields: string[];
@@ -78,7 +71,6 @@ export class VirtualSheet {
   /** A new table begins: its totals cover only its own rows. */
   startBlock(block: Block): void {
     this.blockStarts.push(this.rows.length);
-    if (!this.sheets.includes(block.sheet.name)) this.sheets.push(block.sheet.name);
     block.cols.forEach((c, field) => {
       const i = this.fields.indexOf(field);
       if (i >= 0 && !this.headerSources[i]) this.headerSources[i] = { sheet: block.sheet, r: block.headerRow, c };
@@ -126,7 +118,7 @@ export class VirtualSheet {
       return { sheet: s.sheet.name, row: s.sheet.originRow + s.r, col: s.sheet.originCol + s.c };
     };
     const sheet: SheetSnapshot = { name, originRow: 0, originCol: 0, values, formats, text, at };
-    const pasted: PastedTable = { kind: this.kind, sheets: [...this.sheets], origins: this.origins, partial };
+    const pasted: PastedTable = { origins: this.origins, partial };
     return {
       kind: this.kind,
       sheet,
@@ -221,7 +213,7 @@ function homeOf(block: Block, r: number): Source {
 }
 
 /** Data rows and total rows in the order they were pasted (a subtotal adds up only the rows above it). */
-function inOrder(block: Block): { r: number; total: boolean }[] {
+export function inOrder(block: Block): { r: number; total: boolean }[] {
   return [...block.rows.map((r) => ({ r, total: false })), ...block.totals.map((r) => ({ r, total: true }))].sort((x, y) => x.r - y.r);
 }
 
@@ -246,7 +238,7 @@ export function addUnits(v: VirtualSheet, block: Block): void {
     const stato = !isBlank(ownState.v) || listed ? ownState : derived(state!, stateFrom);
     v.add(
       { ...cells, ente: ente ?? undefined, comune: comune ?? undefined, stato },
-      { origin: listed ? { from: 'list' } : { from: 'section', ...(state ? { state } : {}) }, home: homeOf(block, r) },
+      { origin: { from: listed ? 'list' : 'section' }, home: homeOf(block, r) },
     );
   }
 }
@@ -361,8 +353,3 @@ export class VirtualComuni {
   }
 }
 
-export function cellA1(s: Source): { sheet: string; cell: string; row: number; col: number } {
-  const row = s.sheet.originRow + s.r;
-  const col = s.sheet.originCol + s.c;
-  return { sheet: s.sheet.name, cell: `${columnLetter(col)}${row + 1}`, row, col };
-}

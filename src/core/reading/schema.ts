@@ -155,3 +155,10 @@ const FIELD_BY_HEADER = new Map<TableSpec['kind'], Map<string, string>>(
 export function fieldOfHeader(kind: TableSpec['kind'], header: string): string | null {
   return FIELD_BY_HEADER.get(kind)!.get(headerKey(header)) ?? null;
 }
+
+/**
+ * A «Totale» row's label, folded («Totale», «TOTALI», «Tot.», «Totale complessivo», «Totale ALER»):
+ * a sum of the rows above it, never units. The standard sheets and the pasted tables tell their
+ * totals by it.
+ */
+export const TOTAL_LABEL = /^(totale|totali|tot)\b/;

@@ -12,6 +12,7 @@ import {
   SheetKind,
   TABLE_ORDER,
   TABLES,
+  TOTAL_LABEL,
   TableSpec,
   headerKey,
 } from './schema';
@@ -159,8 +160,6 @@ function findHeaderRow(spec: TableSpec, sheet: SheetSnapshot): { row: number; ma
   }
   return best;
 }
-
-const TOTAL_LABEL = /^(totale|totali|tot|totale complessivo|totale generale|totale ambito)\b/;
 
 function isTotalRow(sheet: SheetSnapshot, r: number, labelCols: number[]): boolean {
   for (const c of labelCols) {

@@ -7,7 +7,7 @@ import { foldText } from '../../names/normalize';
 import { CellValue, SheetSnapshot } from '../../snapshot';
 import { isBlank, readNumber, readText } from '../values';
 import { SectionKind, saysNone, sectionOfSheetName, sectionOfTitle } from './titles';
-import { TableSpec, fieldOfHeader } from '../schema';
+import { TOTAL_LABEL, TableSpec, fieldOfHeader } from '../schema';
 
 /** A table under a section title, or a unit list of its own (ALER's Allegato B: a Stato on each row). */
 export interface Block {
@@ -57,11 +57,9 @@ function cellsOf(row: CellValue[] | undefined): Cells {
   return out;
 }
 
-const TOTAL = /^(totale|totali|tot)\b/;
-
 function isTotal(cells: Cells): boolean {
   const first = cells.find((x) => x.text !== null);
-  return !!first && TOTAL.test(foldText(first.text!));
+  return !!first && TOTAL_LABEL.test(foldText(first.text!));
 }
 
 const FIGURE_FIELDS = ['numero', 'sat', 'assegnate', 'total', 'totale', 'sap'];

@@ -15,6 +15,7 @@ import { NotAPlanError, Readiness, notAPlanMessage, readinessOf } from './scope'
 import { WorkbookSnapshot } from './snapshot';
 import { WritePlan, buildWritePlan } from './output/write-plan';
 import { YearSummary, orderPrevious } from './previous/year';
+import { PreviousYearTable, previousYearTable } from './output/riepilogo-previous';
 
 export interface EngineResult {
   report: Report;
@@ -25,6 +26,16 @@ export interface EngineResult {
   readiness: Readiness;
   /** The previous years compared, most recent first (empty without --previous). */
   previous: YearSummary[];
+  /** Which years those are, as the pane, the page and the kept results name them. */
+  compared: ComparedYear[];
+  /** The per-owner comparison with last year (null without one): Riepilogo writes it, the pane and the page show it. */
+  comparison: PreviousYearTable | null;
+}
+
+export interface ComparedYear {
+  anno: number | null;
+  label: string;
+  source: YearSummary['source'];
 }
 
 export interface CheckOptions {
@@ -86,10 +97,17 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): E
   // Built when a shell asks for it: the command line's --json and a re-reading that only compares
   // fingerprints never write, and the write plan (every cell's note, the print layout) costs a third of the check.
   let writePlan: WritePlan | undefined;
+  // Built once, when asked: by Riepilogo and by the shells that show it.
+  let comparison: PreviousYearTable | null | undefined;
+  const comparisonOf = () => (comparison !== undefined ? comparison : (comparison = previousYearTable({ model, sectionG, previous })));
   return {
     report, model, sectionG, anomalies, readiness, previous,
+    compared: previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source })),
+    get comparison() {
+      return comparisonOf();
+    },
     get writePlan() {
-      return (writePlan ??= buildWritePlan({ model, sectionG, anomalies, report, readiness, previous }));
+      return (writePlan ??= buildWritePlan({ model, sectionG, anomalies, report, readiness, previous, comparison: comparisonOf() }));
     },
   };
 }

@@ -14,7 +14,6 @@ import type { Report } from '../core/report';
 import type { CheckOutcome, SavedCheck } from '../taskpane/service';
 import { jsonBytes } from './budget';
 import { savedCheck } from './kept-check';
-import { previousYearTable } from '../core/output/riepilogo-previous';
 import type { YearSummary } from '../core/previous/year';
 import type { Readiness } from '../core/scope';
 import type { Capabilities } from './capabilities';
@@ -54,9 +53,6 @@ export interface EngineAnswer {
   keptBytes: number;
   /** The plan document's content (small: the tables of the chapter), rendered to .docx only when asked. */
   document: PlanDocument;
-  /** The previous years compared with, most recent first. */
-  compared: NonNullable<CheckOutcome['compared']>;
-  comparison?: CheckOutcome['comparison'];
 }
 
 /** What the engine's side reports while it works, for the progress bar. */
@@ -111,11 +107,9 @@ export function decide(job: EngineJob, onChecked: (result: EngineResult) => void
   // planWrite reads no Office.js object: the tokens stand in for them and come back in the decision.
   const decision = planWrite(result, job.read as unknown as WorkbookRead, job.caps) as unknown as DetachedDecision;
   const fingerprint = reportFingerprint(result.report);
-  const compared = result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source }));
-  const comparison = previousYearTable(result) ?? undefined;
-  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision, undefined, compared, comparison), fingerprint, UNDATED);
+  const kept = savedCheck(outcomeOf(result.report, result.readiness, decision, undefined, result.compared, result.comparison ?? undefined), fingerprint, UNDATED);
   const document = buildPlanDocument(result);
-  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document, compared, ...(comparison ? { comparison } : {}) };
+  return { report: result.report, readiness: result.readiness, decision, fingerprint, kept, keptBytes: jsonBytes(JSON.stringify(kept)), document };
 }
 
 /** Stands for the date of the write until the main thread puts it (same length: the size holds). */

@@ -204,7 +204,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           // Everything is decided, every precondition checked, before the first write.
           const decision = attach(result.decision, objects);
           mark('deciso');
-          const outcome = outcomeOf(result.report, result.readiness, decision, result.document, result.compared, result.comparison);
+          const outcome = outcomeOf(result.report, result.readiness, decision, result.document, result.kept.outcome.compared, result.kept.outcome.comparison);
           // From the first write on, «Annulla» would leave the workbook half-written: it no longer stops anything.
           gate.writing();
           onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati (non si può più annullare)…', fraction: 0.75, cancellable: false });

@@ -6,7 +6,6 @@
  */
 import { buildPlanDocument } from '../core/document';
 import { PREVIOUS_YEAR_ACTION } from '../core/previous/wording';
-import { previousYearTable } from '../core/output/riepilogo-previous';
 import { check } from '../core/engine';
 import { PreviousYearError, YearSummary } from '../core/previous/year';
 import { readXlsx } from '../adapters/xlsx/reader';
@@ -112,8 +111,8 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
     notices: [],
     // The chapter's content travels with the verdict (small); the .docx is made only when asked.
     document: buildPlanDocument(result),
-    ...(result.previous.length ? { compared: result.previous.map((p) => ({ anno: p.anno, label: p.label, source: p.source })) } : {}),
-    ...(result.previous.length ? { comparison: previousYearTable(result)! } : {}),
+    ...(result.compared.length ? { compared: result.compared } : {}),
+    ...(result.comparison ? { comparison: result.comparison } : {}),
   };
   return { outcome, plan: result.writePlan, snapshot, archive, layouts };
 }

@@ -52,7 +52,7 @@ export function previousYearTable({ model, sectionG, previous }: Pick<PlanInput,
 }
 
 export function previousYearSection(s: SheetBuilder, input: PlanInput): void {
-  const table = previousYearTable(input);
+  const table = input.comparison !== undefined ? input.comparison : previousYearTable(input);
   if (!table) return;
   s.subtitle(table.title);
   s.pagedTable('RiepilogoConfronto', table.header, table.rows, { emptyText: 'Nessun ente con unità assegnabili nei due anni.', total: table.total });

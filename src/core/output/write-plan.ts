@@ -4,6 +4,7 @@
  * on cells with anomalies, and the computed columns the add-in owns. No value a user typed is touched,
  * and nothing here depends on the clock, so two runs write the same workbook.
  */
+import type { PreviousYearTable } from './riepilogo-previous';
 import { a1, parseA1 } from '../address';
 import { PlanModel, UnitRow } from '../reading/plan';
 import { OUTPUT_SHEETS, OWNED_COLUMNS } from '../reading/schema';
@@ -58,6 +59,8 @@ export interface PlanInput {
   readiness: Readiness;
   /** The previous years compared (most recent first): Riepilogo adds «Confronto con l'anno precedente». */
   previous?: readonly YearSummary[];
+  /** Their per-owner comparison, when the engine has it already (built from `previous` otherwise). */
+  comparison?: PreviousYearTable | null;
 }
 
 export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);

@@ -38,8 +38,8 @@ export type DetachedDecision = Omit<WriteDecision, 'deleteFormats' | 'deleteComm
 export interface EngineJob {
   read: DetachedRead;
   caps: Capabilities;
-  /** Last year's plan (and the years before), to compare with; plain data, posted to the worker as it is. */
-  previous?: YearSummary[];
+  /** Last year's plan (and the years before), to compare with (none: []); plain data, posted to the worker as it is. */
+  previous: readonly YearSummary[];
 }
 
 export interface EngineAnswer {
@@ -102,7 +102,7 @@ export function attach(decision: DetachedDecision, objects: unknown[]): WriteDec
 
 /** The engine and the decision, where it runs (worker or main thread). */
 export function decide(job: EngineJob, onChecked: (result: EngineResult) => void = () => undefined): EngineAnswer {
-  const result = check(job.read.snapshot, { previous: job.previous ?? [] });
+  const result = check(job.read.snapshot, { previous: job.previous });
   onChecked(result);
   // planWrite reads no Office.js object: the tokens stand in for them and come back in the decision.
   const decision = planWrite(result, job.read as unknown as WorkbookRead, job.caps) as unknown as DetachedDecision;

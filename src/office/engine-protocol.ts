@@ -19,14 +19,14 @@ type Grid = 'values' | 'text' | 'formats';
 type SheetHead = Omit<SheetSnapshot, Grid> & { grids: Grid[] };
 
 export type ToEngine =
-  | { type: 'start'; read: Omit<DetachedRead, 'snapshot'>; sheets: SheetHead[]; caps: Capabilities; limit: number; previous?: YearSummary[] }
+  | { type: 'start'; read: Omit<DetachedRead, 'snapshot'>; sheets: SheetHead[]; caps: Capabilities; limit: number; previous: readonly YearSummary[] }
   | { type: 'rows'; sheet: number; grid: Grid; rows: unknown[][] }
   | { type: 'run' };
 
 export type FromEngine =
   | { type: 'event'; event: EngineEvent }
   | { type: 'answer'; message: PackMessage }
-  | { type: 'error'; message: string; notAPlan?: boolean; previousYear?: boolean };
+  | { type: 'error'; message: string; kind?: 'not-a-plan' | 'previous-year' };
 
 /** What the main thread needs of a Worker (a MessagePort in the Node tests). */
 export interface EnginePort {
@@ -85,7 +85,7 @@ export function workerEngine(spawn: () => EnginePort, options: WorkerEngineOptio
         else if (m.type === 'answer') {
           answer.add(m.message);
           if (answer.done) finish(() => resolve(answer.value as EngineAnswer));
-        } else finish(() => reject(m.notAPlan ? new NotAPlanError(m.message) : m.previousYear ? new PreviousYearError(m.message) : new Error(m.message)));
+        } else finish(() => reject(m.kind === 'not-a-plan' ? new NotAPlanError(m.message) : m.kind === 'previous-year' ? new PreviousYearError(m.message) : new Error(m.message)));
       };
       worker.onerror = (e) => {
         if (!heard && options.fallback && !settled) {
@@ -108,7 +108,7 @@ async function send(worker: EnginePort, job: EngineJob, rowCells: number, sliceM
     ...head,
     grids: ['values', ...(text ? ['text' as const] : []), ...(formats ? ['formats' as const] : [])],
   }));
-  worker.postMessage({ type: 'start', read, sheets, caps: job.caps, limit, ...(job.previous?.length ? { previous: job.previous } : {}) });
+  worker.postMessage({ type: 'start', read, sheets, caps: job.caps, limit, previous: job.previous });
   const events = sheetEvents(job.read);
   let since = now();
   for (const [i, s] of snapshot.sheets.entries()) {
@@ -138,7 +138,7 @@ async function send(worker: EnginePort, job: EngineJob, rowCells: number, sliceM
 
 /** The worker's side: gathers the job, runs it, answers in pieces. */
 export function serveEngine(scope: EngineScope): void {
-  let job: { read: Omit<DetachedRead, 'snapshot'>; caps: Capabilities; limit: number; sheets: SheetSnapshot[]; previous?: YearSummary[] } | null = null;
+  let job: { read: Omit<DetachedRead, 'snapshot'>; caps: Capabilities; limit: number; sheets: SheetSnapshot[]; previous: readonly YearSummary[] } | null = null;
   scope.onmessage = (e) => {
     const m = e.data;
     if (m.type === 'start') {
@@ -146,7 +146,7 @@ export function serveEngine(scope: EngineScope): void {
         read: m.read,
         caps: m.caps,
         limit: m.limit,
-        ...(m.previous ? { previous: m.previous } : {}),
+        previous: m.previous,
         sheets: m.sheets.map(({ grids, ...head }) => ({ ...head, values: [], ...(grids.includes('text') ? { text: [] } : {}), ...(grids.includes('formats') ? { formats: [] } : {}) })),
       };
       return;
@@ -160,13 +160,13 @@ export function serveEngine(scope: EngineScope): void {
     const { read, caps, limit, sheets, previous } = job;
     job = null;
     try {
-      const answer = decide({ read: { ...read, snapshot: { sheets } }, caps, ...(previous ? { previous } : {}) }, (r) =>
+      const answer = decide({ read: { ...read, snapshot: { sheets } }, caps, previous }, (r) =>
         scope.postMessage({ type: 'event', event: { step: 'checked', anomalies: r.report.anomalies.length } }),
       );
       pack(answer, (message) => scope.postMessage({ type: 'answer', message }), limit);
     } catch (err) {
-      if (err instanceof NotAPlanError) scope.postMessage({ type: 'error', message: err.message, notAPlan: true });
-      else if (err instanceof PreviousYearError) scope.postMessage({ type: 'error', message: err.message, previousYear: true });
+      if (err instanceof NotAPlanError) scope.postMessage({ type: 'error', message: err.message, kind: 'not-a-plan' });
+      else if (err instanceof PreviousYearError) scope.postMessage({ type: 'error', message: err.message, kind: 'previous-year' });
       else {
         // The stack stays in the worker's console; the pane says an unexpected error happened.
         console.error('Piano Offerta: errore del motore', err);

@@ -152,8 +152,6 @@ function engineFailure(err: unknown): unknown {
   return err;
 }
 
-/** Last year's summaries for the engine's job, when there are any. */
-const prev = (options: CheckOptions) => (options.previous?.length ? { previous: options.previous } : {});
 
 export function officeService({ excel, isSetSupported, platform, runEngine = inProcessEngine, now = () => new Date(), canDownload = true }: OfficeServiceOptions): AddinService {
   const caps = capabilitiesOf(isSetSupported);
@@ -195,7 +193,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           const { read: detached, objects } = detach(read);
           let result;
           try {
-            result = await runEngine({ read: detached, caps, ...prev(options) }, { ...(gate.signal ? { signal: gate.signal } : {}), onEvent: (e) => onProgress(progressOf(e)) });
+            result = await runEngine({ read: detached, caps, previous: options.previous ?? [] }, { ...(gate.signal ? { signal: gate.signal } : {}), onEvent: (e) => onProgress(progressOf(e)) });
           } catch (err) {
             gate.check();
             // No unit list: nothing to check, and nothing is written.
@@ -249,7 +247,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
           const read = await readWorkbook(context, caps, platform);
           try {
             // The same engine, off the main thread in the pane; nothing is written.
-            return (await runEngine({ read: detach(read).read, caps, ...prev(options) })).fingerprint === fingerprint;
+            return (await runEngine({ read: detach(read).read, caps, previous: options.previous ?? [] })).fingerprint === fingerprint;
           } catch (err) {
             // The plan's sheets are gone (or last year's no longer fits): the results on screen do not hold.
             if (err instanceof NotAPlanError || err instanceof PreviousYearError) return false;
@@ -263,7 +261,7 @@ export function officeService({ excel, isSetSupported, platform, runEngine = inP
         run(async (context) => {
           const read = await readWorkbook(context, caps, platform);
           try {
-            return (await runEngine({ read: detach(read).read, caps, ...prev(options) })).document;
+            return (await runEngine({ read: detach(read).read, caps, previous: options.previous ?? [] })).document;
           } catch (err) {
             throw engineFailure(err);
           }

@@ -132,7 +132,7 @@ async function jobOf(data: WorkbookData): Promise<EngineJob> {
   const host = fakeHost(data);
   const caps = capabilitiesOf(requirementsOf(20));
   const read = await host.excel.run((context) => readWorkbook(context, caps, 'desktop'));
-  return { read: detach(read).read, caps };
+  return { read: detach(read).read, caps, previous: [] };
 }
 
 describe('the engine in a worker', () => {

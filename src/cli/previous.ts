@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PreviousYearError, YearSummary } from '../core/previous/year';
 import { Report } from '../core/report';
 import { countOf } from '../core/italian';
-import { describeYears } from '../core/previous/wording';
+import { comparedHeadline, comparisonCounts } from '../core/previous/wording';
 import { readPreviousFile } from '../adapters/xlsx/previous';
 import { openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { whereOf } from './summary';
@@ -30,13 +30,9 @@ export function readPreviousYear(file: string): YearSummary {
 
 /** The comparison's lines under the summary: which years, and the warnings with their cells. */
 export function previousText(report: Report, previous: readonly YearSummary[], maxListed = 12): string {
-  const prev = report.anomalies.filter((a) => a.rule.startsWith('PREV_'));
-  const warnings = prev.filter((a) => a.severity === 'warning');
-  const years = describeYears(previous);
-  const lines = [
-    `Confronto con ${previous.length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${years}`,
-    `  ${countOf(warnings.length, 'avviso', 'avvisi')} · ${countOf(prev.length - warnings.length, 'informazione', 'informazioni')}`,
-  ];
+  const warnings = report.anomalies.filter((a) => a.rule.startsWith('PREV_') && a.severity === 'warning');
+  const { infos } = comparisonCounts(report.anomalies);
+  const lines = [comparedHeadline(previous), `  ${countOf(warnings.length, 'avviso', 'avvisi')} · ${countOf(infos, 'informazione', 'informazioni')}`];
   for (const a of warnings.slice(0, maxListed)) lines.push(`  - ${whereOf(a)}: ${a.message}`);
   if (warnings.length > maxListed) lines.push(`  … e altri ${warnings.length - maxListed} (vedere il foglio «Anomalie» della copia annotata o il report JSON)`);
   return lines.join('\n');

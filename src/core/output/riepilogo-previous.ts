@@ -1,6 +1,7 @@
 /** Riepilogo, «Confronto con l'anno precedente»: per owner, g last year, k this year, units still listed. */
 import { countOf } from '../italian';
 import { keyOf as nameKey } from '../previous/year';
+import { NO_COMPARED_OWNERS } from '../previous/wording';
 import { idKey } from '../reading/unit-id';
 import { compareRows } from '../section-g';
 import { SheetBuilder } from './sheet-builder';
@@ -55,6 +56,6 @@ export function previousYearSection(s: SheetBuilder, input: PlanInput): void {
   const table = input.comparison !== undefined ? input.comparison : previousYearTable(input);
   if (!table) return;
   s.subtitle(table.title);
-  s.pagedTable('RiepilogoConfronto', table.header, table.rows, { emptyText: 'Nessun ente con unità assegnabili nei due anni.', total: table.total });
+  s.pagedTable('RiepilogoConfronto', table.header, table.rows, { emptyText: NO_COMPARED_OWNERS, total: table.total });
   s.paragraph(null, "Le differenze con l'anno precedente (enti e comuni che non rispondono più, unità con un altro ente o comune, alloggi SAP molto diversi) sono nel foglio «Anomalie», con le regole PREV_*.");
 }

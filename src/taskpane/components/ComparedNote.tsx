@@ -1,6 +1,6 @@
 /** Which previous years the plan was compared with, and what the comparison found (its anomalies are in the list). */
 import { Body1, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { describeYears } from '../../core/previous/wording';
+import { NO_COMPARED_OWNERS, comparedHeadline, comparisonCounts } from '../../core/previous/wording';
 import { countOf, formatNumber } from '../italian';
 import type { CheckOutcome } from '../service';
 
@@ -29,13 +29,12 @@ export function ComparedNote({ outcome, mode }: { outcome: CheckOutcome; mode: '
   const s = useStyles();
   const table = outcome.comparison;
   const compared = outcome.compared ?? [];
-  const prev = outcome.report.anomalies.filter((a) => a.rule.startsWith('PREV_'));
-  const warnings = prev.filter((a) => a.severity === 'warning').length;
+  const { warnings, infos } = comparisonCounts(outcome.report.anomalies);
   return (
     <section className={s.root} aria-label="Confronto con l'anno precedente, per ente">
       <Body1 as="p" data-testid="compared">
-        {`Confronto con ${compared.length === 1 ? "l'anno precedente" : 'gli anni precedenti'}: ${describeYears(compared)}. `}
-        {`${countOf(warnings, 'avviso', 'avvisi')} e ${countOf(prev.length - warnings, 'informazione', 'informazioni')}, nell'elenco delle anomalie e nel foglio «Riepilogo»${mode === 'file' ? ' della copia' : ''}.`}
+        {`${comparedHeadline(compared)}. `}
+        {`${countOf(warnings, 'avviso', 'avvisi')} e ${countOf(infos, 'informazione', 'informazioni')}, nell'elenco delle anomalie e nel foglio «Riepilogo»${mode === 'file' ? ' della copia' : ''}.`}
       </Body1>
       {table && table.rows.length > 0 && (
         <Table size="extra-small" className={s.table} aria-label={table.title} data-testid="comparison-table">
@@ -65,7 +64,7 @@ export function ComparedNote({ outcome, mode }: { outcome: CheckOutcome; mode: '
       {table && table.rows.length > 0 && (
         <Caption1>g: unità assegnabili nel piano; k: unità assegnate; stesso ID: ancora assegnabili con lo stesso Codice ID.</Caption1>
       )}
-      {table && table.rows.length === 0 && <Caption1>Nessun ente con unità assegnabili nei due anni.</Caption1>}
+      {table && table.rows.length === 0 && <Caption1>{NO_COMPARED_OWNERS}</Caption1>}
     </section>
   );
 }

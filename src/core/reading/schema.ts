@@ -147,13 +147,25 @@ export function headerKey(header: string): string {
 export const OUTPUT_SHEET_KEYS = new Set(Object.values(OUTPUT_SHEETS).map((n) => foldText(n)));
 export const OWNED_COLUMN_KEYS = new Set(Object.values(OWNED_COLUMNS).map((n) => headerKey(n)));
 
-const FIELD_BY_HEADER = new Map<TableSpec['kind'], Map<string, string>>(
-  (Object.keys(TABLES) as TableSpec['kind'][]).map((kind) => [kind, new Map(TABLES[kind].fields.flatMap((f) => f.headers.map((h) => [headerKey(h), f.key] as const)))]),
+/** Per kind of sheet, each header's key → the fields it names, with the rank of that spelling among the field's. */
+export const HEADER_INDEX = new Map(
+  (Object.keys(TABLES) as TableSpec['kind'][]).map((kind) => {
+    const byKey = new Map<string, { field: string; rank: number }[]>();
+    for (const f of TABLES[kind].fields) {
+      f.headers.forEach((h, rank) => {
+        const k = headerKey(h);
+        const list = byKey.get(k) ?? [];
+        list.push({ field: f.key, rank });
+        byKey.set(k, list);
+      });
+    }
+    return [kind, byKey] as const;
+  }),
 );
 
-/** The standard field a header names in a sheet of this kind (canonical header or synonym), or null. */
+/** The standard field a header names in a sheet of this kind (canonical header or synonym; the last field when several share it), or null. */
 export function fieldOfHeader(kind: TableSpec['kind'], header: string): string | null {
-  return FIELD_BY_HEADER.get(kind)!.get(headerKey(header)) ?? null;
+  return HEADER_INDEX.get(kind)!.get(headerKey(header))?.at(-1)?.field ?? null;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   SheetKind,
   TABLE_ORDER,
   TABLES,
+  HEADER_INDEX,
   TOTAL_LABEL,
   TableSpec,
   headerKey,
@@ -81,19 +82,6 @@ export function cellValue(sheet: SheetSnapshot, row: number, col: number | undef
   return v === undefined ? null : v;
 }
 
-function headerMatchesOf(spec: TableSpec): Map<string, { field: string; rank: number }[]> {
-  const byKey = new Map<string, { field: string; rank: number }[]>();
-  for (const f of spec.fields) {
-    f.headers.forEach((h, rank) => {
-      const k = headerKey(h);
-      const list = byKey.get(k) ?? [];
-      list.push({ field: f.key, rank });
-      byKey.set(k, list);
-    });
-  }
-  return byKey;
-}
-const HEADER_INDEX = new Map(TABLE_ORDER.map((k) => [k, headerMatchesOf(TABLES[k])]));
 
 interface MappedHeader {
   columns: Map<string, ColumnMatch>;

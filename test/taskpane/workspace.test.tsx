@@ -16,6 +16,11 @@ import type { AddinService, Progress, SavedCheck } from '../../src/taskpane/serv
 import { renderWithoutCss } from '../support/render';
 import { buildPlanDocument } from '../../src/core/document';
 import { checkOutcome, cremonaReport, cremonaResult, deferred, fakeService, workbookStatus } from './fake-service';
+import type { YearSummary } from '../../src/core/previous/year';
+
+// Last year's files are read in the file worker, which jsdom has not: its reading is given by each test.
+const reading = { next: Promise.resolve<YearSummary[]>([]) };
+jest.mock('../../src/standalone/worker-client', () => ({ readPreviousFiles: () => reading.next }));
 
 const ALL_MISSING = ['Ambito', 'Comuni', 'Enti', 'Unita', 'SAT', 'Assegnazioni'];
 const EMPTY = workbookStatus({ empty: true, standardPresent: [], standardMissing: ALL_MISSING });
@@ -175,6 +180,57 @@ describe('the last check, kept in the workbook', () => {
     await waitFor(() => expect(button('Rimuovi risultati').disabled).toBe(false));
     expect(button('Controlla e calcola').disabled).toBe(false);
     expect(button('Crea fogli standard').disabled).toBe(false);
+  });
+});
+
+describe('«Confronta con l\'anno precedente…», in Excel', () => {
+  const SUMMARY: YearSummary = { label: 'piano-2022.json', source: 'report', ambito: 'Cremona', anno: 2022, owners: new Map(), comuni: null, units: null };
+  const choose = (name: string) =>
+    fireEvent.change(screen.getByLabelText("Piano dell'anno precedente (.xlsx o .json)"), { target: { files: [new File(['{}'], name, { type: 'application/json' })] } });
+
+  test('the file read and the plan checked with it in one action: busy throughout, the workbook looked at once after', async () => {
+    const read = deferred<YearSummary[]>();
+    reading.next = read.promise;
+    const service = fakeService({
+      checkAndApply: async (onProgress) => {
+        onProgress({ stage: 'scrittura', label: 'Scrittura dei risultati…', fraction: 1 });
+        return checkOutcome();
+      },
+    });
+    renderPane(service);
+    // A check first: its finished progress is not what the reading of the file shows.
+    await waitFor(() => expect(button('Controlla e calcola').disabled).toBe(false));
+    fireEvent.click(button('Controlla e calcola'));
+    await screen.findByRole('heading', { name: 'Risultati del controllo' });
+    await waitFor(() => expect(button('Controlla e calcola').disabled).toBe(false));
+    const inspected = (service.inspect as jest.Mock).mock.calls.length;
+    choose('piano-2022.json');
+    // While the file is read: the progress bar from its start, the actions disabled.
+    const bar = screen.getByRole('region', { name: 'Azioni principali' });
+    expect(within(bar).getByRole('progressbar')).toBeTruthy();
+    expect(within(bar).getByText('Avvio del controllo…')).toBeTruthy();
+    expect(within(bar).queryByText('Scrittura dei risultati…')).toBeNull();
+    expect(button('Controlla e calcola').disabled).toBe(true);
+    await act(async () => read.resolve([SUMMARY]));
+    await waitFor(() => expect(service.checkAndApply).toHaveBeenCalledTimes(2));
+    await screen.findByRole('heading', { name: 'Risultati del controllo' });
+    await waitFor(() => expect(button('Controlla e calcola').disabled).toBe(false));
+    expect((service.checkAndApply as jest.Mock).mock.calls[1][2]).toEqual({ previous: [SUMMARY] });
+    expect((service.inspect as jest.Mock).mock.calls.length).toBe(inspected + 1);
+    expect(screen.getByTestId('previous-chosen').textContent).toBe('Anno precedente: «piano-2022.json»');
+  });
+
+  test('a file that cannot be compared: said, and the plan not checked again', async () => {
+    reading.next = Promise.reject(new UserFacingError('«piano-2023.json» è il piano 2023.', 'Scegliere il piano 2022.', 'unreadable'));
+    reading.next.catch(() => undefined);
+    const service = fakeService();
+    renderPane(service);
+    await waitFor(() => expect(button('Controlla e calcola').disabled).toBe(false));
+    choose('piano-2023.json');
+    expect(await screen.findByText(/«piano-2023\.json» è il piano 2023\./)).toBeTruthy();
+    await waitFor(() => expect(button('Controlla e calcola').disabled).toBe(false));
+    expect(service.checkAndApply).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('previous-chosen')).toBeNull();
   });
 });
 

@@ -239,27 +239,29 @@ export function Workspace({ service }: { service: AddinService }) {
     }
   };
 
-  const check = () =>
-    run('check', async () => {
-      // The previous results are about to be rewritten: showing them during the check would mislead.
-      const previous = shownRef.current;
-      setShown(null);
-      setRemoved(null);
-      setProgress(null);
-      const controller = new AbortController();
-      abort.current = controller;
-      try {
-        const outcome = await service.checkAndApply(setProgress, controller.signal, options());
-        setShown({ outcome, fingerprint: reportFingerprint(outcome.report), omitted: 0, fresh: 'current' });
-        announce(checkSummary(outcome), { polite: true });
-      } catch (err) {
-        // Cancelled before the first write: the workbook, and so the results it holds, are as they were.
-        if (controller.signal.aborted) setShown(previous);
-        throw err;
-      } finally {
-        abort.current = null;
-      }
-    });
+  /** «Controlla e calcola»: reads the plan, checks it and writes the results (the task of a 'check' run). */
+  const checkPlan = async () => {
+    // The previous results are about to be rewritten: showing them during the check would mislead.
+    const previous = shownRef.current;
+    setShown(null);
+    setRemoved(null);
+    setProgress(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const outcome = await service.checkAndApply(setProgress, controller.signal, options());
+      setShown({ outcome, fingerprint: reportFingerprint(outcome.report), omitted: 0, fresh: 'current' });
+      announce(checkSummary(outcome), { polite: true });
+    } catch (err) {
+      // Cancelled before the first write: the workbook, and so the results it holds, are as they were.
+      if (controller.signal.aborted) setShown(previous);
+      throw err;
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const check = () => run('check', checkPlan);
 
   const remove = () =>
     run('remove', async () => {
@@ -275,20 +277,22 @@ export function Workspace({ service }: { service: AddinService }) {
       setCreated({ outcome, comuniRequested: comuni.length, seq: ++seq.current });
     });
 
-  /** Last year's files chosen: read (in the file worker), then the plan is checked again with them. */
-  const choosePrevious = async (files: File[]) => {
-    let read = false;
-    await run('check', async () => {
+  /**
+   * Last year's files chosen: read (in the file worker), then the plan is checked again with them, in
+   * one action (one busy period, one look at the workbook after it). A file that cannot be compared
+   * is said in the error bar, and the plan is not checked again.
+   */
+  const choosePrevious = (files: File[]) =>
+    run('check', async () => {
+      // Not the last check's finished bar while the files are read.
+      setProgress(null);
       const { readPreviousFiles } = await import(/* webpackChunkName: "file-client" */ '../../standalone/worker-client');
       const summaries = await readPreviousFiles(files);
       const chosen = { names: files.map((f) => f.name), summaries };
       setPrevious(chosen);
       previousRef.current = chosen;
-      read = true;
+      await checkPlan();
     });
-    // A file that cannot be compared was said in the error bar: the plan is not checked again.
-    if (read) await check();
-  };
 
   const dropPrevious = () => {
     setPrevious(null);

@@ -170,6 +170,18 @@ describe('the last check, kept in the workbook', () => {
     expect(note.textContent).toContain(`Qui sotto le prime 10; le altre ${full.report.anomalies.length - 10} sono elencate nel foglio «Anomalie»`);
   });
 
+  test('kept results compared with a year not loaded here, and trimmed: both said, and nothing read again', async () => {
+    const full = checkOutcome();
+    const outcome = { ...full, compared: [{ anno: 2022, label: 'cremona-2022.json', source: 'report' as const }], report: { ...full.report, anomalies: full.report.anomalies.slice(0, 10) } };
+    const last = kept({ outcome, omittedAnomalies: full.report.anomalies.length - 10 });
+    const service = fakeService({ inspect: async () => workbookStatus({ hasResults: true, last }) });
+    renderPane(service);
+    const note = await screen.findByTestId('results-kept');
+    expect(note.textContent).toContain("confrontato con 2022 («cremona-2022.json», report JSON: solo la sezione g): per sapere se sono ancora esatti, scegliere di nuovo il file con «Confronta con l'anno precedente…».");
+    expect(note.textContent).toContain(`Qui sotto le prime 10; le altre ${full.report.anomalies.length - 10} sono elencate nel foglio «Anomalie»`);
+    expect(service.isCurrent).not.toHaveBeenCalled();
+  });
+
   test('a pane that cannot ask (an old Excel): every action stays available, as before', async () => {
     const service = fakeService({
       inspect: async () => {

@@ -97,21 +97,18 @@ function FreshnessNote({ shown }: { shown: Shown }) {
     );
   }
   if (!shown.keptAt) return null;
-  if (shown.fresh === 'unverified') {
-    return (
-      <MessageBar intent="info" layout="multiline" data-testid="results-kept">
-        <MessageBarBody>
-          Risultati dell&apos;ultimo controllo, del {when(shown.keptAt)}, confrontato con {describeYears(shown.outcome.compared ?? [])}: per
-          sapere se sono ancora esatti, scegliere di nuovo il file con «Confronta con l&apos;anno precedente…».
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
+  const state =
+    shown.fresh === 'unverified'
+      ? // Compared with a year whose file is not loaded: a new reading without it would always differ.
+        `, confrontato con ${describeYears(shown.outcome.compared ?? [])}: per sapere se sono ancora esatti, scegliere di nuovo il file con «Confronta con l'anno precedente…».`
+      : shown.fresh === 'checking'
+        ? ': verifica in corso che la cartella non sia cambiata…'
+        : ': la cartella non è cambiata da allora.';
   return (
     <MessageBar intent="info" layout="multiline" data-testid="results-kept">
       <MessageBarBody>
         Risultati dell&apos;ultimo controllo, del {when(shown.keptAt)}
-        {shown.fresh === 'checking' ? ': verifica in corso che la cartella non sia cambiata…' : ': la cartella non è cambiata da allora.'}
+        {state}
         {shown.omitted > 0 &&
           ` Qui sotto le prime ${formatNumber(shown.outcome.report.anomalies.length)}; ${shown.omitted === 1 ? "l'altra è elencata" : `le altre ${formatNumber(shown.omitted)} sono elencate`} nel foglio «Anomalie», e «Controlla e calcola» le riporta tutte qui.`}
       </MessageBarBody>

@@ -26,6 +26,9 @@ function markAll(marks: WorkerMarks): void {
   }
 }
 
+/** The worker's error message as the error the page shows: a UserFacingError unless unexpected. */
+const errorOf = (m: Extract<FromWorker, { type: 'error' }>): Error => (m.unexpected ? new Error(m.message) : new UserFacingError(m.message, m.action, m.code));
+
 const newWorker = () => new Worker(new URL('./file-worker.ts', import.meta.url), { name: 'piano-offerta-file' });
 
 /** A worker started ahead, idle until a file is chosen. */
@@ -66,7 +69,7 @@ export function startFileCheck(file: File, on: FileCheckHandlers, previous: File
       on.copy(m.outcome, new Blob([m.copy], { type: XLSX_TYPE }), m.fileName);
     } else if (m.type === 'error') {
       stop();
-      on.error(m.unexpected ? new Error(m.message) : new UserFacingError(m.message, m.action, m.code));
+      on.error(errorOf(m));
     }
   };
   worker.onerror = (e) => {
@@ -88,7 +91,7 @@ export function readPreviousFiles(files: File[]): Promise<YearSummary[]> {
         resolve(m.summaries);
       } else if (m.type === 'error') {
         worker.terminate();
-        reject(m.unexpected ? new Error(m.message) : new UserFacingError(m.message, m.action, m.code));
+        reject(errorOf(m));
       }
     };
     worker.onerror = (e) => {

@@ -138,11 +138,12 @@ export function Workspace({ service }: { service: AddinService }) {
   const createButton = useRef<HTMLButtonElement>(null);
   // Bumped by every action: a freshness reading that started before one is out of date when it ends.
   const epoch = useRef(0);
-  // Last year's plan chosen in this session, compared with at every check (and every re-reading).
-  const [previous, setPrevious] = useState<{ names: string[]; summaries: YearSummary[] } | null>(null);
+  // Last year's plan chosen in this session, compared with at every check (and every re-reading); each
+  // summary's label is its file's name, which the picker shows.
+  const [previous, setPrevious] = useState<YearSummary[] | null>(null);
   const previousRef = useRef(previous);
   previousRef.current = previous;
-  const options = (): CheckOptions => (previousRef.current ? { previous: previousRef.current.summaries } : {});
+  const options = (): CheckOptions => (previousRef.current ? { previous: previousRef.current } : {});
 
   /** What the workbook holds now. Failing that (an old Excel, say), every action stays available. */
   const inspect = useCallback(async (): Promise<WorkbookStatus | null> => {
@@ -285,9 +286,8 @@ export function Workspace({ service }: { service: AddinService }) {
       setProgress(null);
       const { readPreviousFiles } = await import(/* webpackChunkName: "file-client" */ '../../standalone/worker-client');
       const summaries = await readPreviousFiles(files);
-      const chosen = { names: files.map((f) => f.name), summaries };
-      setPrevious(chosen);
-      previousRef.current = chosen;
+      setPrevious(summaries);
+      previousRef.current = summaries;
       await checkPlan();
     });
 
@@ -395,7 +395,7 @@ export function Workspace({ service }: { service: AddinService }) {
             Confronto con l&apos;anno precedente
           </Subtitle2>
           <Body1 as="p">Facoltativo: il piano dell&apos;anno prima (cartella .xlsx o report JSON), per vedere che cosa è cambiato.</Body1>
-          <PreviousYearPicker chosen={previous?.names ?? []} disabled={busy !== null} onChoose={(files) => void choosePrevious(files)} onRemove={dropPrevious} />
+          <PreviousYearPicker chosen={previous?.map((p) => p.label) ?? []} disabled={busy !== null} onChoose={(files) => void choosePrevious(files)} onRemove={dropPrevious} />
         </section>
       )}
       {removed && <RemovedNote key={removed.seq} outcome={removed.outcome} />}

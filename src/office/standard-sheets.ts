@@ -9,6 +9,8 @@ import { ComuneUfficiale } from '../core/reference/comuni';
 import type { CellValue } from '../core/snapshot';
 import { AMBITO_KEYS, SheetKind, TABLE_ORDER, TABLES } from '../core/reading/schema';
 import { sheetKindByName } from '../core/reading/table';
+import { comuneRow, sortedComuni } from '../core/reading/sections/standard';
+import { foldText } from '../core/names/normalize';
 import { UserFacingError } from '../taskpane/service';
 import { Capabilities } from './capabilities';
 import { freeTableName } from './write';
@@ -38,9 +40,9 @@ function rowsOf(kind: SheetKind, comuni: ComuneUfficiale[], filled: FilledRows):
   const rows = filled[kind] ?? [];
   if (kind === 'Comuni' && comuni.length) {
     // The comuni chosen in the list join those the pasted tables name (their choices kept).
-    const named = new Set(rows.map((r) => String(r[0]).toLowerCase()));
-    const more = comuni.filter((c) => !named.has(c.nome.toLowerCase())).map((c): CellValue[] => [c.nome, c.istat, null, null, null, null, null]);
-    return [...rows, ...more].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'it'));
+    const named = new Set(rows.map((r) => foldText(String(r[0]))));
+    const more = comuni.filter((c) => !named.has(foldText(c.nome))).map((c) => comuneRow(c.nome, c.istat));
+    return sortedComuni([...rows, ...more]);
   }
   return rows.length ? rows : [headersOf(kind).map(() => null)];
 }

@@ -7,7 +7,7 @@ import { foldText } from '../../names/normalize';
 import { comuniAttivi } from '../../reference/comuni';
 import { CellValue } from '../../snapshot';
 import type { PlanModel } from '../model';
-import { TABLE_ORDER, TableSpec } from '../schema';
+import { TABLES, TABLE_ORDER, TableSpec } from '../schema';
 import { LocatedWorkbook } from '../table';
 import { sectionLabel, sectionOrder } from './titles';
 
@@ -34,12 +34,22 @@ export function standardRowsFromPaste(model: PlanModel): Rows {
   return out;
 }
 
+/** A Comuni row as the standard sheet has it, by its fields: the name, the ISTAT code, the rest given or blank. */
+export function comuneRow(nome: string, istat: string, rest: Partial<Record<string, CellValue>> = {}): CellValue[] {
+  return TABLES.Comuni.fields.map((f) => (f.key === 'comune' ? nome : f.key === 'istat' ? istat : rest[f.key] ?? null));
+}
+
+/** The Comuni rows sorted as the standard sheet lists them, by name. */
+export function sortedComuni(rows: CellValue[][]): CellValue[][] {
+  return rows.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'it'));
+}
+
 function comuniRows(model: PlanModel): CellValue[][] {
   const istat = new Map(comuniAttivi().map((c) => [foldText(c.nome), c.istat]));
-  const byName = new Map<string, CellValue[]>();
+  const byName = new Map<string, { nome: string; choices: Partial<Record<string, CellValue>> }>();
   const add = (name: string | null | undefined) => {
     if (!name || byName.has(name) || !istat.has(foldText(name))) return;
-    byName.set(name, [name, istat.get(foldText(name))!, null, null, null, null, null]);
+    byName.set(name, { nome: name, choices: {} });
   };
   for (const u of model.units) if (u.comune.kind !== 'unknown') add(u.comune.name);
   for (const e of model.enti) if (e.comune && e.comune.kind !== 'unknown') add(e.comune.name);
@@ -48,9 +58,9 @@ function comuniRows(model: PlanModel): CellValue[][] {
     const name = c.official.kind === 'unknown' ? null : c.official.name;
     add(name);
     const row = name ? byName.get(name) : undefined;
-    if (row) [row[2], row[3], row[4], row[5]] = [c.soglia, c.categoria, c.motivazione, c.ffoo];
+    if (row) row.choices = { soglia: c.soglia, categoria: c.categoria, motivazione: c.motivazione, ffoo: c.ffoo };
   }
-  return [...byName.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'it'));
+  return sortedComuni([...byName.values()].map((c) => comuneRow(c.nome, istat.get(foldText(c.nome))!, c.choices)));
 }
 
 export function pastedSummary(located: LocatedWorkbook): { sheets: string[]; sections: string[]; standard: string[]; otherYear?: { sheet: string; years: number[] }[] } {

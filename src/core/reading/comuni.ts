@@ -39,10 +39,11 @@ const NO_COMUNE: ComuneRef = { name: null, kind: 'none', suggestions: [] };
 
 export type ComuneResolver = (written: string | null) => ComuneRef;
 
-/** A comune as written, resolved to the Comuni sheet's name (or the official one), once per spelling. */
-export function comuneResolver(comuni: ComuneRow[], official: NameResolver, partial = false, mentioned: string[] = []): ComuneResolver {
-  // Comuni pasted from h, i, d bis are some of the ambito's, not its list: the official list resolves.
-  const hasSheet = !partial && comuni.some((c) => c.written !== null);
+/**
+ * A comune as written, resolved to the Comuni sheet's name (or the official one), once per spelling.
+ * `hasSheet`: the ambito's list of comuni is there (see hasComuniSheet).
+ */
+export function comuneResolver(comuni: ComuneRow[], official: NameResolver, hasSheet: boolean, mentioned: string[] = []): ComuneResolver {
   // Without a Comuni sheet (an owner checking its own list) the official list stands for the ambito;
   // a pasted plan's own official names come first, as the ambito's list would.
   const resolver = hasSheet ? new NameResolver(comuni.flatMap((c) => (c.written ? [c.written] : []))) : official;

@@ -34,7 +34,9 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   const config = readAmbito(located.ambito, found);
   const official = officialComuni();
   const comuni = readComuni(tables.Comuni, found, official);
-  const resolveComune = comuneResolver(comuni, official, !!tables.Comuni?.pasted?.partial, located.pasted ? mentionedComuni(located.pasted) : []);
+  // Comuni read from pasted h, i, d bis tables are those that chose something, not the ambito's list.
+  const hasComuniSheet = !tables.Comuni?.pasted?.partial && comuni.some((c) => c.written !== null);
+  const resolveComune = comuneResolver(comuni, official, hasComuniSheet, located.pasted ? mentionedComuni(located.pasted) : []);
   const enti = readEnti(tables.Enti, found, resolveComune);
   const resolveOwner = ownerResolver(enti, resolveComune);
   const read = splitSummaries(tables.Unita, readUnita(tables.Unita, found, resolveComune, resolveOwner));
@@ -44,8 +46,7 @@ export function readPlan(located: LocatedWorkbook): PlanModel {
   return {
     located, config,
     ...(pasted ? { pasted } : {}),
-    // Comuni read from pasted h, i, d bis tables are those that chose something, not the ambito's list.
-    hasComuniSheet: !tables.Comuni?.pasted?.partial && comuni.some((c) => c.written !== null),
+    hasComuniSheet,
     hasEntiSheet: enti.some((e) => e.written !== null),
     comuni, enti,
     units: read.units,

@@ -18,15 +18,20 @@ export function comuneOfOwner(written: string): string | null {
   return written.replace(/^\s*comune(\s+di)?\s*/i, '').trim();
 }
 
+/** The kind of owner its name says: «ALER …», «Comune di …»; null when the name does not say. */
+export function tipoOfName(name: string | null): 'ALER' | 'Comune' | null {
+  const n = foldText(name ?? '');
+  if (ALER_RE.test(n)) return 'ALER';
+  if (COMUNE_PREFIX.test(n)) return 'Comune';
+  return null;
+}
+
 function parseTipo(v: string | null, name: string | null): EnteRow['tipo'] {
   const f = foldText(v ?? '');
   if (f.startsWith('aler')) return 'ALER';
   if (f.startsWith('comun')) return 'Comune';
   if (f.startsWith('operator') || f.includes('accreditat')) return 'Operatore accreditato';
-  const n = foldText(name ?? '');
-  if (ALER_RE.test(n)) return 'ALER';
-  if (COMUNE_PREFIX.test(n)) return 'Comune';
-  return null;
+  return tipoOfName(name);
 }
 
 const FIGURES = ['totale', 'sap', 'sas', 'altri', 'gDichiarato'] as const;

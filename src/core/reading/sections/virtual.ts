@@ -11,7 +11,7 @@ import { CellValue, SheetSnapshot } from '../../snapshot';
 import { TABLES, TableSpec } from '../schema';
 import { TableSheet } from '../table';
 import { isBlank, readText } from '../values';
-import { ALER_RE, comuneOfOwner } from '../enti';
+import { comuneOfOwner, tipoOfName } from '../enti';
 import { officialComuni } from '../comuni';
 import { Block } from './blocks';
 
@@ -270,7 +270,7 @@ export function addEnti(v: VirtualSheet, block: Block): void {
     if (name === null) continue;
     // The platform writes a comune's stock under the comune's bare name ("ANNICCO").
     if (!cells.tipo || isBlank(cells.tipo.v)) {
-      const tipo = ALER_RE.test(foldText(name)) ? 'ALER' : comuneOfOwner(name) !== null || official().resolve(name).kind !== 'unknown' ? 'Comune' : null;
+      const tipo = tipoOfName(name) ?? (official().resolve(name).kind !== 'unknown' ? 'Comune' : null);
       if (tipo) cells.tipo = derived(tipo, cells.ente!.from);
     }
     v.add(cells, { home: homeOf(block, r) });

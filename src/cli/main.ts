@@ -8,7 +8,7 @@ import { check } from '../core/engine';
 import { reportSchema } from '../core/report';
 import { NotAPlanError } from '../core/scope';
 import { UnreadableWorkbookError } from '../adapters/xlsx/workbook';
-import { SheetLayouts } from '../adapters/xlsx/reader/index';
+import { CopyableReading } from '../adapters/xlsx/reader/index';
 import { nativeChunkDeflate, nativeCrc32, nativeDeflate, openArchive, readArchive, readFileBytes } from '../adapters/xlsx/reader/node';
 import { AppliedPlan, ForeignOutputSheetError, annotatedCopy } from '../adapters/xlsx/annotate';
 import { planDocx } from '../adapters/docx';
@@ -73,9 +73,9 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
     // One reading for the check and the copy: both see the same values.
     const bytes = readFileBytes(file);
     const archive = openArchive(bytes, file, !!opts.out);
-    // A copy follows the reading's row layout: the sheets are not tokenized twice.
-    const layouts: SheetLayouts | undefined = opts.out ? new Map() : undefined;
-    const snapshot = readArchive(archive, bytes, file, layouts);
+    // A copy follows the reading (its archive, where it found each row): no sheet is read twice.
+    const reading: CopyableReading = { archive, layouts: new Map() };
+    const snapshot = readArchive(archive, bytes, file, opts.out ? reading.layouts : undefined);
     const previous = (opts.previous ?? []).map(readPreviousYear);
     const result = check(snapshot, { previous });
     let applied: AppliedPlan | null = null;
@@ -83,8 +83,8 @@ export async function runCheck(file: string, opts: { json?: string; out?: string
       // The copy is the user's package with our parts added: what we do not own is copied as stored.
       let copy;
       try {
-        copy = await annotatedCopy(bytes, result.writePlan, {
-          archive, deflate: nativeDeflate, crc32: nativeCrc32, deflateChunk: nativeChunkDeflate, ...(layouts ? { layouts } : {}),
+        copy = await annotatedCopy(reading, result.writePlan, {
+          deflate: nativeDeflate, crc32: nativeCrc32, deflateChunk: nativeChunkDeflate,
           firstCell: (name) => snapshot.sheets.find((s) => s.name === name)?.values[0]?.[0] ?? null,
         });
       } catch (err) {

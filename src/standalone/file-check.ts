@@ -120,7 +120,7 @@ export function checkBytes(bytes: Uint8Array, name: string, onProgress: (p: Prog
 /** The annotated copy of a checked file, and what to tell about its notes. */
 export async function copyOf(bytes: Uint8Array, name: string, checked: Checked): Promise<{ copy: Uint8Array; outcome: CheckOutcome }> {
   try {
-    const made = await annotatedCopy(bytes, checked.plan, { archive: checked.archive, layouts: checked.layouts, firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
+    const made = await annotatedCopy(checked, checked.plan, { firstCell: (n) => checked.snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null });
     const { highlightedCells, notedCells } = made.applied;
     const notices = notedCells < highlightedCells
       ? [{ message: `Nella copia le note spiegano le prime ${num(notedCells)} celle evidenziate (prima gli errori); tutte sono elencate nel foglio Anomalie.` }]

@@ -20,7 +20,7 @@ import { SheetBuilder } from '../../src/core/output/sheet-builder';
 import { WritePlan } from '../../src/core/output/write-plan';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
 import { runCli } from '../support/run-cli';
-import { NS, row, sheetXml, unitaRows, workbookParts, zip } from '../support/xlsx-package';
+import { NS, readForCopy, row, sheetXml, unitaRows, workbookParts, zip } from '../support/xlsx-package';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'copy');
 /** Parts we may edit; every other part must come back byte for byte. */
@@ -40,9 +40,10 @@ function planFor(snapshot: WorkbookSnapshot): WritePlan {
 }
 
 async function copyOf(bytes: Uint8Array) {
-  const snapshot = readXlsx(bytes, 'x.xlsx');
+  const reading = readForCopy(bytes);
+  const { snapshot } = reading;
   const plan = planFor(snapshot);
-  return { ...(await annotatedCopy(bytes, plan, { firstCell: (n) => snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null })), snapshot };
+  return { ...(await annotatedCopy(reading, plan, { firstCell: (n) => snapshot.sheets.find((x) => x.name === n)?.values[0]?.[0] ?? null })), snapshot };
 }
 
 const FILES = ['charts.xlsx', 'picture.xlsx', 'pivots.xlsx', 'table_with_absolute_paths.xlsx'];
@@ -116,10 +117,10 @@ test('a workbook with a data validation, a conditional format, a defined name an
   ws.getCell('A2').note = 'Controllato da Anna';
   wb.definedNames.add('Unita!$A$1:$B$2', 'Elenco');
   const original = new Uint8Array(await wb.xlsx.writeBuffer());
-  const snapshot = readXlsx(original, 'x.xlsx');
-  const plan = planFor(snapshot);
+  const reading = readForCopy(original);
+  const plan = planFor(reading.snapshot);
   plan.annotations.push({ sheet: 'Unita', cell: 'A2', row: 1, col: 0, severity: 'warning', note: 'Piano Offerta\nAvviso: prova.' });
-  const { bytes, applied } = await annotatedCopy(original, plan, { firstCell: () => 'ID' });
+  const { bytes, applied } = await annotatedCopy(reading, plan, { firstCell: () => 'ID' });
   expect(applied).toEqual({ highlightedCells: 2, notedCells: 2 });
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -137,9 +138,9 @@ test('a workbook with a data validation, a conditional format, a defined name an
 test('a package without a theme (as LibreOffice saves it) gets no theme declared; a validation over the whole sheet is copied, not expanded', async () => {
   const validation = '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"Sì,No"</formula1></dataValidation></dataValidations>';
   const original = zip(workbookParts([{ name: 'Unita', xml: sheetXml(row(1, ['ID', 'Stato']) + row(2, [1, 'Libero']), validation) }]));
-  const snapshot = readXlsx(original, 'x.xlsx');
+  const reading = readForCopy(original);
   const t = Date.now();
-  const { bytes } = await annotatedCopy(original, planFor(snapshot), { firstCell: () => 'ID' });
+  const { bytes } = await annotatedCopy(reading, planFor(reading.snapshot), { firstCell: () => 'ID' });
   expect(Date.now() - t).toBeLessThan(5000); // two minutes and 1.2 GB with exceljs
   const parts = unzipSync(bytes);
   expect(Object.keys(parts).some((n) => /theme/i.test(n))).toBe(false);

@@ -7,14 +7,14 @@ import ExcelJS from 'exceljs';
 import { annotatedCopy } from '../../src/adapters/xlsx/annotate';
 import { SheetBuilder } from '../../src/core/output/sheet-builder';
 import { rowBreaks, sheetXmlByName } from '../support/xlsx-parts';
-import { row, sheetXml, workbookParts, zip } from '../support/xlsx-package';
+import { readForCopy, row, sheetXml, workbookParts, zip } from '../support/xlsx-package';
 
 async function written(build: (s: SheetBuilder) => void, widths: number[], printedColumns?: number) {
   const s = new SheetBuilder('Riepilogo', widths, [0], printedColumns ? { printedColumns } : {});
   build(s);
   const sheet = s.build();
   const original = zip(workbookParts([{ name: 'Unita', xml: sheetXml(row(1, ['ID'])) }]));
-  const buf = Buffer.from((await annotatedCopy(original, { sheets: [sheet], annotations: [], columns: [] }, { firstCell: () => 'ID' })).bytes);
+  const buf = Buffer.from((await annotatedCopy(readForCopy(original), { sheets: [sheet], annotations: [], columns: [] }, { firstCell: () => 'ID' })).bytes);
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(buf as unknown as ExcelJS.Buffer);
   return { sheet, ws: back.getWorksheet('Riepilogo')!, breaks: rowBreaks(sheetXmlByName(buf).get('Riepilogo') ?? '') };

@@ -3,6 +3,9 @@
  * absolute paths, odd part names, UTF-16, cells without references, damaged archives.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { CopyableReading, SheetLayouts, readSnapshotFromArchive } from '../../src/adapters/xlsx/reader';
+import { ZipArchive } from '../../src/adapters/xlsx/zip';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
 
 export type Parts = Record<string, string | Uint8Array>;
 
@@ -52,4 +55,11 @@ export function unitaRows(n: number): string {
   const rows = [row(1, ['ID unità', 'Codice ente', 'Ente proprietario', 'Comune', 'Stato', 'Destinazione', 'Numero unità'])];
   for (let i = 0; i < n; i++) rows.push(row(i + 2, [i + 1, null, 'Comune di Crema', 'Crema', 'Libero', 'SAP', 1]));
   return rows.join('');
+}
+
+/** A workbook read as the command line reads it for a copy: the snapshot, and the reading the copy follows. */
+export function readForCopy(bytes: Uint8Array): CopyableReading & { snapshot: WorkbookSnapshot } {
+  const archive = new ZipArchive(bytes, { keepText: true });
+  const layouts: SheetLayouts = new Map();
+  return { archive, layouts, snapshot: readSnapshotFromArchive(archive, undefined, layouts) };
 }

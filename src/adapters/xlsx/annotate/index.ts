@@ -11,12 +11,11 @@ import { quoteSheetName } from '../../../core/address';
 import { OWNED_COLUMNS, OUTPUT_SHEETS } from '../../../core/reading/schema';
 import { WritePlan } from '../../../core/output/write-plan';
 import { Severity } from '../../../core/rules/rule';
-import { Inflater, ZipArchive } from '../zip';
+import { ZipArchive } from '../zip';
 import { Tok, XmlScanner } from '../xml';
 import { readRelationships, relsPartOf } from '../reader/package';
-import { readWorkbookInfo, SheetLayouts } from '../reader/index';
+import { CopyableReading, readWorkbookInfo } from '../reader/index';
 import { RowLayout } from '../reader/layout';
-import { readWorksheet } from '../reader/sheet';
 import { CT, editContentTypes, editRels, editWorkbook, freshId } from './package-edit';
 import { editSheet, OwnedColumnEdit, SheetEdits } from './sheet-edit';
 import { PartWriter } from './part-writer';
@@ -45,23 +44,22 @@ export interface AppliedPlan {
 }
 
 export interface CopyOptions {
-  inflate?: Inflater;
   deflate?: Deflater;
   crc32?: Crc32;
   /** Where there is one: a large edited part deflated piece by piece while the next is encoded. */
   deflateChunk?: ChunkDeflater;
-  /** The archive of `original` when the caller has it open already (its parts' text kept). */
-  archive?: ZipArchive;
-  /** Where the reading that made the plan found each sheet's rows (read again when absent). */
-  layouts?: SheetLayouts;
   /** The first cell of a sheet as read (to tell our earlier output sheets from a user's). */
   firstCell: (sheet: string) => CellValue;
 }
 
 const enc = new TextEncoder();
 
-export async function annotatedCopy(original: Uint8Array, plan: WritePlan, options: CopyOptions): Promise<{ bytes: Uint8Array; applied: AppliedPlan }> {
-  const zip = options.archive ?? new ZipArchive(original, options.inflate ? { inflate: options.inflate } : {});
+/**
+ * The copy follows the reading that made the plan: the same archive (its parts' text kept) and where
+ * that reading found each sheet's rows; no sheet is read again.
+ */
+export async function annotatedCopy(reading: CopyableReading, plan: WritePlan, options: CopyOptions): Promise<{ bytes: Uint8Array; applied: AppliedPlan }> {
+  const zip = reading.archive;
   const info = readWorkbookInfo(zip);
   // A part's new text, or the pieces it is made of (an edited unit list: encoded without joining them).
   const changed = new Map<string, string | PartWriter>();
@@ -85,8 +83,8 @@ export async function annotatedCopy(original: Uint8Array, plan: WritePlan, optio
   const stylesPart = stylesRel?.target ?? 'xl/styles.xml';
   const book = new StyleBook(stylesRel ? zip.text(stylesPart) : null);
   const layoutOf = (part: string): RowLayout => {
-    let layout = options.layouts?.get(part);
-    if (!layout) readWorksheet('', zip.text(part) ?? '', { shared: [], formats: [], date1904: false, layout: (layout = new RowLayout()) });
+    const layout = reading.layouts.get(part);
+    if (!layout) throw new Error(`${part}: not in the reading the copy follows`);
     return layout;
   };
   const crc32 = options.crc32 ?? tableCrc32;

@@ -67,6 +67,12 @@ export interface ReadProgress {
 /** Each worksheet part's row layout, filled by a reading that a copy will follow. */
 export type SheetLayouts = Map<string, RowLayout>;
 
+/** A reading an annotated copy can follow: the archive (its parts' text kept) and where each sheet's rows are. */
+export interface CopyableReading {
+  archive: ZipArchive;
+  layouts: SheetLayouts;
+}
+
 export function readSnapshotFromArchive(zip: ZipArchive, onProgress?: (p: ReadProgress) => void, layouts?: SheetLayouts): WorkbookSnapshot {
   const info = readWorkbookInfo(zip);
   const strings = partOfType(zip, info.part, 'sharedStrings');

@@ -50,13 +50,17 @@ function ownedCellXml(p: string, ref: string, v: string | number, style: number)
   return `<${p}c r="${ref}" s="${style}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${esc(v)}</${p}t></${p}is></${p}c>`;
 }
 
-/** The prefix of the root element's name with its colon ('' when SpreadsheetML is the default namespace). */
-function mainPrefix(xml: string): string {
+/**
+ * What the root's start tag says: the prefix SpreadsheetML's elements have here, with its colon (''
+ * when it is the default namespace), and where to declare xmlns:r if it is not declared (-1 if it is).
+ */
+function rootOf(xml: string): { prefix: string; relNamespaceAt: number } {
   const x = new XmlScanner(xml);
-  if (x.next() !== Tok.Open) return '';
-  const qname = xml.slice(x.start + 1, nameEnd(xml, x.start));
+  if (x.next() !== Tok.Open) return { prefix: '', relNamespaceAt: -1 };
+  const at = nameEnd(xml, x.start);
+  const qname = xml.slice(x.start + 1, at);
   const colon = qname.indexOf(':');
-  return colon < 0 ? '' : qname.slice(0, colon + 1);
+  return { prefix: colon < 0 ? '' : qname.slice(0, colon + 1), relNamespaceAt: x.attrIndex('xmlns:r') >= 0 ? -1 : at };
 }
 
 /** The end tag matching a start tag (`<x:row r="1">` → `</x:row>`). */
@@ -81,13 +85,11 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
   // The copy is UTF-8 whatever the original was (a part read as UTF-16 is written as UTF-8).
   const encoding = foreignEncodingAt(xml);
   if (encoding) replace(encoding[0], encoding[1], 'UTF-8');
+  const root = rootOf(xml);
   // The legacyDrawing we add refers to the relationships namespace as r:, which the root must declare.
-  if (edits.legacyDrawingRelId) {
-    const at = missingRelNamespaceAt(xml);
-    if (at >= 0) replace(at, at, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
-  }
+  if (edits.legacyDrawingRelId && root.relNamespaceAt >= 0) replace(root.relNamespaceAt, root.relNamespaceAt, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
   const owned = edits.owned;
-  const p = mainPrefix(xml);
+  const p = root.prefix;
   // An owned cell is `<c r="` and its column's letters, the row number, and a tail: what follows
   // `<c r="A1` is the same for every cell with the same value and style (100,000 rows share a few).
   const ownedRef = owned ? `<${p}c r="${columnLetter(owned.col)}` : '';
@@ -170,11 +172,13 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
           cells = inPlace ? read : null;
         }
         if (!fills || cells) {
-          // The start tag without spans, as two spans of the source (one when it has none).
+          // The start tag without spans, as two spans of the source (one when it has none); a
+          // self-closing row's made anew (it gets an end tag).
+          const selfTag = layout.selfClosing(i) ? withoutSpans(xml, start, layout.tagEnd(i), cut, true) : null;
           let from = layout.tagEnd(i);
-          if (layout.selfClosing(i)) {
+          if (selfTag) {
             out.span(copied, start);
-            out.push(withoutSpans(xml, start, layout.tagEnd(i), cut, layout.selfClosing(i)));
+            out.push(selfTag);
           } else if (cut) {
             const [a, b] = cut;
             out.span(copied, a);
@@ -187,7 +191,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
             out.push(restyled(xml, c, row, fill, book));
             from = c.end;
           }
-          if (!layout.selfClosing(i)) out.span(from, layout.closeStart(i));
+          if (!selfTag) out.span(from, layout.closeStart(i));
           const k = ownedAt(row);
           if (k >= 0) {
             const cell = owned.cells[k]!;
@@ -195,7 +199,7 @@ export function editSheet(xml: string, edits: SheetEdits, book: StyleBook, layou
             out.push(String(row + 1));
             out.push(ownedTail(cell.value, owned.styles[cell.severity ?? 'none']));
           }
-          if (layout.selfClosing(i)) out.push(endTagOf(withoutSpans(xml, start, layout.tagEnd(i), cut, layout.selfClosing(i))));
+          if (selfTag) out.push(endTagOf(selfTag));
           else out.span(layout.closeStart(i), layout.end(i));
           copied = layout.end(i);
           continue;
@@ -260,13 +264,6 @@ function nameEnd(xml: string, tagStart: number): number {
   let i = tagStart + 1;
   while (i < xml.length && !/[\s/>]/.test(xml[i]!)) i++;
   return i;
-}
-
-/** Where to declare xmlns:r in the root's start tag (right after its name); -1 when it is declared. */
-function missingRelNamespaceAt(xml: string): number {
-  const x = new XmlScanner(xml);
-  x.next();
-  return x.attrIndex('xmlns:r') >= 0 ? -1 : nameEnd(xml, x.start);
 }
 
 /**

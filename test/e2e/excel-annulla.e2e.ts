@@ -3,8 +3,8 @@
  * the pane says the workbook was not touched and it was not (the whole fake workbook compared), and
  * the next check runs to its end.
  */
-import { bigExcelPage, checkEnabled, marksOf, workbookHash } from './excel-large-support';
-import { usePaneHarness } from './support';
+import { bigExcelPage, marksOf, workbookHash } from './excel-large-support';
+import { buttonEnabled, usePaneHarness } from './support';
 
 const h = usePaneHarness();
 
@@ -46,7 +46,7 @@ test('«Annulla» while the engine works: the worker stops, the workbook is exac
   // Stopped after the reading, before the decision: in the engine's stage.
   expect(marks.letto).toBeDefined();
   expect(marks.deciso).toBeUndefined();
-  await checkEnabled(page);
+  await buttonEnabled(page, 'Controlla e calcola');
   expect(await page.getByTestId('g-total').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __workers: unknown[] }).__workers)).toEqual([{ name: 'piano-offerta-engine', terminated: true }]);
   // Whatever Office.js still had on its way has arrived: nothing was written.

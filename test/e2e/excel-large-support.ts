@@ -16,7 +16,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { bigPlan } from '../support/fake-excel/big';
 import { sheetValues } from '../support/fake-excel/host';
 import { excelMemberSets } from '../support/fake-excel/api-sets';
-import { PaneHarness, openExcelPane } from './support';
+import { PaneHarness, buttonEnabled, openExcelPane } from './support';
 
 export const PANE = { width: 350, height: 900 };
 export const UNITS = 100_000;
@@ -46,13 +46,8 @@ export function bigSheets(): Record<string, (string | number | null)[][]> {
 /** The pane in a page that believes it is in Excel on the web, the large plan open, its first look at the workbook done. */
 export async function bigExcelPage(h: PaneHarness): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await openExcelPane(h, bigSheets(), {}, { viewport: PANE, script: timedFakeOfficeScript() });
-  await checkEnabled(page);
+  await buttonEnabled(page, 'Controlla e calcola');
   return { context, page };
-}
-
-/** «Controlla e calcola» is there and enabled: the pane is at rest. */
-export async function checkEnabled(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Controlla e calcola' && !b.disabled));
 }
 
 export interface Task {

@@ -15,7 +15,7 @@ import { check } from '../../src/core/engine';
 import { ruleByCode } from '../../src/core/rules';
 import { PLANS, planSnapshot, planXlsx } from '../support/workbooks';
 import { unitaRows, sheetXml, workbookParts, zip } from '../support/xlsx-package';
-import { DIST, PANE, SCREENSHOTS, Sheets, openExcelPane, openFilePage, runAxe, usePaneHarness, planRows } from './support';
+import { DIST, PANE, SCREENSHOTS, Sheets, buttonEnabled, openExcelPane, openFilePage, runAxe, usePaneHarness, planRows } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'piano-e2e-'));
 const h = usePaneHarness();
@@ -24,12 +24,6 @@ const standalonePage = () => openFilePage(h);
 
 /** A page that believes it is in Excel: the fake host is installed before any script of the page. */
 const excelPage = (sheets: Sheets, options: Record<string, unknown> = {}) => openExcelPane(h, sheets, options);
-
-/** After an action the buttons are enabled again: the user can go on (and the screenshot shows the settled pane). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Controlla e calcola' && !b.disabled));
-}
-
 
 const CLEAN_PLAN: Record<string, (string | number | null)[][]> = {
   Ambito: [['Campo', 'Valore'], ['Ambito territoriale', 'Ambito di prova'], ['Comune capofila', 'Crema'], ['Anno di riferimento', 2027]],
@@ -238,7 +232,7 @@ describe('in Excel (fake Office host)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-in-corso.png') });
     await page.getByText("Pronto per l'Assemblea: no").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('g-total').textContent()).toBe('262');
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-risultati.png') });
     const fake = await page.evaluate(() => {
       const d = window.__pianoFake.data();
@@ -260,7 +254,7 @@ describe('in Excel (fake Office host)', () => {
     const { context, page } = await excelPage(CLEAN_PLAN);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText(/Nessuna anomalia/).waitFor();
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-tutto-in-ordine.png') });
     const serious = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious).toEqual([]);
@@ -283,7 +277,7 @@ describe('in Excel (fake Office host)', () => {
     await page.getByText("Pronto per l'Assemblea: no").waitFor({ timeout: 60_000 });
     await page.getByText(/«Unita» è protetto/).waitFor();
     expect(await page.getByText(/Rimuovi protezione foglio/).count()).toBeGreaterThan(0);
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     await page.getByText(/«Unita» è protetto/).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-foglio-protetto.png') });
     const fake = await page.evaluate(() => {
@@ -300,7 +294,7 @@ describe('in Excel (fake Office host)', () => {
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText(/Excel sta modificando una cella/).waitFor();
     expect(await page.getByText(/Invio o Esc/).count()).toBeGreaterThan(0);
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-errore.png') });
     const sheets = await page.evaluate(() => window.__pianoFake.data().sheets.map((s) => s.name));
     expect(sheets).not.toContain('Sezione g');
@@ -389,7 +383,7 @@ describe('what was checked: no plan, one owner’s list', () => {
     expect(await page.evaluate(() => window.__pianoFake.dump())).toEqual(before);
     await first.getByRole('button', { name: 'Crea fogli standard' }).click();
     await page.getByText(/Fogli creati/).waitFor();
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     expect(await page.getByRole('region', { name: 'Per iniziare' }).count()).toBe(0);
     await context.close();
   });
@@ -397,12 +391,12 @@ describe('what was checked: no plan, one owner’s list', () => {
   test('in Excel, a workbook with no plan (an address book): the message and the way to «Crea fogli standard»; the workbook unchanged', async () => {
     const { context, page } = await excelPage({ Contatti: [['Nome', 'Telefono'], ['Rossi', '0373 1234']] });
     const before = await page.evaluate(() => window.__pianoFake.dump());
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText(NOT_A_PLAN).waitFor();
     expect(await page.getByText(/Fogli presenti: «Contatti»/).count()).toBe(1);
     expect(await page.getByText(/usare «Crea fogli standard»/).count()).toBe(1);
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     // No results page: no verdict, no "Sezione g 0".
     expect(await page.getByRole('heading', { name: 'Risultati del controllo' }).count()).toBe(0);
     expect(await page.getByTestId('g-total').count()).toBe(0);
@@ -422,7 +416,7 @@ describe('what was checked: no plan, one owner’s list', () => {
     const { context, page } = await excelPage(CLEAN_PLAN);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     const g = await page.getByTestId('g-total').textContent();
     // Closing the pane and opening it again: the workbook stays open in Excel.
     await page.evaluate(() => window.__pianoFake.persist());
@@ -443,7 +437,7 @@ describe('what was checked: no plan, one owner’s list', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-da-aggiornare.png') });
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByTestId('g-total').waitFor({ timeout: 60_000 });
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     expect(await page.getByTestId('results-stale').count()).toBe(0);
     await page.evaluate(() => sessionStorage.clear());
     await context.close();
@@ -453,7 +447,7 @@ describe('what was checked: no plan, one owner’s list', () => {
     const { context, page } = await excelPage(ALER_LIST);
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText('Elenco delle unità – ALER Brescia-Cremona-Mantova: nessun errore').waitFor({ timeout: 60_000 });
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     expect(await page.getByText(/un solo ente, non un piano d'ambito/).count()).toBe(1);
     expect(await page.getByText(/Pronto per l'Assemblea/).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'excel-elenco-ente.png') });
@@ -494,7 +488,7 @@ describe('every cell of an anomaly, in Excel', () => {
     const selection = () => page.evaluate(() => window.__pianoFake.data().selection.replace(/'/g, ''));
     await page.getByRole('button', { name: 'Controlla e calcola' }).click();
     await page.getByText("Pronto per l'Assemblea: sì").waitFor({ timeout: 60_000 });
-    await settled(page);
+    await buttonEnabled(page, 'Controlla e calcola');
     await page.getByRole('button', { name: new RegExp(`^${ruleByCode('COMUNE_NAME_VARIANT')!.title}`) }).click();
     await page.getByText('Codice regola: COMUNE_NAME_VARIANT').waitFor();
     const navigator = page.getByRole('group', { name: 'Celle di questa anomalia' });

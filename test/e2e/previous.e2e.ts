@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '../../src/core/engine';
 import { planSnapshot, planXlsx, snapshot } from '../support/workbooks';
-import { SCREENSHOTS, Sheets, openExcelPane, openFilePage, usePaneHarness } from './support';
+import { SCREENSHOTS, Sheets, buttonEnabled, openExcelPane, openFilePage, usePaneHarness } from './support';
 
 jest.setTimeout(180_000);
 
@@ -31,7 +31,7 @@ test('the page: Cremona 2023 against its 2022 report; the comparison named and f
   expect(await page.getByTestId('compared').count()).toBe(0);
 
   // The second file, chosen after the check (its button is enabled once the copy is ready too): the same plan is checked again with it.
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === "Confronta con l'anno precedente…" && !b.disabled));
+  await buttonEnabled(page, "Confronta con l'anno precedente…");
   await page.getByLabel("Piano dell'anno precedente (.xlsx o .json)").setInputFiles(reportOf(2022, 'cremona-2022.json'));
   const compared = page.getByTestId('compared');
   await compared.waitFor({ timeout: 60_000 });
@@ -40,7 +40,7 @@ test('the page: Cremona 2023 against its 2022 report; the comparison named and f
   await page.screenshot({ path: join(SCREENSHOTS, 'file-confronto.png') });
 
   // A report of the same year is no previous year: the reason and what to choose.
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === "Confronta con l'anno precedente…" && !b.disabled));
+  await buttonEnabled(page, "Confronta con l'anno precedente…");
   await page.getByLabel("Piano dell'anno precedente (.xlsx o .json)").setInputFiles(reportOf(2023, 'cremona-2023.json'));
   await page.getByText('«cremona-2023.json» è il piano 2023, non di un anno precedente al 2023: indicare il piano 2022.').waitFor({ timeout: 60_000 });
   expect(await page.getByText(/Scegliere il piano dell'anno precedente dello stesso ambito/).count()).toBe(1);

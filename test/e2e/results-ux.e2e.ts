@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { PLANS } from '../support/workbooks';
-import { SCREENSHOTS, Sheets, openExcelPane, planRows, runAxe, usePaneHarness } from './support';
+import { SCREENSHOTS, Sheets, buttonEnabled, openExcelPane, planRows, runAxe, usePaneHarness } from './support';
 
 const PANE = { width: 350, height: 700 };
 const h = usePaneHarness();
@@ -20,7 +20,7 @@ async function checked(plan: (typeof PLANS)[number]): Promise<{ context: Browser
   const { context, page } = await excelPage(planRows(plan));
   await page.getByRole('button', { name: 'Controlla e calcola' }).click();
   await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Controlla e calcola' && !b.disabled));
+  await buttonEnabled(page, 'Controlla e calcola');
   return { context, page };
 }
 

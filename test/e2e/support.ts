@@ -140,6 +140,14 @@ export async function openExcelPane(
   return { context, page, requests };
 }
 
+/**
+ * The button named `name` (its text) is there and enabled: after «Controlla e calcola», the pane at
+ * rest, the user can go on (and a screenshot shows the settled pane).
+ */
+export async function buttonEnabled(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((n) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === n && !b.disabled), name);
+}
+
 /** A plan's sheets as rows of values, typed as in Excel (numbers as numbers, codes as text). */
 export function planRows(plan: PlanName): Sheets {
   const snap = planSnapshot(plan);

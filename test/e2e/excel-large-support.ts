@@ -10,42 +10,29 @@
  * engine (the rows to the worker, the worker, the answer back: Piano Offerta's code alone), writing
  * (Office.js building its requests, Piano Offerta queueing the commands).
  */
-import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { BrowserContext, Page } from 'playwright-core';
 import { bigPlan } from '../support/fake-excel/big';
 import { sheetValues } from '../support/fake-excel/host';
-import { excelMemberSets } from '../support/fake-excel/api-sets';
-import { PaneHarness, buttonEnabled, openExcelPane } from './support';
+import { PaneHarness, Sheets, buttonEnabled, fakeOfficeScript, installedValues, openExcelPane } from './support';
 
-export const PANE = { width: 350, height: 900 };
 export const UNITS = 100_000;
 /** The issue's bound: no task of the pane longer than this during a check. */
 export const BOUND_MS = 100;
 
-let fakeBundle: string | null = null;
-/** fake-office.ts with the fake Excel's own time recorded (fake-office-timed.ts). */
-function timedFakeOfficeScript(): string {
-  fakeBundle ??= [
-    `window.__pianoApiSets = ${JSON.stringify(excelMemberSets())};`,
-    buildSync({ entryPoints: [join(__dirname, 'fake-office-timed.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' }).outputFiles[0]!.text,
-  ].join('\n');
-  return fakeBundle;
-}
-
-let sheets: Record<string, (string | number | null)[][]> | null = null;
+let sheets: Sheets | null = null;
 /** The plan as rows of values, as the fake host installs them (Ambito, Comuni, Enti, Unita of 100,000 units). */
-export function bigSheets(): Record<string, (string | number | null)[][]> {
+export function bigSheets(): Sheets {
   if (!sheets) {
     const big = bigPlan(UNITS);
-    sheets = Object.fromEntries(big.sheets.map((s) => [s.name, sheetValues(big, s.name).map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)))]));
+    sheets = Object.fromEntries(big.sheets.map((s) => [s.name, installedValues(sheetValues(big, s.name))]));
   }
   return sheets;
 }
 
 /** The pane in a page that believes it is in Excel on the web, the large plan open, its first look at the workbook done. */
 export async function bigExcelPage(h: PaneHarness): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await openExcelPane(h, bigSheets(), {}, { viewport: PANE, script: timedFakeOfficeScript() });
+  // The fake host with the fake Excel's own time recorded (fake-office-timed.ts).
+  const { context, page } = await openExcelPane(h, bigSheets(), {}, { script: fakeOfficeScript('fake-office-timed.ts') });
   await buttonEnabled(page, 'Controlla e calcola');
   return { context, page };
 }

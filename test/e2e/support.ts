@@ -41,17 +41,23 @@ export function launch(): Promise<Browser> {
   });
 }
 
-let fakeBundle: string | null = null;
+const fakeBundles = new Map<string, string>();
 /**
  * The fake Office host's part that runs first (playwright's init script): the requirement sets of
- * @types/office-js and the fake server, built from the same TypeScript as the unit tests.
+ * @types/office-js and the fake server, built from the same TypeScript as the unit tests. `entry` is
+ * the host's file in this folder (fake-office-timed.ts: the same host, its own time recorded); each
+ * one built once.
  */
-export function fakeOfficeScript(): string {
-  fakeBundle ??= [
-    `window.__pianoApiSets = ${JSON.stringify(excelMemberSets())};`,
-    buildSync({ entryPoints: [join(__dirname, 'fake-office.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' }).outputFiles[0]!.text,
-  ].join('\n');
-  return fakeBundle;
+export function fakeOfficeScript(entry = 'fake-office.ts'): string {
+  let bundle = fakeBundles.get(entry);
+  if (bundle === undefined) {
+    bundle = [
+      `window.__pianoApiSets = ${JSON.stringify(excelMemberSets())};`,
+      buildSync({ entryPoints: [join(__dirname, entry)], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' }).outputFiles[0]!.text,
+    ].join('\n');
+    fakeBundles.set(entry, bundle);
+  }
+  return bundle;
 }
 
 /**
@@ -148,8 +154,13 @@ export async function buttonEnabled(page: Page, name: string): Promise<void> {
   await page.waitForFunction((n) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === n && !b.disabled), name);
 }
 
+/** A sheet's values as the fake host installs them: a boolean as its text. */
+export function installedValues(values: (string | number | boolean | null)[][]): Sheets[string] {
+  return values.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)));
+}
+
 /** A plan's sheets as rows of values, typed as in Excel (numbers as numbers, codes as text). */
 export function planRows(plan: PlanName): Sheets {
   const snap = planSnapshot(plan);
-  return Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v)))]));
+  return Object.fromEntries(snap.sheets.map((s) => [s.name, installedValues(s.values)]));
 }

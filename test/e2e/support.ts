@@ -115,14 +115,22 @@ export function usePaneHarness(): PaneHarness {
   return h;
 }
 
-/** The page without Excel, recording every request it makes. */
-export async function openFilePage(h: PaneHarness, viewport = PANE): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: 'it-IT' });
+type OpenedPage = { context: BrowserContext; page: Page; requests: string[] };
+
+/** A new context (Italian, downloads accepted) and its page, recording every request the page makes; nothing loaded yet. */
+async function recordingPage(h: PaneHarness, viewport: { width: number; height: number }, deviceScaleFactor: number): Promise<OpenedPage> {
+  const context = await h.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true, locale: 'it-IT' });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${h.origin}/taskpane.html`);
   return { context, page, requests };
+}
+
+/** The page without Excel, recording every request it makes. */
+export async function openFilePage(h: PaneHarness): Promise<OpenedPage> {
+  const opened = await recordingPage(h, PANE, 1);
+  await opened.page.goto(`${h.origin}/taskpane.html`);
+  return opened;
 }
 
 /**
@@ -134,16 +142,14 @@ export async function openExcelPane(
   sheets: Sheets,
   options: Record<string, unknown> = {},
   { viewport = PANE, script = fakeOfficeScript(), deviceScaleFactor = 1 }: { viewport?: { width: number; height: number }; script?: string; deviceScaleFactor?: number } = {},
-): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await h.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true, locale: 'it-IT' });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
+): Promise<OpenedPage> {
+  const opened = await recordingPage(h, viewport, deviceScaleFactor);
+  const { page } = opened;
   await page.addInitScript({ content: `${script}\nwindow.__pianoFake.install(${JSON.stringify(sheets)}, ${JSON.stringify(options)});` });
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJsScript() }));
   await page.goto(`${h.origin}/taskpane.html?host=excel`);
   await page.getByRole('button', { name: 'Controlla e calcola' }).waitFor();
-  return { context, page, requests };
+  return opened;
 }
 
 /**
